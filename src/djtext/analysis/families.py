@@ -1,0 +1,113 @@
+"""Brand families: brands that share a core component, grouped across units and regions.
+
+Found from the data, not from a list. A brand is split into parts at the separators brands
+are written with (· • ・ space + ＋ | / 、 - — : ), and a *core* is either
+
+- a part of two or more characters that two or more distinct brands share (as a part, or,
+  for cores of three or more characters, inside the other brand's name), or
+- a run of ``min_substring`` (default 4) or more characters, without separators, that
+  occurs in two or more distinct brand names (catches brands written without separators).
+
+Cores with exactly the same member brands are merged into the longest one, so
+``同心向`` never stands beside ``同心向党``. A brand may belong to several families.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pandas as pd
+
+from djtext.analysis.compare import UNATTRIBUTED, check_choice
+
+SEPARATORS = re.compile(r"[·•・‧∙•\s+＋|｜/／、\-—–_:：,，;；]+")
+QUOTES = "“”\"'‘’「」『』《》〈〉【】"
+FAMILY_COLUMNS = ("family", "n_brands", "n_regions", "n_units", "n_documents", "brands", "regions", "units", "docs")
+MEMBER_COLUMNS = ("family", "brand", "region", "unit", "doc")
+
+
+def normalise_brand(name: str) -> str:
+    """A brand name without surrounding quotes or whitespace."""
+    return str(name).strip().strip(QUOTES).strip()
+
+
+def brand_parts(name: str, components: str = "") -> set[str]:
+    """The parts of a brand (split at separators, plus its ``components`` column), two chars or more."""
+    parts = {p.strip(QUOTES) for p in SEPARATORS.split(normalise_brand(name))}
+    if components and isinstance(components, str):
+        parts |= {p.strip().strip(QUOTES) for p in components.split("|")}
+    return {p for p in parts if len(p) >= 2}
+
+
+def _runs(name: str, low: int, high: int) -> set[str]:
+    runs = set()
+    for chunk in SEPARATORS.split(normalise_brand(name)):
+        chunk = chunk.strip(QUOTES)
+        for size in range(low, min(high, len(chunk)) + 1):
+            runs.update(chunk[i:i + size] for i in range(len(chunk) - size + 1))
+    return runs
+
+
+def family_cores(brands: dict[str, set[str]], *, min_substring: int = 4, max_substring: int = 16) -> dict[str, frozenset[str]]:
+    """Map each family core to its member brands, from ``{brand: parts}`` (see module docstring)."""
+    members: dict[str, set[str]] = defaultdict(set)
+    for name, parts in brands.items():
+        for part in parts:
+            members[part].add(name)
+    for core in list(members):
+        if len(core) >= 3:
+            members[core].update(name for name in brands if core in name)
+    for name in brands:
+        for run in _runs(name, min_substring, max_substring):
+            members[run].add(name)
+    shared = {core: frozenset(names) for core, names in members.items() if len(names) >= 2}
+    best: dict[frozenset[str], str] = {}
+    for core in sorted(shared, key=lambda c: (-len(c), c)):
+        best.setdefault(shared[core], core)
+    return {core: names for names, core in best.items()}
+
+
+def _joined(values) -> str:
+    return " | ".join(sorted({v for v in values if v}))
+
+
+def brand_families(tables: dict[str, pd.DataFrame], by: str = "province", *, min_substring: int = 4) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(families, members): one row per family with its brands, regions, units and documents,
+    and one row per family × brand occurrence. Families are sorted by regions, then brands."""
+    check_choice(by, "brands")
+    brands = tables.get("brands", pd.DataFrame())
+    if brands is None or brands.empty:
+        return pd.DataFrame(columns=FAMILY_COLUMNS), pd.DataFrame(columns=MEMBER_COLUMNS)
+    rows = brands.astype("object").where(brands.notna(), "")
+    rows = rows.assign(brand=rows["name"].map(normalise_brand))
+    rows = rows[rows["brand"] != ""]
+    parts: dict[str, set[str]] = defaultdict(set)
+    for brand, comps in zip(rows["brand"], rows.get("components", pd.Series([""] * len(rows), index=rows.index))):
+        parts[brand] |= brand_parts(brand, comps)
+    cores = family_cores(dict(parts), min_substring=min_substring)
+    member_rows = []
+    for core, names in cores.items():
+        subset = rows[rows["brand"].isin(names)]
+        for record in subset.to_dict("records"):
+            member_rows.append({
+                "family": core, "brand": record["brand"],
+                "region": str(record.get(by) or "") or UNATTRIBUTED,
+                "unit": str(record.get("unit") or ""), "doc": str(record.get("doc") or ""),
+            })
+    members = pd.DataFrame(member_rows, columns=MEMBER_COLUMNS)
+    if members.empty:
+        return pd.DataFrame(columns=FAMILY_COLUMNS), members
+    family_rows = []
+    for core, group in members.groupby("family", sort=True):
+        regions = {r for r in group["region"] if r != UNATTRIBUTED}
+        family_rows.append({
+            "family": core, "n_brands": group["brand"].nunique(), "n_regions": len(regions),
+            "n_units": group["unit"].replace("", pd.NA).nunique(), "n_documents": group["doc"].nunique(),
+            "brands": _joined(group["brand"]), "regions": _joined(regions),
+            "units": _joined(group["unit"]), "docs": _joined(group["doc"]),
+        })
+    families = pd.DataFrame(family_rows, columns=FAMILY_COLUMNS)
+    families = families.sort_values(["n_regions", "n_brands", "n_documents", "family"],
+                                    ascending=[False, False, False, True], kind="mergesort")
+    members = members.sort_values(["family", "brand", "region", "unit", "doc"], kind="mergesort")
+    return families.reset_index(drop=True), members.reset_index(drop=True)

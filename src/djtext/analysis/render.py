@@ -1,0 +1,103 @@
+"""Rich tables for the analysis views: brands per region, families, counts, keyness, clusters."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from rich.table import Table
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return f"{value:.3g}" if abs(value) < 1e-3 and value != 0 else f"{value:.2f}"
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def _p(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return "<1e-4" if value < 1e-4 else f"{value:.4f}"
+
+
+def frame_table(frame: pd.DataFrame, title: str, *, limit: int | None = None, right: tuple[str, ...] = ()) -> Table:
+    """A generic rich table of ``frame`` (at most ``limit`` rows; numbers right-aligned)."""
+    table = Table(title=title, header_style="bold")
+    for name in frame.columns:
+        table.add_column(str(name), justify="right" if name in right else "left", overflow="fold")
+    rows = frame if limit is None else frame.head(limit)
+    for record in rows.itertuples(index=False):
+        table.add_row(*[_text(v) for v in record])
+    if limit is not None and len(frame) > limit:
+        table.caption = f"{len(frame) - limit} more rows (use --top or --out)"
+    return table
+
+
+def region_brands_table(frame: pd.DataFrame, by: str, *, limit: int | None = None) -> Table:
+    """Per region, its brands with kind, unit and the documents they come from."""
+    table = Table(title=f"Brands per {by}", header_style="bold", show_lines=False)
+    for name in (by, "brand", "kind", "unit", "docs"):
+        table.add_column(name, overflow="fold")
+    previous = None
+    shown = 0
+    for record in frame.to_dict("records"):
+        if limit is not None and shown >= limit:
+            break
+        region = record["region"]
+        table.add_row("" if region == previous else region, record["brand"], record["kind"], record["unit"],
+                      record["docs"], end_section=False)
+        previous = region
+        shown += 1
+    if limit is not None and len(frame) > limit:
+        table.caption = f"{len(frame) - limit} more brands (use --out)"
+    return table
+
+
+def families_table(frame: pd.DataFrame, *, limit: int | None = None) -> Table:
+    """Brand families: core, member brands, regions, units and documents."""
+    view = frame[["family", "regions", "brands", "units"]] if not frame.empty else frame
+    return frame_table(view, "Brand families (brands sharing a core component)", limit=limit)
+
+
+def counts_table(frame: pd.DataFrame, by: str, what: str, *, limit: int | None = None) -> Table:
+    """Region × item occurrence and document counts."""
+    view = frame.rename(columns={"region": by}) if not frame.empty else frame
+    return frame_table(view, f"{what} per {by}: occurrences and documents", limit=limit,
+                       right=("occurrences", "documents"))
+
+
+def keyness_table(frame: pd.DataFrame, by: str, what: str) -> Table:
+    """Keyness per region with both groups' counts, G², chi², p-values and the log ratio."""
+    table = Table(title=f"Distinctive {what} per {by} (keyness vs all other regions)", header_style="bold")
+    for name, justify in ((by, "left"), ("item", "left"), ("here", "right"), ("rest", "right"),
+                          ("G²", "right"), ("p(G²)", "right"), ("chi²", "right"), ("p(chi²)", "right"),
+                          ("log2 ratio", "right")):
+        table.add_column(name, justify=justify, overflow="fold")
+    previous = None
+    for record in frame.to_dict("records"):
+        region = record["region"]
+        table.add_row(
+            "" if region == previous else region, str(record["item"]),
+            f"{record['target_count']}/{record['target_total']}", f"{record['rest_count']}/{record['rest_total']}",
+            _text(record["g2"]), _p(record["p_g2"]), _text(record["chi2"]), _p(record["p_chi2"]),
+            _text(record["log_ratio"]),
+        )
+        previous = region
+    table.caption = "here/rest: occurrences of the item / all items, in the region and in all other regions"
+    return table
+
+
+def clusters_table(frame: pd.DataFrame, *, limit: int | None = None) -> Table:
+    """Practice clusters: label, member names, regions and documents."""
+    if frame.empty:
+        return frame_table(frame, "Practice clusters", limit=limit)
+    view = frame[["cluster", "n_documents", "names", "provinces", "docs"]].rename(columns={"n_documents": "docs#"})
+    return frame_table(view, "Practice clusters", limit=limit, right=("docs#",))

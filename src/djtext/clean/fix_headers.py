@@ -1,0 +1,166 @@
+"""Running page headers and footers: short strings that repeat across a document with a changing page
+number, as whole lines (``政协理论 · 12``) or glued into the text (``理论研讨 I 体丙论城 9民政协``)."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from djtext.clean.chars import HAN
+from djtext.models import Edit
+
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_SENTENCE = re.compile(r"[。！？；，,;!?]")
+_HAN_RE = re.compile(f"[{HAN}]")
+_SEPARATOR = "I|丨｜l/·•"
+_PAIR = re.compile(
+    rf"(?<![{HAN}])\d{{0,4}}[ \t]*([{HAN}]{{2,10}})[ \t]*[{re.escape(_SEPARATOR)}][ \t]*(?=[{HAN}])"
+)
+MIN_REPEATS = 3
+"""A candidate header must repeat at least this often in a document."""
+
+
+_SEP_CLASS = re.compile(rf"[ \t]*[{re.escape(_SEPARATOR)}][ \t]*")
+_EDGE_NUMBER = re.compile(r"^\d{1,3}(?!\d)|(?<!\d)\d{1,3}$|^第\d{1,4}[页版期]$|^[-—–－]+\d{1,4}[-—–－]+$")
+_PAGE_TOKENS = re.compile(r"第?\d{1,4}[页版期]?|[-—–－]")
+
+
+def _line_key(line: str) -> str:
+    """A line with digits as ``#``, spaces dropped and separator-joined parts in a fixed order."""
+    squeezed = _SPACES.sub("", line)
+    parts = [p for p in _SEP_CLASS.split(_DIGITS.sub("", squeezed)) if p]
+    if len(parts) > 1:
+        return "|".join(sorted(parts))
+    return _DIGITS.sub("#", squeezed)
+
+
+def _standalone_headers(lines: list[str]) -> tuple[set[str], list[tuple[str, str]]]:
+    """Keys of short lines that are running headers/footers, and the title pairs among them.
+
+    A line is a header when it repeats (with differing page numbers), or when it has the shape of
+    one: short, no sentence punctuation, a page number at an edge, and a separator between two
+    titles or blank lines around it."""
+    counts: Counter[str] = Counter()
+    numbers: dict[str, set[str]] = defaultdict(set)
+    shaped: set[str] = set()
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or len(stripped) > 30 or _SENTENCE.search(stripped):
+            continue
+        key = _line_key(stripped)
+        counts[key] += 1
+        numbers[key].add("".join(_DIGITS.findall(stripped)))
+        squeezed = _SPACES.sub("", stripped)
+        if _EDGE_NUMBER.search(squeezed):
+            isolated = (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
+            titled = "|" in key and all(len(_HAN_RE.findall(p)) >= 2 for p in key.split("|"))
+            if titled or (isolated and not _HAN_RE.search(_PAGE_TOKENS.sub("", squeezed)[:0] or "x")):
+                shaped.add(key)
+            elif isolated and len(squeezed) <= 20:
+                shaped.add(key)
+    headers = set(shaped)
+    for key, count in counts.items():
+        if count < 2:
+            continue
+        if "#" in key or "|" in key:
+            if len(numbers[key]) >= 2:
+                headers.add(key)
+        elif count >= MIN_REPEATS and len(_HAN_RE.findall(key)) >= 4:
+            headers.add(key)
+    pairs = [tuple(k.split("|")) for k in headers if k.count("|") == 1]
+    return headers, pairs  # type: ignore[return-value]
+
+
+def _key_regex(key: str) -> re.Pattern[str]:
+    parts = []
+    for char in key:
+        parts.append(r"\d{1,4}" if char == "#" else re.escape(char))
+    return re.compile(r"[ \t]*".join(parts))
+
+
+def _glued_pairs(text: str) -> list[tuple[str, str]]:
+    """Header pairs ``A sep B`` (two short titles around a separator) that repeat in the document."""
+    lefts: dict[str, list[str]] = defaultdict(list)
+    for m in _PAIR.finditer(text):
+        lefts[m.group(1)].append(text[m.end():m.end() + 12])
+    words = set(lefts)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for left, rights in lefts.items():
+        for right in rights:
+            partner = max((w for w in words if w != left and right.startswith(w)), key=len, default="")
+            if partner:
+                pairs[tuple(sorted((left, partner)))] += 1  # type: ignore[arg-type]
+        if len(rights) >= 2:
+            prefix = _common_prefix([_HAN_PREFIX.match(r).group() for r in rights])
+            if len(prefix) >= 2:
+                pairs[tuple(sorted((left, prefix)))] += len(rights)  # type: ignore[arg-type]
+    return [pair for pair, count in pairs.items() if count >= 2]
+
+
+_HAN_PREFIX = re.compile(f"[{HAN}]*")
+
+
+def _common_prefix(strings: list[str]) -> str:
+    if not strings:
+        return ""
+    first, last = min(strings), max(strings)
+    i = 0
+    while i < min(len(first), len(last)) and first[i] == last[i]:
+        i += 1
+    return first[:i]
+
+
+_SEP_CHARS = "I|丨｜"
+_SHAPED_NUMBER_AFTER = re.compile(
+    rf"^[ \t]*([{HAN}]{{2,8}})[ \t]*[{_SEP_CHARS}][ \t]*([{HAN}]{{2,8}}?)[ \t]*\d{{1,3}}(?![\d年月日.．%％])"
+)
+_SHAPED_NUMBER_BEFORE = re.compile(rf"^[ \t]*\d{{1,3}}[ \t]*([{HAN}]{{2,8}})[ \t]*[{_SEP_CHARS}][ \t]*(?=[{HAN}])")
+
+
+def _shaped_glued(line: str) -> tuple[int, int] | None:
+    """A header glued to the start of a line, recognised by its shape alone: two short titles around
+    a separator with a page number (``协商论坛 I 专题研究 17``, ``22 党建园地 I 政协通讯``); when the
+    number comes first the second title is taken to be as long as the first."""
+    m = _SHAPED_NUMBER_AFTER.match(line)
+    if m:
+        return m.start(1), m.end()
+    m = _SHAPED_NUMBER_BEFORE.match(line)
+    if m:
+        a = m.group(1)
+        rest = line[m.end():]
+        if len(rest) > len(a) and _HAN_RE.match(rest[len(a) - 1]):
+            return len(line) - len(line.lstrip()), m.end() + len(a)
+    return None
+
+
+def fix_page_headers(text: str) -> list[Edit]:
+    """Remove running headers/footers found as strings repeating across the document with page numbers."""
+    lines = text.split("\n")
+    edits: list[Edit] = []
+    headers, pairs = _standalone_headers(lines)
+    regexes = []
+    for a, b in set(_glued_pairs(text)) | set(pairs):
+        sep = rf"[ \t]*[{re.escape(_SEPARATOR)}][ \t]*"
+        regexes.append(re.compile(
+            rf"\d{{0,3}}[ \t]*(?:{re.escape(a)}{sep}{re.escape(b)}|{re.escape(b)}{sep}{re.escape(a)})(?:[ \t]*\d{{1,3}}(?![\d年月日]))?"
+        ))
+    glued = [_key_regex(k) for k in headers if "|" not in k and len(_HAN_RE.findall(k)) >= 4]
+    pos = 0
+    for line in lines:
+        stripped = line.strip()
+        if stripped and _line_key(stripped) in headers:
+            edits.append(Edit(pos, pos + len(line), "", "running header"))
+        else:
+            for regex in regexes:
+                for m in regex.finditer(line):
+                    edits.append(Edit(pos + m.start(), pos + m.end(), "", "running header (glued)"))
+            for regex in glued:
+                m = regex.match(line.lstrip())
+                if m:
+                    offset = len(line) - len(line.lstrip())
+                    edits.append(Edit(pos + offset + m.start(), pos + offset + m.end(), "", "running header (glued)"))
+            shaped = _shaped_glued(line)
+            if shaped:
+                edits.append(Edit(pos + shaped[0], pos + shaped[1], "", "running header (glued, by shape)"))
+        pos += len(line) + 1
+    return edits

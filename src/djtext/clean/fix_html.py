@@ -1,0 +1,79 @@
+"""HTML residue: entities (with or without ``&``), stray tags, ``& &`` joiners, mojibake fragments."""
+from __future__ import annotations
+
+import html
+import re
+from html.entities import html5
+
+from djtext.clean.chars import HAN
+from djtext.models import Edit
+
+_DISTINCT_BARE = ("ldquo", "rdquo", "lsquo", "rsquo", "nbsp", "mdash", "ndash", "hellip", "middot", "emsp", "ensp", "thinsp")
+"""Entity names no word contains: recognised without ``&`` even right after a letter (``Nrdquo;``)."""
+_SHORT_BARE = ("quot", "amp", "lt", "gt", "bull", "laquo", "raquo", "times", "deg")
+"""Entity names recognised without ``&`` only when no letter precedes them."""
+_ENTITY = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|&(?:nbsp|amp|quot|lt|gt)(?![A-Za-z0-9;])"
+    r"|(?:" + "|".join(_DISTINCT_BARE) + r");"
+    r"|(?<![A-Za-z&])(?:" + "|".join(_SHORT_BARE) + r");"
+)
+_SPACE_ENTITIES = {"nbsp", "emsp", "ensp", "thinsp"}
+_TAG = re.compile(
+    r"</?(?:p|br|div|span|font|strong|b|i|em|u|a|img|table|tr|td|th|tbody|thead|ul|ol|li|h[1-6]|section"
+    r"|article|center|blockquote|sup|sub|hr|iframe|script|style|o:p)(?:\s[^<>]{0,300})?/?>",
+    re.IGNORECASE,
+)
+_BLOCK_TAG = re.compile(r"</?(?:p|br|div|tr|li|h[1-6]|section|article|table|hr|blockquote)\b", re.IGNORECASE)
+_JOINER = re.compile(r"&(?:[ \t\u00a0]*&)+")
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_MOJIBAKE = re.compile(
+    rf"[?？�](?=[a-zü{_TONE}]*[{_TONE}])[a-zü{_TONE}]{{1,6}}(?![A-Za-z])"  # ?shù: a char lost, its pinyin kept
+    rf"|[?？�]/?(?:p|br|div|span|strong|td|tr|li)\s*/?>"  # ?/p>: a tag whose < became ?
+    r"|\uFFFD+"
+)
+
+
+def _entity_value(match: str) -> str:
+    name = match.strip("&;")
+    if name in _SPACE_ENTITIES:
+        return " "
+    if name.startswith("#"):
+        return html.unescape("&" + name + ";")
+    value = html5.get(name + ";") or html5.get(name)
+    return value if value is not None else match
+
+
+def fix_html_entities(text: str) -> list[Edit]:
+    """Decode HTML entities, also those that lost their ``&`` (``ldquo;``) or ``;`` (``&nbsp``)."""
+    edits = []
+    for m in _ENTITY.finditer(text):
+        value = _entity_value(m.group())
+        if value != m.group():
+            if value == "\xa0":
+                value = " "
+            edits.append(Edit(m.start(), m.end(), value, "entity"))
+    for m in _JOINER.finditer(text):
+        edits.append(Edit(m.start(), m.end(), " ", "& & joiner"))
+    return edits
+
+
+def fix_html_tags(text: str) -> list[Edit]:
+    """Remove stray HTML tags; block tags (``<p>``, ``<br>``) become line breaks."""
+    if "<" not in text:
+        return []
+    return [
+        Edit(m.start(), m.end(), "\n" if _BLOCK_TAG.match(m.group()) else "", "tag")
+        for m in _TAG.finditer(text)
+    ]
+
+
+def fix_mojibake(text: str) -> list[Edit]:
+    """Remove mojibake fragments: ``?`` plus orphaned pinyin (``?shù``), ``?/p>``, U+FFFD runs."""
+    edits = []
+    for m in _MOJIBAKE.finditer(text):
+        before = text[m.start() - 1] if m.start() else ""
+        if m.group()[0] in "?？" and before and not re.match(rf"[{HAN}\s，。、]", before) and "/" not in m.group():
+            continue
+        edits.append(Edit(m.start(), m.end(), "", "mojibake"))
+    return edits

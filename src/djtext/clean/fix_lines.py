@@ -1,0 +1,229 @@
+"""Line structure: join hard-wrapped lines and words split across page breaks; split paragraphs that
+a web copy ran together; keep real paragraph breaks and headings on their own lines.
+
+Joins are decided from evidence, per line: whether the line ends a sentence, whether it is as long as
+the document's wrapped lines (the wrap width is measured, not assumed), whether it is long enough to
+be a paragraph fragment rather than a heading, and whether the next line opens a list item or is
+indented where the document indents paragraphs."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from djtext.clean.chars import CN_NUMERAL, HAN, LIST_MARKER, SPACE
+from djtext.clean.fix_spacing import OCR_SPACED_DENSITY, spacing_density
+from djtext.models import Edit
+
+_ENDS_SENTENCE = re.compile(r"[。！？!?；;…][”’」』）)》\"'】]*$|[。！？!?][”’」』\"']?[）)]$")
+_CONTINUES = re.compile(r"[，,、（(“‘《【—\-～~+＋/·]$")
+_COLON_END = re.compile(r"[：:]$")
+_LIST_START = re.compile(rf"^(?:{LIST_MARKER})")
+_STRONG_START = re.compile(rf"^(?:[（(][{CN_NUMERAL}]{{1,3}}[)）]|[{CN_NUMERAL}]{{1,3}}、|第[{CN_NUMERAL}\d]{{1,3}}[章节部分篇])")
+_INNER_STOP = re.compile(r"[。！？；]")
+_COMMAS = re.compile(r"[，、,]")
+_ASCII_WORD_END = re.compile(r"[A-Za-z]$")
+_ASCII_WORD_START = re.compile(r"^[A-Za-z]")
+_WIDE = re.compile(rf"[^\x00-\xff]")
+HEADING_MAX = 40
+"""Lines up to this many characters, without sentence punctuation at the end, may be headings."""
+FRAGMENT_MIN = 45
+"""A line this long that does not end a sentence is a paragraph fragment, never a heading."""
+
+
+@dataclass
+class _Line:
+    start: int  # of the content (after indentation)
+    end: int  # of the content (before trailing spaces)
+    text: str
+    indent: int
+    blanks_before: int
+
+
+_SPACES = re.compile(f"[{SPACE}]+")
+
+
+def _parse(text: str, squeeze: bool = False) -> list[_Line]:
+    """Non-blank lines with their content span; ``squeeze`` drops inner spaces from ``text`` (OCR spacing)."""
+    lines: list[_Line] = []
+    pos = 0
+    blanks = 0
+    for raw in text.split("\n"):
+        content = raw.strip(SPACE)
+        if content:
+            lead = len(raw) - len(raw.lstrip(SPACE))
+            lines.append(_Line(pos + lead, pos + lead + len(content), _SPACES.sub("", content) if squeeze else content,
+                               lead, blanks))
+            blanks = 0
+        else:
+            blanks += 1
+        pos += len(raw) + 1
+    return lines
+
+
+def _width(line: str) -> float:
+    """Line length in ideographic units: a half-width character counts one half."""
+    wide = len(_WIDE.findall(line))
+    return wide + (len(line) - wide) / 2
+
+
+WRAP_MAX = 80
+"""Lines longer than this are never taken for hard-wrapped lines when measuring the wrap width."""
+WINDOW = 8
+"""Lines on each side that the local wrap width is measured over (a document may mix layouts)."""
+
+
+def _size(line: _Line, measure: str) -> float:
+    """Length of a line as the wrapper saw it (indentation included), in characters or units."""
+    return line.indent + (len(line.text) if measure == "chars" else _width(line.text))
+
+
+def _wrap_width(lines: list[_Line]) -> tuple[float, float, str]:
+    """The wrap width of ``lines``, the tolerance around it (negative when they are not regularly
+    wrapped), and the measure used (``chars`` or ``units``)."""
+    short = [ln for ln in lines if len(ln.text) <= WRAP_MAX]
+    candidates = [ln for ln in short if not _ENDS_SENTENCE.search(ln.text) and len(ln.text) >= 6]
+    if len(candidates) < 4 or len(candidates) < 0.5 * len(lines):
+        return 0.0, -1.0, "chars"
+    best = (0.0, -1.0, "chars")
+    best_share = 0.0
+    for measure in ("chars", "units"):
+        values = sorted(_size(ln, measure) for ln in candidates)
+        counts = Counter(values)
+        mode, mode_count = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if mode_count >= 0.6 * len(values) and mode >= 8:
+            width, tol = mode, 0.0  # an exact wrapper: (nearly) every open line has the same length
+        else:
+            width = values[int(0.75 * (len(values) - 1))]
+            body = [v for v in values if v >= 0.5 * width]
+            tol = max(0.0, width - body[int(0.2 * (len(body) - 1))])
+        share = sum(1 for v in values if width - tol <= v <= width + tol) / len(values)
+        if tol <= 0.3 * width and share > best_share + 0.05:
+            best_share = share
+            best = (float(width), float(tol), measure)
+    if best_share < 0.6:
+        return 0.0, -1.0, "chars"
+    return best
+
+
+def _is_heading(line: _Line) -> bool:
+    text = line.text
+    return len(text) <= HEADING_MAX and not _ENDS_SENTENCE.search(text) and not _CONTINUES.search(text) \
+        and not _INNER_STOP.search(text[:-1])
+
+
+def _join(prev: _Line, nxt: _Line, width: float, tol: float, measure: str, indent_signal: bool,
+          blank_signal: bool) -> bool:
+    text = prev.text
+    regular = tol >= 0
+    if _ENDS_SENTENCE.search(text):
+        # a full line ending a sentence continues when the layout says so (no indent / no blank line next)
+        if not regular or _STRONG_START.match(nxt.text) or _LIST_START.match(nxt.text):
+            return False
+        full = width - tol - 0.5 <= _size(prev, measure) <= width + tol + 0.5
+        continued = (blank_signal or indent_signal) and not (blank_signal and nxt.blanks_before) \
+            and not (indent_signal and nxt.indent)
+        return full and continued and _size(nxt, measure) <= width + tol + 0.5
+    if _STRONG_START.match(nxt.text) and not _CONTINUES.search(text):
+        return False
+    if _LIST_START.match(nxt.text) and (regular is False or len(text) < width - 2):
+        return False
+    if indent_signal and nxt.indent > 0 and not _CONTINUES.search(text):
+        if not regular or _size(prev, measure) < width - tol:
+            return False
+    if blank_signal and regular and nxt.blanks_before > 0 and _size(prev, measure) < width - tol - 0.5:
+        return False
+    if _COLON_END.search(text):
+        return not _LIST_START.match(nxt.text) and len(text) >= FRAGMENT_MIN
+    if _CONTINUES.search(text):
+        return True
+    size = _size(prev, measure)
+    next_size = _size(nxt, measure)
+    if regular and width - tol - 0.5 <= size <= width + tol + 0.5 and next_size <= width + tol + 0.5:
+        return True
+    if len(text) >= FRAGMENT_MIN:
+        return True
+    if len(text) >= 25 and (len(_INNER_STOP.findall(text)) + len(_COMMAS.findall(text))) >= 2 and not _LIST_START.match(text):
+        return not regular
+    return False
+
+
+def _blank_signal(lines: list[_Line]) -> bool:
+    """Whether the document separates paragraphs by blank lines and keeps wrapped lines together."""
+    after_end = [nxt.blanks_before > 0 for prev, nxt in zip(lines, lines[1:]) if _ENDS_SENTENCE.search(prev.text)]
+    after_open = [nxt.blanks_before > 0 for prev, nxt in zip(lines, lines[1:]) if not _ENDS_SENTENCE.search(prev.text)]
+    if len(after_end) < 3 or len(after_open) < 3:
+        return False
+    return sum(after_end) / len(after_end) >= 0.7 and sum(after_open) / len(after_open) <= 0.2
+
+
+def fix_line_breaks(text: str) -> list[Edit]:
+    """Join hard-wrapped lines and page-break splits; keep paragraph breaks; mark heading lines."""
+    lines = _parse(text, squeeze=spacing_density(text) > OCR_SPACED_DENSITY)
+    if not lines:
+        return []
+    indented = sum(1 for ln in lines if ln.indent)
+    indent_signal = 0.03 < indented / len(lines) < 0.6
+    blank_signal = _blank_signal(lines)
+    edits: list[Edit] = []
+    whole = _wrap_width(lines)
+    standalone_start = True
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        width, tol, measure = _wrap_width(lines[max(0, i - WINDOW):i + WINDOW + 1])
+        if tol < 0:
+            width, tol, measure = whole
+        regular = tol >= 0
+        joined = nxt is not None and _join(line, nxt, width, tol, measure, indent_signal, blank_signal)
+        if joined:
+            glue = " " if _ASCII_WORD_END.search(line.text) and _ASCII_WORD_START.search(nxt.text) and not regular else ""
+            edits.append(Edit(line.end, nxt.start, glue, "joined wrapped line" if nxt.blanks_before == 0 else "joined across page break"))
+        elif standalone_start and _is_heading(line) and nxt is not None:
+            edits.append(Edit(line.start, line.end, line.text, "mark:heading:0"))
+        standalone_start = not joined
+    return edits
+
+
+_INLINE_BREAK = re.compile(rf"(?<=[。！？])[”’]?[{SPACE}]+(?=\S)")
+_INLINE_HEADING = re.compile(
+    rf"(?:{LIST_MARKER})(?:[^，。；！？,;!?\n{SPACE}“”]|“[^”\n]{{1,20}}”){{2,30}}?([{SPACE}]+)(?=[^{SPACE}\n][^\n]{{29}})"
+)
+_LINE_START = re.compile(r"^(?=\S)", re.MULTILINE)
+_HAS_STOP = re.compile(r"[。！？]")
+RUN_TOGETHER_LINE = 400
+"""Lines averaging this many characters hold several paragraphs run together (a scraped page)."""
+
+
+def _run_together(text: str) -> bool:
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    return bool(lines) and sum(map(len, lines)) / len(lines) >= RUN_TOGETHER_LINE \
+        and spacing_density(text) <= OCR_SPACED_DENSITY
+
+
+def fix_run_together_paragraphs(text: str) -> list[Edit]:
+    """Split paragraphs a web copy ran into one long line (``。`` + space + next paragraph)."""
+    if not _run_together(text):
+        return []
+    edits = []
+    for m in _INLINE_BREAK.finditer(text):
+        quote = m.group()[0] if m.group()[0] in "”’" else ""
+        edits.append(Edit(m.start(), m.end(), quote + "\n", "paragraph break restored"))
+    return edits
+
+
+def fix_inline_headings(text: str) -> list[Edit]:
+    """Put a numbered heading that runs into its paragraph (``（一）强化政治引领 政协……``) on its own line."""
+    if spacing_density(text) > OCR_SPACED_DENSITY:
+        return []
+    edits = []
+    for start in _LINE_START.finditer(text):
+        pos = start.start()
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        while True:
+            m = _INLINE_HEADING.match(text, pos, end)
+            if not m or not _HAS_STOP.search(text, m.end(), end):
+                break
+            edits.append(Edit(m.start(1), m.end(1), "\n", "inline heading split"))
+            pos = m.end()
+    return edits

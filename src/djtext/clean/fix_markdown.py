@@ -1,0 +1,42 @@
+"""Markdown residue: ``**bold**`` and ``# heading`` become plain text plus bold / heading marks."""
+from __future__ import annotations
+
+import re
+
+from djtext.models import Edit
+
+_HEADING = re.compile(r"^[ \t\u3000]*(#{1,6})[ \t\u3000]*(?=\S)(.*?)[ \t#]*$", re.MULTILINE)
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
+_STRAY_STARS = re.compile(r"(?<!\*)\*{2,3}(?!\*)")
+_EMPHASIS_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+
+
+def fix_markdown(text: str) -> list[Edit]:
+    """Remove markdown markup, keeping headings (``mark:heading``) and bold spans (``mark:bold``)."""
+    if "#" not in text and "*" not in text and "_" not in text and "-" not in text:
+        return []
+    edits: list[Edit] = []
+    for m in _HEADING.finditer(text):
+        hashes = m.group(1)
+        edits.append(Edit(m.start(), m.start(2), "", "markdown heading"))
+        end = m.end(2)
+        if m.end() > end:
+            edits.append(Edit(end, m.end(), "", "markdown heading"))
+        edits.append(Edit(m.start(2), end, m.group(2), f"mark:heading:{len(hashes)}"))
+    used = [(e.start, e.end) for e in edits if not e.note.startswith("mark:")]
+    for m in _BOLD.finditer(text):
+        if "\n\n" in m.group(2) or len(m.group(2)) > 400:
+            continue
+        if any(s < m.end() and m.start() < e for s, e in used):
+            continue
+        edits.append(Edit(m.start(1), m.end(1), "", "markdown bold"))
+        edits.append(Edit(m.start(2), m.end(2), m.group(2), "mark:bold:0"))
+        edits.append(Edit(m.end(2), m.end(), "", "markdown bold"))
+    taken = [(e.start, e.end) for e in edits if not e.note.startswith("mark:")]
+    for m in _STRAY_STARS.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            edits.append(Edit(m.start(), m.end(), "", "markdown stray **"))
+    for m in _EMPHASIS_RULE.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            edits.append(Edit(m.start(), m.end(), "", "markdown rule"))
+    return edits

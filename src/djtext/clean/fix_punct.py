@@ -1,0 +1,95 @@
+"""Punctuation: half-width punctuation in Chinese context to full-width; every quote style to “ ” ‘ ’."""
+from __future__ import annotations
+
+import re
+
+from djtext.clean.chars import CN_PUNCT, HAN
+from djtext.models import Edit
+
+_CJK = f"{HAN}{re.escape(CN_PUNCT)}"
+_WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_SIMPLE = re.compile(
+    rf"(?<=[{_CJK}])[,;:?!]|[,;:?!](?=[{_CJK}])"
+)
+_PAREN_PAIR = re.compile(r"\(([^()\n]{0,80})\)")
+_HAN_RE = re.compile(rf"[{HAN}]")
+_CJK_RE = re.compile(rf"[{_CJK}]")
+_LONE_OPEN = re.compile(rf"\((?=[{HAN}])")
+_LONE_CLOSE = re.compile(rf"(?<=[{HAN}])\)")
+_PERIOD = re.compile(rf"(?<=[{HAN}])\.(?=[{HAN}“”]|\s*$)(?!\.)", re.MULTILINE)
+_ELLIPSIS = re.compile(rf"(?<=[{_CJK}])(?:\.{{3,6}}|。{{3,6}}|(?<!…)…(?!…))|(?:\.{{3,6}}|。{{3,6}})(?=[{_CJK}])")
+
+
+def fix_punctuation_width(text: str) -> list[Edit]:
+    """Half-width ``, ; : ? ! ( ) .`` and ``...`` in Chinese context to ``，；：？！（）。……``."""
+    edits: list[Edit] = []
+    for m in _SIMPLE.finditer(text):
+        char = m.group()
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if char in ",:" and before.isdigit() and after.isdigit():
+            continue  # 1,000 and 13:00 stay
+        if char == ":" and after == "/":
+            continue  # a URL scheme
+        edits.append(Edit(m.start(), m.end(), _WIDE[char], "half-width punctuation"))
+    taken: set[int] = set()
+    for m in _PAREN_PAIR.finditer(text):
+        inner = m.group(1)
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if _HAN_RE.search(inner) or _CJK_RE.match(before or " ") or _CJK_RE.match(after or " "):
+            edits.append(Edit(m.start(), m.start() + 1, "（", "half-width bracket"))
+            edits.append(Edit(m.end() - 1, m.end(), "）", "half-width bracket"))
+            taken.update((m.start(), m.end() - 1))
+    for regex, wide in ((_LONE_OPEN, "（"), (_LONE_CLOSE, "）")):
+        for m in regex.finditer(text):
+            if m.start() not in taken:
+                edits.append(Edit(m.start(), m.end(), wide, "half-width bracket"))
+    for m in _PERIOD.finditer(text):
+        edits.append(Edit(m.start(), m.end(), "。", "half-width full stop"))
+    for m in _ELLIPSIS.finditer(text):
+        edits.append(Edit(m.start(), m.end(), "……", "ellipsis"))
+    return edits
+
+
+_DOUBLE = re.compile('["“”＂〝〞「」]')
+_SINGLE = re.compile("['‘’『』]")
+_HAS_HAN = re.compile(rf"[{HAN}]")
+
+
+def _pair_quotes(line: str, offset: int, regex: re.Pattern[str], open_q: str, close_q: str,
+                 openers: str, closers: str) -> list[Edit]:
+    edits = []
+    is_open = False
+    for m in regex.finditer(line):
+        char = m.group()
+        before = line[m.start() - 1] if m.start() else ""
+        after = line[m.end()] if m.end() < len(line) else ""
+        if char in openers:
+            new, is_open = open_q, True
+        elif char in closers:
+            new, is_open = close_q, False
+        else:  # ambiguous ASCII quote: by position, unless it sits inside a Latin word (it's, 5'6")
+            if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+                continue
+            if not (_CJK_RE.match(before or "x") or _CJK_RE.match(after or "x") or char == '"'):
+                continue
+            new = close_q if is_open else open_q
+            is_open = not is_open
+        if new != char:
+            edits.append(Edit(offset + m.start(), offset + m.end(), new, "quote"))
+    return edits
+
+
+def fix_quotes(text: str) -> list[Edit]:
+    """Normalise every quote style (\"\" '' 「」 『』 mismatched) to “ ” and ‘ ’, pairing by position per paragraph."""
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if _HAS_HAN.search(line):
+            if _DOUBLE.search(line):
+                edits.extend(_pair_quotes(line, pos, _DOUBLE, "“", "”", "“「〝", "”」〞"))
+            if _SINGLE.search(line):
+                edits.extend(_pair_quotes(line, pos, _SINGLE, "‘", "’", "‘『", "’』"))
+        pos += len(line)
+    return edits

@@ -1,0 +1,129 @@
+"""The runner: applies fixers in order, composing the offset map, fix records, marks and flags.
+
+A fixer returns :class:`~djtext.models.Edit` objects over the text it was given. Two kinds of
+edit do not change the text; they are told apart by their ``note``:
+
+- ``flag:KIND:why`` with ``replacement`` equal to the span: a doubtful span becomes a :class:`Flag`;
+- ``mark:KIND:LEVEL`` with ``replacement`` equal to the span: a structural :class:`Mark`
+  (``bold``, ``heading``) over the span, carried in raw coordinates until the end.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from djtext.models import CleanText, Edit, FixRecord, Flag, Mark
+
+FixerFunc = Callable[[str], list[Edit]]
+
+
+@dataclass(frozen=True)
+class Fixer:
+    """A named fixer: a pure function ``text -> list[Edit]`` and a one-line description."""
+
+    name: str
+    description: str
+    func: FixerFunc
+
+    def __call__(self, text: str) -> list[Edit]:
+        """Propose the edits of this fixer on ``text``."""
+        return self.func(text)
+
+
+@dataclass
+class _State:
+    text: str
+    offsets: list[int]
+    raw: str
+    fixes: list[FixRecord]
+    flags: list[Flag]
+    raw_marks: list[tuple[str, int, int, int]]
+
+
+def _raw_span(offsets: list[int], start: int, end: int, raw_len: int) -> tuple[int, int]:
+    if start < len(offsets):
+        raw_start = offsets[start]
+    else:
+        raw_start = offsets[-1] + 1 if offsets else raw_len
+    raw_start = min(raw_start, raw_len)
+    raw_end = offsets[end - 1] + 1 if end > start else raw_start
+    return raw_start, max(raw_start, raw_end)
+
+
+def _is_annotation(edit: Edit, text: str) -> bool:
+    return edit.note.startswith(("flag:", "mark:")) and edit.replacement == text[edit.start:edit.end]
+
+
+def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
+    """Apply one fixer's edits to ``state`` (non-overlapping edits; overlapping ones are dropped)."""
+    text, offsets, raw_len = state.text, state.offsets, len(state.raw)
+    changes: list[Edit] = []
+    for edit in edits:
+        if _is_annotation(edit, text):
+            raw_start, raw_end = _raw_span(offsets, edit.start, edit.end, raw_len)
+            kind, _, rest = edit.note.partition(":")[2].partition(":")
+            if edit.note.startswith("flag:"):
+                state.flags.append(Flag(kind, raw_start, raw_end, state.raw[raw_start:raw_end], rest or name))
+            else:
+                state.raw_marks.append((kind, raw_start, raw_end, int(rest or 0)))
+        elif edit.replacement != text[edit.start:edit.end]:
+            changes.append(edit)
+    if not changes:
+        return
+    changes.sort(key=lambda e: (e.start, e.end))
+    pieces: list[str] = []
+    new_offsets: list[int] = []
+    pos = 0
+    for edit in changes:
+        if edit.start < pos:
+            continue  # overlaps an earlier edit of the same fixer
+        pieces.append(text[pos:edit.start])
+        new_offsets.extend(offsets[pos:edit.start])
+        raw_start, raw_end = _raw_span(offsets, edit.start, edit.end, raw_len)
+        rep = edit.replacement
+        if rep:
+            if len(rep) == edit.end - edit.start:
+                new_offsets.extend(offsets[edit.start:edit.end])
+            else:
+                anchor = raw_start if raw_start < raw_len else max(raw_len - 1, 0)
+                new_offsets.extend([anchor] * len(rep))
+            pieces.append(rep)
+        state.fixes.append(FixRecord(name, raw_start, raw_end, text[edit.start:edit.end], rep, edit.note))
+        pos = edit.end
+    pieces.append(text[pos:])
+    new_offsets.extend(offsets[pos:])
+    state.text = "".join(pieces)
+    state.offsets = new_offsets
+
+
+def _clean_marks(state: _State) -> list[Mark]:
+    marks: list[Mark] = []
+    offsets = state.offsets
+    for kind, raw_start, raw_end, level in state.raw_marks:
+        start = bisect_left(offsets, raw_start)
+        end = bisect_left(offsets, raw_end)
+        while start < end and state.text[start].isspace():
+            start += 1
+        while end > start and state.text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            marks.append(Mark(kind, start, end, level))
+    marks.sort(key=lambda m: (m.start, m.end, m.kind))
+    unique: list[Mark] = []
+    for mark in marks:
+        if not unique or unique[-1] != mark:
+            unique.append(mark)
+    return unique
+
+
+def run_fixers(raw: str, fixers: Sequence[Fixer]) -> CleanText:
+    """Run ``fixers`` in order over ``raw`` and return the composed :class:`CleanText`."""
+    state = _State(raw, list(range(len(raw))), raw, [], [], [])
+    for fixer in fixers:
+        if not state.text:
+            break
+        apply_fixer(state, fixer.name, fixer(state.text))
+    state.fixes.sort(key=lambda f: (f.raw_start, f.raw_end))
+    state.flags.sort(key=lambda f: (f.raw_start, f.raw_end))
+    return CleanText(state.text, state.offsets, raw, state.fixes, _clean_marks(state), state.flags)

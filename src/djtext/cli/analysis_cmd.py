@@ -1,0 +1,202 @@
+"""`djtext compare`, `djtext cluster` and `djtext plot`: the cross-document analysis commands.
+
+SOURCE is a RESULTS folder written by `djtext extract` (read as is) or a corpus folder
+(extracted on the fly). The commands only parse arguments and call djtext.analysis.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from djtext.cli.app import app, console, err_console, usage_error
+
+SOURCE_HELP = "A RESULTS folder written by `djtext extract`, or a corpus folder (extracted on the fly)."
+
+
+def _load(source: Path, jobs: int, lexicon: Optional[List[Path]], segmenter: str, quiet: bool):
+    """Tables of SOURCE and whether SOURCE is a RESULTS folder (usage error when unreadable)."""
+    from djtext.analysis.tables import tables_from_source
+    from djtext.render import progress_bar
+    from djtext.segment import SegmenterUnavailable
+
+    if not source.exists():
+        raise usage_error(f"{source}: no such file or folder")
+    try:
+        from djtext.analysis.tables import is_results_folder
+
+        if is_results_folder(source):
+            return tables_from_source(source)
+        from djtext.corpus import iter_files
+
+        total = len(iter_files(source))
+        if total == 0:
+            raise usage_error(f"{source}: neither a RESULTS folder (documents.csv, brands.csv ...) nor a corpus with supported files")
+        with progress_bar(err_console, total, "extract", enabled=not quiet) as advance:
+            return tables_from_source(source, jobs=jobs, lexicon_paths=[str(p) for p in lexicon or []],
+                                      segmenter=segmenter, progress=advance)
+    except (ValueError, OSError, SegmenterUnavailable) as exc:
+        raise usage_error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+
+
+def _inputs_of(source: Path, from_results: bool) -> set[Path]:
+    """Files the user gave as input: every file of a corpus folder, the tables of a RESULTS folder."""
+    if source.is_file():
+        return {source.resolve()}
+    return {p.resolve() for p in source.rglob("*") if p.is_file()} if not from_results else {
+        p.resolve() for p in source.iterdir() if p.is_file()
+    }
+
+
+def _refuse_input(out: Path, source: Path, from_results: bool) -> None:
+    """Usage error when writing ``out`` would overwrite one of the inputs."""
+    if out.resolve() == source.resolve():
+        raise usage_error(f"{out}: --out must not be the SOURCE itself")
+    if out.exists() and out.resolve() in _inputs_of(source, from_results):
+        raise usage_error(f"{out}: --out would overwrite an input file; choose another name")
+
+
+@app.command()
+def compare(
+    source: Path = typer.Argument(..., help=SOURCE_HELP),
+    by: str = typer.Option("province", "--by", help="Region level: province, city or county."),
+    what: str = typer.Option("brands", "--what", help="Items to compare: brands, formulations, practices or slogans."),
+    top: int = typer.Option(10, "--top", "-n", min=1, help="Distinctive items shown per region (keyness)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the comparison table(s) to this file (.csv .jsonl .xlsx .parquet)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Format of --out: csv, jsonl, xlsx or parquet (default: from the suffix)."),
+    bom: bool = typer.Option(True, "--bom/--no-bom", help="Write CSV with a UTF-8 BOM (Excel shows Chinese correctly)."),
+    yates: bool = typer.Option(False, "--yates", help="Apply Yates' continuity correction to chi²."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes when SOURCE is a corpus."),
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra lexicon file or folder when SOURCE is a corpus."),
+    segmenter: str = typer.Option("jieba", "--segmenter", help="Segmenter when SOURCE is a corpus: jieba or hanlp."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no tables (only write --out)."),
+) -> None:
+    """Compare brands (default), formulations, practices or slogans across regions, with keyness."""
+    from djtext.analysis import compare as cmp
+    from djtext.analysis import render
+    from djtext.analysis.families import brand_families
+    from djtext.analysis.keyness import top_keyness
+    from djtext.analysis.schema import ANALYSIS_TABLES
+    from djtext.export import ExportError, write_bundle
+
+    try:
+        cmp.check_choice(by, what)
+    except cmp.CompareError as exc:
+        raise usage_error(str(exc)) from None
+    tables, from_results = _load(source, jobs, lexicon, segmenter, quiet)
+    if out is not None:
+        _refuse_input(out, source, from_results)
+    comparison = cmp.comparison_table(tables, by, what, yates=yates)
+    views = {"comparison": comparison}
+    if what == "brands":
+        views["region_brands"] = cmp.brands_by_region(tables, by)
+        views["brand_families"] = brand_families(tables, by)[0]
+    if not quiet:
+        if what == "brands":
+            console.print(render.region_brands_table(views["region_brands"], by))
+            console.print(render.families_table(views["brand_families"], limit=max(top, 20)))
+        else:
+            per_region = comparison.groupby("region", sort=True, group_keys=False).head(top)
+            console.print(render.counts_table(per_region[["region", "item", "occurrences", "documents", "docs"]], by, what))
+        scores = comparison.rename(columns={"occurrences": "target_count"}).dropna(subset=["g2"])
+        scores = scores.sort_values(["region", "g2", "item"], ascending=[True, False, True], kind="mergesort")
+        console.print(render.keyness_table(top_keyness(scores, top), by, what))
+    if out is not None:
+        try:
+            paths = write_bundle(views, out, fmt=fmt, bom=bom, schemas=ANALYSIS_TABLES)
+        except ExportError as exc:
+            raise usage_error(str(exc)) from None
+        err_console.print(f"wrote {', '.join(str(p) for p in paths)}", highlight=False)
+
+
+@app.command()
+def cluster(
+    source: Path = typer.Argument(..., help=SOURCE_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for practices and practice_clusters (default: the RESULTS folder itself; required for a corpus)."),
+    threshold: float = typer.Option(0.7, "--threshold", "-t", help="Cosine distance at which clusters stop merging (0–2; lower = tighter clusters)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Output format: csv, jsonl, xlsx or parquet (default: the RESULTS folder's, else csv)."),
+    bom: bool = typer.Option(True, "--bom/--no-bom", help="Write CSV with a UTF-8 BOM (Excel shows Chinese correctly)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes when SOURCE is a corpus."),
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra lexicon file or folder when SOURCE is a corpus."),
+    segmenter: str = typer.Option("jieba", "--segmenter", help="Segmenter when SOURCE is a corpus: jieba or hanlp."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no table."),
+) -> None:
+    """Cluster the named practices across documents; write practice_clusters and fill practices' cluster column."""
+    from djtext.analysis import render
+    from djtext.analysis.cluster import ClusterError, cluster_practices
+    from djtext.analysis.schema import ANALYSIS_TABLES
+    from djtext.analysis.tables import is_results_folder, results_format
+    from djtext.export import ExportError, check_format, write_tables
+
+    if not 0 < threshold <= 2:
+        raise usage_error(f"--threshold must be in (0, 2], not {threshold}")
+    results_source = source.is_dir() and is_results_folder(source)
+    if not results_source and out is None:
+        raise usage_error(f"{source}: is not a RESULTS folder, so --out DIR is required (a corpus is never written into)")
+    target = out if out is not None else source
+    if target.exists() and not target.is_dir():
+        raise usage_error(f"{target}: --out must be a folder, and this is a file")
+    in_place = results_source and target.resolve() == source.resolve()
+    if not results_source and source.exists() and source.is_dir() and (
+        target.resolve() == source.resolve() or source.resolve() in target.resolve().parents
+    ):
+        raise usage_error(f"{target}: --out must be outside the corpus folder {source}")
+    try:
+        fmt_out = check_format(fmt) if fmt else (results_format(target) if is_results_folder(target) else "csv")
+    except ExportError as exc:
+        raise usage_error(str(exc)) from None
+    if in_place and fmt and fmt_out != results_format(source):
+        raise usage_error(f"{source}: holds {results_format(source)} tables; use --out DIR to write {fmt_out}")
+    tables, _ = _load(source, jobs, lexicon, segmenter, quiet)
+    try:
+        practices, clusters = cluster_practices(tables, threshold)
+        paths = write_tables({"practices": practices, "practice_clusters": clusters}, target, fmt=fmt_out,
+                             bom=bom, schemas=ANALYSIS_TABLES)
+    except (ClusterError, ExportError) as exc:
+        raise usage_error(str(exc)) from None
+    if not quiet:
+        console.print(render.clusters_table(clusters, limit=40))
+    multi = int((clusters["size"] > 1).sum()) if not clusters.empty else 0
+    shared = int((clusters["n_documents"] > 1).sum()) if not clusters.empty else 0
+    err_console.print(
+        f"{practices['name'].nunique() if not practices.empty else 0} practice names in {len(clusters)} clusters "
+        f"({multi} with several names, {shared} spanning several documents); wrote "
+        + ", ".join(str(p) for p in paths), highlight=False,
+    )
+
+
+@app.command()
+def plot(
+    source: Path = typer.Argument(..., help=SOURCE_HELP),
+    kind: str = typer.Option("heatmap", "--kind", "-k", help="heatmap (region × practice cluster or brand family) or families (brand-family graph)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Image file: .png, .svg or .pdf."),
+    of: str = typer.Option("clusters", "--of", help="What the heatmap's columns are: clusters (practice clusters) or families (brand families)."),
+    by: str = typer.Option("province", "--by", help="Region level: province, city or county."),
+    top: int = typer.Option(25, "--top", "-n", min=1, help="Most widespread clusters/families shown."),
+    threshold: float = typer.Option(0.7, "--threshold", "-t", help="Clustering threshold when practices are not clustered yet."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes when SOURCE is a corpus."),
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra lexicon file or folder when SOURCE is a corpus."),
+    segmenter: str = typer.Option("jieba", "--segmenter", help="Segmenter when SOURCE is a corpus: jieba or hanlp."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Draw a region heatmap of practice clusters / brand families, or the brand-family graph."""
+    from djtext.analysis.compare import CompareError, check_choice
+    from djtext.plot import KINDS, HEATMAP_OF, PlotError, check_output, make_plot
+
+    try:
+        check_choice(by, "practices")
+        if kind not in KINDS:
+            raise PlotError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        if of not in HEATMAP_OF:
+            raise PlotError(f"--of must be one of {', '.join(HEATMAP_OF)}, not {of!r}")
+        check_output(out)
+    except (CompareError, PlotError) as exc:
+        raise usage_error(str(exc)) from None
+    tables, from_results = _load(source, jobs, lexicon, segmenter, quiet)
+    _refuse_input(out, source, from_results)
+    try:
+        path = make_plot(tables, out, kind=kind, of=of, by=by, top=top, threshold=threshold)
+    except PlotError as exc:
+        raise usage_error(str(exc)) from None
+    err_console.print(f"wrote {path}", highlight=False)

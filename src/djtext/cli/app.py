@@ -1,0 +1,43 @@
+"""The shared typer app, console objects and error helpers of the command line."""
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from djtext import __version__
+
+app = typer.Typer(
+    name="djtext",
+    help="Clean, segment and extract party-building brands, formulations, lists and practices "
+    "from noisy Chinese 政协 reports, and compare them across regions.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def usage_error(message: str) -> typer.Exit:
+    """Print a one-line usage error and return the Exit to raise (code 2)."""
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(EXIT_USAGE)
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"djtext {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Optional[bool] = typer.Option(
+        None, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """djtext: evidence from noisy reports on 政协 party-building brands."""

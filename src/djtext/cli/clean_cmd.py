@@ -1,0 +1,107 @@
+"""`djtext clean`: clean files or folders, write or print the text, explain what changed."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from djtext.cli.app import EXIT_OK, EXIT_SOME_FAILED, app, console, err_console, usage_error
+from djtext.render import progress_bar
+
+
+def output_path(out: Path, rel: str, taken: set[Path]) -> Path:
+    """Where the cleaned text of input ``rel`` goes under ``out`` (``.txt``; unique within a run)."""
+    rel_path = Path(rel)
+    target = out / rel_path.with_suffix(".txt")
+    if target in taken and rel_path.suffix.lower() != ".txt":
+        target = out / rel_path.with_name(rel_path.name + ".txt")
+    return target
+
+
+def _inputs(paths: list[Path]) -> list[tuple[Path, Path, str]]:
+    """(file, root, relative name) for every supported file under the given paths."""
+    from djtext.corpus import iter_files
+
+    found = []
+    several = len(paths) > 1
+    for root in paths:
+        for path in iter_files(root):
+            rel = path.name if root.is_file() else path.relative_to(root).as_posix()
+            if several and root.is_dir():
+                rel = f"{root.name}/{rel}"
+            found.append((path, root, rel))
+    return found
+
+
+@app.command()
+def clean(
+    paths: List[Path] = typer.Argument(..., help="Files or folders (searched recursively)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for one cleaned .txt per input."),
+    explain: bool = typer.Option(False, "--explain", help="Show which fixes changed how many places, with examples."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON record per document (text, fixes, flags)."),
+    t2s: Optional[bool] = typer.Option(None, "--t2s/--no-t2s", help="Force Traditional→Simplified on or off (default: automatic)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Clean OCR, layout and web noise from PATHS; print the text (one file) or write it to --out."""
+    from djtext.clean import clean_text
+    from djtext.corpus import read_document
+    from djtext.render import explain_table
+
+    for path in paths:
+        if not path.exists():
+            raise usage_error(f"{path}: no such file or folder")
+    inputs = _inputs(paths)
+    if not inputs:
+        raise usage_error("no supported files (.txt .md .html .htm .docx .pdf) in the given paths")
+    if out is None and len(inputs) > 1 and not as_json:
+        raise usage_error("several input files: give --out DIR (or --json to print them all)")
+    if out is not None:
+        if out.exists() and not out.is_dir():
+            raise usage_error(f"{out}: --out must be a folder, and this is a file")
+    input_files = {path.resolve() for path, _, _ in inputs}
+    failures: list[tuple[str, str]] = []
+    explained: list[tuple[str, object]] = []
+    taken: set[Path] = set()
+    with progress_bar(err_console, len(inputs), "clean", enabled=not quiet and out is not None) as advance:
+        for path, root, rel in inputs:
+            raw = read_document(path, root)
+            if raw.error:
+                failures.append((rel, raw.error))
+                advance(rel)
+                continue
+            try:
+                cleaned = clean_text(raw.text, t2s=t2s)
+            except Exception as exc:  # one bad document must not stop the corpus
+                failures.append((rel, f"cleaning failed: {type(exc).__name__}: {exc}"))
+                advance(rel)
+                continue
+            explained.append((rel, cleaned))
+            if out is not None:
+                target = output_path(out, rel, taken)
+                if target.resolve() in input_files:
+                    failures.append((rel, f"refusing to overwrite the input file {target}"))
+                    advance(rel)
+                    continue
+                taken.add(target)
+                from djtext.export import atomic_write_bytes
+
+                atomic_write_bytes(target, (cleaned.text + "\n").encode("utf-8"))
+            if as_json:
+                record = {
+                    "doc": rel, "encoding": raw.encoding, "format": raw.format, "text": cleaned.text,
+                    "fixes": cleaned.fix_counts(),
+                    "flags": [{"kind": f.kind, "raw_start": f.raw_start, "raw_end": f.raw_end, "text": f.text, "note": f.note} for f in cleaned.flags],
+                }
+                typer.echo(json.dumps(record, ensure_ascii=False))
+            elif out is None:
+                typer.echo(cleaned.text)
+            advance(rel)
+    if explain:
+        err_console.print(explain_table(explained))
+    for rel, error in failures:
+        err_console.print(f"[red]failed:[/] {rel}: {error}", highlight=False, soft_wrap=True)
+    if out is not None:
+        err_console.print(f"{len(explained)} of {len(inputs)} files cleaned into {out}", highlight=False)
+    raise typer.Exit(EXIT_SOME_FAILED if failures else EXIT_OK)

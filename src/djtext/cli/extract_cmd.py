@@ -1,0 +1,69 @@
+"""`djtext extract`: run the pipeline over a corpus and write the result tables."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from djtext.cli.app import EXIT_OK, EXIT_SOME_FAILED, app, console, err_console, usage_error
+from djtext.render import brands_table, documents_table, progress_bar
+
+
+def check_output_dir(out: Path, inputs: list[Path]) -> None:
+    """Refuse an output folder that is a file or one of the inputs (usage error, exit 2)."""
+    out_resolved = out.resolve()
+    if out_resolved.exists() and not out_resolved.is_dir():
+        raise usage_error(f"{out}: --out must be a folder, and this is a file")
+    if any(item.resolve() == out_resolved for item in inputs):
+        raise usage_error(f"{out}: --out must not be an input path")
+
+
+@app.command()
+def extract(
+    corpus: Path = typer.Argument(..., help="A corpus folder (searched recursively) or a single file."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the result tables (created if missing)."),
+    fmt: str = typer.Option("csv", "--format", "-f", help="Output format: csv, jsonl, xlsx or parquet."),
+    bom: bool = typer.Option(True, "--bom/--no-bom", help="Write CSV with a UTF-8 BOM (Excel shows Chinese correctly)."),
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra lexicon file or folder (repeatable)."),
+    segmenter: str = typer.Option("jieba", "--segmenter", help="Segmentation backend: jieba or hanlp."),
+    hanlp_model: Optional[str] = typer.Option(None, "--hanlp-model", help="Local HanLP tokenizer folder (or a pretrained id)."),
+    t2s: Optional[bool] = typer.Option(None, "--t2s/--no-t2s", help="Force Traditional→Simplified on or off (default: automatic)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (documents run in parallel)."),
+    cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse per-document results cached by content hash."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary tables."),
+) -> None:
+    """Extract brands, formulations, slogans, lists, practices and units from CORPUS into --out."""
+    from djtext.export import write_tables
+    from djtext.pipeline import default_cache_dir, run_corpus
+    from djtext.corpus import iter_files
+    from djtext.lexicon import LexiconError
+    from djtext.segment import SegmenterUnavailable
+
+    if not corpus.exists():
+        raise usage_error(f"{corpus}: no such file or folder")
+    check_output_dir(out, [corpus])
+    total = len(iter_files(corpus))
+    if total == 0:
+        raise usage_error(f"{corpus}: no supported files (.txt .md .html .htm .docx .pdf)")
+    try:
+        with progress_bar(err_console, total, "extract", enabled=not quiet) as advance:
+            result = run_corpus(
+                corpus, jobs=jobs, lexicon_paths=[str(p) for p in lexicon or []], segmenter=segmenter,
+                hanlp_model=hanlp_model, t2s=t2s, cache=default_cache_dir() if cache else None, progress=advance,
+            )
+        paths = write_tables(result.tables, out, fmt=fmt, bom=bom)
+    except (LexiconError, SegmenterUnavailable, ValueError) as exc:
+        raise usage_error(str(exc)) from None
+    if not quiet:
+        console.print(documents_table(result.tables))
+        console.print(brands_table(result.tables))
+    for rel, error in result.errors:
+        err_console.print(f"[red]failed:[/] {rel}: {error}", highlight=False, soft_wrap=True)
+    ok = result.n_documents - len(result.errors)
+    err_console.print(
+        f"{ok} of {result.n_documents} documents extracted"
+        + (f" ({result.cached} from cache)" if result.cached else "")
+        + f"; {len(paths)} tables written to {out}", highlight=False,
+    )
+    raise typer.Exit(EXIT_SOME_FAILED if result.errors else EXIT_OK)

@@ -1,0 +1,21 @@
+"""Extractors over the clean text: brands, formulations, slogans, practices (one module each)."""
+from __future__ import annotations
+
+from djtext.lexicon import Lexicon
+from djtext.models import CleanText, Mention
+
+
+def extract_all(clean: CleanText, *, lexicon: Lexicon | None = None) -> list[Mention]:
+    """Run every extractor over ``clean`` and return their mentions in text order."""
+    from djtext.extract.brands import extract_brands
+    from djtext.extract.formulations import extract_formulations
+    from djtext.extract.practices import extract_practices
+    from djtext.extract.slogans import extract_slogans
+
+    text = clean.text
+    brands = extract_brands(text, lexicon=lexicon)
+    formulations = extract_formulations(text, lexicon=lexicon)
+    practices = extract_practices(text, lexicon=lexicon)
+    taken = [(m.start, m.end) for m in brands + formulations]
+    slogans = extract_slogans(text, lexicon=lexicon, exclude_spans=taken)
+    return sorted(brands + formulations + practices + slogans, key=lambda m: (m.start, m.end, m.table))

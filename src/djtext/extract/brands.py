@@ -1,0 +1,341 @@
+"""Brand extraction: names a text presents as a unit's brand (“X”党建品牌, 打造“A”“B”等学习品牌 ...).
+
+Works on the clean text (full-width punctuation, “ ” quotes, one paragraph per line). Every
+occurrence of 品牌 is an anchor; what the text writes around it decides whether a name is there:
+
+* ``quote``: a quoted name, then a short owner gap, then the kind: “X”党建品牌, “X”政协党建品牌,
+  “X”委员读书品牌, “X”的党建品牌, 以“X”为党建品牌, “X”，为省政协党建品牌;
+* ``list``: quoted names chained before such an anchor: “A”“B”“C”等学习品牌, “A”、“B”和“C”…品牌,
+  甲组“A”、乙组“B”等党小组品牌 (each is a brand with the shared kind);
+* ``after``: 品牌 followed by quoted names, introduced by a creation verb earlier in the clause
+  (打造市政协党建品牌“X”的思路) or linked by a colon or 为 (党建品牌：“A”“B”, 品牌名称为“X”);
+  the last name must end the phrase (a quote followed by a noun, 品牌“五型”机关, modifies it);
+* ``bare``: no quotes, a creation verb, an owner (…政协) and a distinctive part before the kind
+  (打响滨江政协青春党建品牌 -> 滨江政协青春).
+
+Names that are generic (党建品牌, 一支部一品牌, anything containing 品牌) are dropped, and 品牌化
+(“X”品牌化建设) is never an anchor. Hard wraps inside a sentence (a line break between two Han
+characters) are read through, and spans are given in the coordinates of the text passed in. The
+vocabularies (kind words, verbs, stop words, owner words) are data files named ``brand_*`` in
+data/lexicons/, loaded through :mod:`djtext.lexicon`.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from djtext.lexicon import Lexicon, load_lexicon
+from djtext.models import Mention
+
+ANCHOR = "品牌"
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff〇]")
+# characters of the run read backwards from 品牌: Han characters and digits (“A”“B”等10余个党建品牌)
+RUN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff〇0-9０-９]")
+QUOTE = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』")
+CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n（）()《》]")
+COMPONENT_SEPARATORS = re.compile(r"[·•・‧.．、，,;；/／+＋|｜\s]+")
+# between two quoted names of one list: nothing, a list comma or a conjunction, or
+# 、 plus a short label naming the item's owner (甲组“A”、乙组“B”)
+LIST_JOIN = re.compile(r"\s*(?:[、，,]?\s*(?:和|及|以及|与|或)?|、(?P<label>[\u3400-\u9fff]{1,8}))\s*")
+CONNECTOR = re.compile(r"^(?:为|是|作为|成为|即)")
+LINKED = re.compile(r"为|是")
+# what may stand between 品牌 and a quoted name after it: 品牌名称为“X”, 品牌：“X”, 品牌——“X”
+AFTER_LINK = re.compile(r"(?:名称|名字|称号|命名)?(?:为|是|叫|：|:|——|—)?")
+# what follows the last name of 品牌“X”: a clause end, 的, 等, 为 (打造党建品牌“X”的思路); a
+# quote followed by a noun modifies that noun instead (打造党建品牌“六型”机关创建中)
+AFTER_END = re.compile(r"[，。；：！？、,;:!?\s）)]|的|等|为|作为|$")
+# 品牌化 (making something brand-like) never names a brand
+NOT_A_BRAND_AFTER = "化"
+# function characters that cannot sit in the distinctive part of an unquoted name
+FUNCTION_CHARS = re.compile(r"[的下和与及等各了把将被]")
+# a line break left inside a sentence (hard wrap the cleaner did not join): between two Han
+# characters or quotes, not after a sentence end
+WRAP = re.compile(r"(?<=[\u3400-\u9fff“”‘’「」、，,·])[ \t\u3000]*\n\s*(?=[\u3400-\u9fff“”‘’「」])")
+MAX_GAP = 12
+MAX_LINKED_GAP = 20
+MAX_BARE_NAME = 12
+MAX_PRE_RUN = 30
+
+
+@dataclass(frozen=True)
+class BrandVocabulary:
+    """The word lists brand extraction reads from the ``brand_*`` lexicons."""
+
+    kinds: tuple[str, ...]
+    stopwords: frozenset[str]
+    stop_patterns: tuple[re.Pattern[str], ...]
+    verbs: tuple[str, ...]
+    gap_stopwords: tuple[str, ...]
+    units: tuple[str, ...]
+    generic_modifiers: tuple[str, ...]
+
+
+def _compile_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
+    compiled = []
+    for pattern in lexicon.column("brand_stop_patterns"):
+        try:
+            compiled.append(re.compile(pattern))
+        except re.error as exc:
+            raise ValueError(f"brand_stop_patterns: bad regular expression {pattern!r} ({exc})") from exc
+    return tuple(compiled)
+
+
+def _vocabulary_for(lexicon: Lexicon) -> BrandVocabulary:
+    by_length = lambda words: tuple(sorted(set(words), key=len, reverse=True))  # noqa: E731
+    return BrandVocabulary(
+        kinds=by_length(lexicon.column("brand_kinds")),
+        stopwords=frozenset(_normalise(w) for w in lexicon.column("brand_stopwords")),
+        stop_patterns=_compile_patterns(lexicon),
+        verbs=by_length(lexicon.column("brand_verbs")),
+        gap_stopwords=by_length(lexicon.column("brand_gap_stopwords")),
+        units=by_length(lexicon.column("brand_units")),
+        generic_modifiers=by_length(lexicon.column("brand_generic_modifiers")),
+    )
+
+
+_VOCABULARIES: dict[int, tuple[Lexicon, BrandVocabulary]] = {}
+
+
+def brand_vocabulary(lexicon: Lexicon | None = None) -> BrandVocabulary:
+    """The brand word lists of ``lexicon`` (the built-in lexicons when None), built once per lexicon."""
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    cached = _VOCABULARIES.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        if len(_VOCABULARIES) > 16:
+            _VOCABULARIES.clear()
+        cached = (lexicon, _vocabulary_for(lexicon))
+        _VOCABULARIES[id(lexicon)] = cached
+    return cached[1]
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[\s“”「」『』\"'‘’]+", "", name)
+
+
+def split_components(name: str) -> list[str]:
+    """Split a brand name into its parts at ·, spaces, +, 、, commas and slashes."""
+    return [part for part in COMPONENT_SEPARATORS.split(name.strip()) if part]
+
+
+def is_generic_name(name: str, vocab: BrandVocabulary) -> bool:
+    """True when ``name`` is a generic phrase (党建品牌, 一支部一品牌 ...) rather than a brand name."""
+    key = _normalise(name)
+    if len(key) < 2 or key in vocab.stopwords:
+        return True
+    if not HAN.search(key):
+        return True
+    return any(p.fullmatch(key) for p in vocab.stop_patterns)
+
+
+def _split_kind(pre: str, kinds: tuple[str, ...]) -> tuple[str, str]:
+    """Split the Han run before 品牌 into (gap, kind words) by stripping kind words from the right."""
+    end = len(pre)
+    while end > 0:
+        for word in kinds:
+            if pre.endswith(word, 0, end):
+                end -= len(word)
+                break
+        else:
+            break
+    return pre[:end], pre[end:]
+
+
+def _han_run_before(text: str, pos: int) -> int:
+    """Start of the run of Han characters ending at ``pos`` (at most MAX_PRE_RUN long)."""
+    start = pos
+    limit = max(0, pos - MAX_PRE_RUN)
+    while start > limit and RUN_CHAR.match(text, start - 1):
+        start -= 1
+    return start
+
+
+def _contains_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
+
+
+class _QuoteIndex:
+    """All quoted spans of a text, findable by where they close and where they open."""
+
+    def __init__(self, text: str) -> None:
+        self.spans: list[tuple[int, int]] = []  # (open quote index, close quote index + 1)
+        self.by_end: dict[int, int] = {}
+        self.by_start: dict[int, int] = {}
+        for m in QUOTE.finditer(text):
+            self.by_end[m.end()] = len(self.spans)
+            self.by_start[m.start()] = len(self.spans)
+            self.spans.append((m.start(), m.end()))
+
+    def ending_at(self, pos: int) -> int | None:
+        return self.by_end.get(pos)
+
+    def starting_at(self, pos: int) -> int | None:
+        return self.by_start.get(pos)
+
+
+def _joins_list(between: str, vocab: BrandVocabulary) -> bool:
+    """True when ``between`` (the text between two quotes) joins them as items of one list."""
+    if len(between) > 10:
+        return False
+    m = LIST_JOIN.fullmatch(between)
+    if m is None:
+        return False
+    label = m.group("label") or ""
+    return not (_contains_any(label, vocab.verbs) or _contains_any(label, vocab.gap_stopwords))
+
+
+def _chain_back(text: str, quotes: _QuoteIndex, index: int, vocab: BrandVocabulary) -> list[int]:
+    """Indexes of the quoted names listed before quote ``index`` (itself included), in text order."""
+    chain = [index]
+    while chain[-1] > 0:
+        prev = chain[-1] - 1
+        if not _joins_list(text[quotes.spans[prev][1]:quotes.spans[chain[-1]][0]], vocab):
+            break
+        chain.append(prev)
+    return list(reversed(chain))
+
+
+def _chain_forward(text: str, quotes: _QuoteIndex, index: int, vocab: BrandVocabulary) -> list[int]:
+    """Indexes of quote ``index`` and the quoted names listed right after it."""
+    chain = [index]
+    while chain[-1] + 1 < len(quotes.spans):
+        nxt = chain[-1] + 1
+        if not _joins_list(text[quotes.spans[chain[-1]][1]:quotes.spans[nxt][0]], vocab):
+            break
+        chain.append(nxt)
+    return chain
+
+
+def _clause_before(text: str, pos: int, limit: int = 40) -> str:
+    """The text of the clause that ends at ``pos`` (back to the last clause break)."""
+    start = max(0, pos - limit)
+    breaks = list(CLAUSE_BREAK.finditer(text, start, pos))
+    return text[breaks[-1].end() if breaks else start:pos]
+
+
+def _gap_allows_quote(gap: str, vocab: BrandVocabulary) -> bool:
+    """True when the Han text between a closing quote and the kind words still ties them together."""
+    limit = MAX_LINKED_GAP if LINKED.search(gap) else MAX_GAP
+    return len(gap) <= limit and not _contains_any(CONNECTOR.sub("", gap), vocab.gap_stopwords)
+
+
+def _bare_name(pre_gap: str, vocab: BrandVocabulary) -> tuple[int, str] | None:
+    """(offset in ``pre_gap``, name) of an unquoted brand: verb + owner + distinctive part."""
+    verb_end = -1
+    for verb in vocab.verbs:
+        at = pre_gap.rfind(verb)
+        if at >= 0 and at + len(verb) > verb_end:
+            verb_end = at + len(verb)
+    if verb_end < 0:
+        return None
+    candidate = pre_gap[verb_end:]
+    owner_end = -1
+    for unit in vocab.units:
+        at = candidate.rfind(unit)
+        if at >= 0 and at + len(unit) > owner_end:
+            owner_end = at + len(unit)
+    if owner_end <= 0:
+        return None
+    modifier = candidate[owner_end:]
+    for word in vocab.generic_modifiers:
+        modifier = modifier.replace(word, "")
+    if len(modifier) < 2 or _contains_any(modifier, vocab.units) or FUNCTION_CHARS.search(candidate):
+        return None
+    if len(candidate) > MAX_BARE_NAME or not HAN.fullmatch(candidate[0]):
+        return None
+    return verb_end, candidate
+
+
+def _quote_name(text: str, span: tuple[int, int]) -> tuple[int, int, str]:
+    start, end = span[0] + 1, span[1] - 1
+    return start, end, text[start:end]
+
+
+class WrapView:
+    """``text`` with hard wraps inside sentences removed, and the way back to ``text`` offsets."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []  # view offsets where text was removed
+        self.shifts: list[int] = []  # characters removed before and at that offset
+        pieces, last, removed = [], 0, 0
+        for m in WRAP.finditer(text):
+            pieces.append(text[last:m.start()])
+            removed += m.end() - m.start()
+            self.starts.append(m.start() - (removed - (m.end() - m.start())))
+            self.shifts.append(removed)
+            last = m.end()
+        pieces.append(text[last:])
+        self.text = "".join(pieces) if self.starts else text
+
+    def to_text(self, pos: int, *, end: bool = False) -> int:
+        """Offset in the original text of view offset ``pos`` (an end offset stays before a removed wrap)."""
+        index = bisect_right(self.starts, pos - 1 if end else pos) - 1
+        return pos + (self.shifts[index] if index >= 0 else 0)
+
+
+def extract_brands(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
+    """Find every occurrence of a brand name in clean ``text``; one Mention per occurrence."""
+    if ANCHOR not in text and "品" not in text:
+        return []
+    view = WrapView(text)
+    mentions = _extract_brands(view.text, lexicon)
+    if view.starts:
+        for m in mentions:
+            m.start, m.end = view.to_text(m.start), view.to_text(m.end, end=True)
+    return mentions
+
+
+def _extract_brands(text: str, lexicon: Lexicon | None) -> list[Mention]:
+    if ANCHOR not in text:
+        return []
+    vocab = brand_vocabulary(lexicon)
+    quotes = _QuoteIndex(text)
+    found: dict[tuple[int, int], Mention] = {}
+
+    def add(start: int, end: int, name: str, kind: str, pattern: str) -> None:
+        start += len(name) - len(name.lstrip())
+        end -= len(name) - len(name.rstrip())
+        name = name.strip()
+        if (start, end) in found or is_generic_name(name, vocab):
+            return
+        found[(start, end)] = Mention(
+            table="brands", text=name, start=start, end=end,
+            attrs={"name": name, "kind": kind, "components": split_components(name), "pattern": pattern},
+        )
+
+    pos = text.find(ANCHOR)
+    while pos >= 0:
+        if text.startswith(NOT_A_BRAND_AFTER, pos + len(ANCHOR)):
+            pos = text.find(ANCHOR, pos + len(ANCHOR))
+            continue
+        run_start = _han_run_before(text, pos)
+        gap, kind_words = _split_kind(text[run_start:pos], vocab.kinds)
+        kind = kind_words + ANCHOR
+        before = text[run_start - 1] if run_start > 0 else ""
+        anchor_quote = None
+        if before and quotes.ending_at(run_start) is not None:
+            anchor_quote = quotes.ending_at(run_start)
+        elif before in "，," and CONNECTOR.match(gap) and quotes.ending_at(run_start - 1) is not None:
+            anchor_quote = quotes.ending_at(run_start - 1)
+        if anchor_quote is not None and _gap_allows_quote(gap, vocab):
+            chain = _chain_back(text, quotes, anchor_quote, vocab)
+            for index in chain:
+                start, end, name = _quote_name(text, quotes.spans[index])
+                add(start, end, name, kind, "quote" if index == anchor_quote else "list")
+        elif anchor_quote is None and kind_words:
+            bare = _bare_name(gap, vocab)
+            if bare is not None:
+                offset, name = bare
+                add(run_start + offset, run_start + offset + len(name), name, kind, "bare")
+        after = pos + len(ANCHOR)
+        link = AFTER_LINK.match(text, after).group()
+        first = quotes.starting_at(after + len(link))
+        if first is not None and (link or _contains_any(_clause_before(text, run_start), vocab.verbs)
+                                  or _contains_any(gap, vocab.verbs)):
+            chain = _chain_forward(text, quotes, first, vocab)
+            if AFTER_END.match(text, quotes.spans[chain[-1]][1]):
+                for index in chain:
+                    start, end, name = _quote_name(text, quotes.spans[index])
+                    add(start, end, name, kind, "after")
+        pos = text.find(ANCHOR, after)
+    return sorted(found.values(), key=lambda m: (m.start, m.end))

@@ -1,0 +1,353 @@
+"""Numeric political formulations (数字提法): short fixed phrases built around a number.
+
+Works on the clean text (full-width punctuation, “ ” quotes, one paragraph per line) and finds
+one :class:`~djtext.models.Mention` per occurrence, from these sources:
+
+* ``lexicon``: national formulations of ``formulations.csv`` (两个维护, 三会一课 ...), quoted or not;
+* ``quote``: a quoted numeral-led short phrase (“四心”, “四字诀”, “五个一”, “1+4”, “12324”),
+  a quoted list whose every part is numeral-led (“四学、三讲、一提升”), a quoted numeral plus
+  classifier completed by the noun after the quote (“五张”清单 -> 五张清单), a numeral plus
+  classifier before a quoted head (三个“一号工程” -> 三个一号工程), and a numeral-led last part
+  of a quoted list item (“聚力四动、凝聚共识” -> 四动);
+* ``compound``: an unquoted repeated-numeral compound with one-character heads (四微四提, 一岗双责);
+* ``summary``: a numeral summary right after a quoted enumeration (“A、B、C”五大行动, …”双组织体系);
+* ``lead``: a numeral and one character directly before a quote (以三暖“连心”引领 -> 三暖);
+* ``digits``: a digit chain joined by + (1+4, 1+3+N, 1+37+8), quoted or not;
+* ``repeat``: later occurrences of a formulation found once by any of the above.
+
+Not formulations: dates and times (2023年, 近五年, 七一), quantities (7个方面, 36件, 300余个),
+ordinals (第一书记, 第二批), congress and session names (二十大, 十二届) and five-year-plan
+periods (十四五: a period name, treated like a date), fractions, percentages, decimals (4.0), and
+numeral-led words and idioms (一线, 一盘棋, 万众一心). The vocabularies are data files:
+``formulations.csv``, ``formulation_stopwords.txt``, ``formulation_quantity_words.txt``,
+``formulation_summary_heads.txt``.
+
+Attributes: ``text``; ``number``: the numeral with its classifier (两个, 三, 1+4, 12324);
+``head``: what follows it (维护, 会一课, 学、三讲、一提升; empty for digit forms); ``source``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from djtext.lexicon import Lexicon, load_lexicon
+from djtext.models import Mention
+
+TABLE = "formulations"
+NUMERALS = "一二两三四五六七八九十百千万双"
+NUMERAL_SET = frozenset(NUMERALS)
+# numerals that lead the weak "numeral + one character before a quote" pattern (一 is too common)
+LEAD_NUMERALS = "二两三四五六七八九十"
+CLASSIFIERS = "个大项张种条"
+HAN_CLASS = r"\u3400-\u9fff"
+HAN = re.compile(rf"[{HAN_CLASS}]")
+# a quoted span; an opening quote written as ” (a common OCR / typing slip) is accepted too
+QUOTED = re.compile(r"[“”]([^“”\n]{1,16})”|‘([^‘’\n]{1,16})’")
+DIGIT_CHAIN = re.compile(r"(?<![\d.+＋A-Za-z])\d{1,3}(?:[+＋](?:\d{1,3}|[A-Za-z]))+(?![\d.+＋A-Za-z])")
+DIGITS_ONLY = re.compile(r"\d{3,6}")
+YEAR = re.compile(r"(?:19|20)\d\d")
+PERIOD = re.compile(r"十[一二三四五六七八九]五")
+NUMERAL_RUN = re.compile(rf"[{NUMERALS}]+")
+# a numeral, one word character that is not a numeral, again (Han is checked afterwards)
+COMPOUND = re.compile(rf"(?:[{NUMERALS}]{{1,2}}[^{NUMERALS}\W\d]){{2,4}}")
+COMPOUND_PIECE = re.compile(rf"([{NUMERALS}]{{1,2}})([^{NUMERALS}\W\d])")
+LEAD = re.compile(rf"(?<![第{NUMERALS}\d])([{LEAD_NUMERALS}][^{NUMERALS}\W\d])(?=“)")
+LEAD_CLASSIFIER = re.compile(rf"(?<![第{NUMERALS}])([{NUMERALS}]{{1,2}}[{CLASSIFIERS}])$")
+TWO_HAN = re.compile(rf"[{HAN_CLASS}]{{2}}")
+LIST_PART = re.compile(r"[^、]+")
+PART_TAIL = re.compile(rf"[{HAN_CLASS}]([{LEAD_NUMERALS}][{HAN_CLASS}])$")
+QUOTE_CHARS = "“”‘’"
+MAX_TEXT = 12
+MAX_SUMMARY_HEAD = 4
+
+
+@dataclass(frozen=True)
+class FormulationVocabulary:
+    """The word lists formulation extraction reads from its lexicons."""
+
+    national: tuple[str, ...]
+    stopwords: frozenset[str]
+    quantity_words: tuple[str, ...]
+    quantity_pattern: re.Pattern[str]
+    summary_heads: tuple[str, ...]
+    automaton: object
+    summary_pattern: re.Pattern[str] | None
+
+
+def _build_vocabulary(lexicon: Lexicon) -> FormulationVocabulary:
+    national = tuple(sorted(set(lexicon.column("formulations", "text")), key=len, reverse=True))
+    automaton = ahocorasick.Automaton()
+    for term in national:
+        automaton.add_word(term, term)
+    if national:
+        automaton.make_automaton()
+    return FormulationVocabulary(
+        national=national,
+        stopwords=frozenset(lexicon.column("formulation_stopwords")),
+        quantity_words=tuple(sorted(set(lexicon.column("formulation_quantity_words")), key=len, reverse=True)),
+        quantity_pattern=_prefix_pattern(lexicon.column("formulation_quantity_words")),
+        summary_heads=tuple(sorted(set(lexicon.column("formulation_summary_heads")), key=len, reverse=True)),
+        automaton=automaton if national else None,
+        summary_pattern=_summary_pattern(lexicon.column("formulation_summary_heads")),
+    )
+
+
+def _prefix_pattern(words: list[str]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+def _summary_pattern(heads: list[str]) -> re.Pattern[str] | None:
+    if not heads:
+        return None
+    alternation = "|".join(re.escape(h) for h in sorted(set(heads), key=len, reverse=True))
+    return re.compile(
+        rf"[”’](?:等)?([{NUMERALS}]{{1,2}}[{CLASSIFIERS}]?[{HAN_CLASS}]{{0,{MAX_SUMMARY_HEAD}}}?(?:{alternation}))"
+    )
+
+
+_VOCABULARIES: dict[int, tuple[Lexicon, FormulationVocabulary]] = {}
+
+
+def formulation_vocabulary(lexicon: Lexicon | None = None) -> FormulationVocabulary:
+    """The formulation word lists of ``lexicon`` (built-in lexicons when None), built once per lexicon."""
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    cached = _VOCABULARIES.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        if len(_VOCABULARIES) > 16:
+            _VOCABULARIES.clear()
+        cached = (lexicon, _build_vocabulary(lexicon))
+        _VOCABULARIES[id(lexicon)] = cached
+    return cached[1]
+
+
+def strip_quotes(text: str) -> str:
+    """``text`` without quotation marks (the form a formulation is compared on)."""
+    return "".join(ch for ch in text if ch not in QUOTE_CHARS)
+
+
+def split_number(text: str) -> tuple[str, str]:
+    """Split a formulation into (number with its classifier, head): 两个维护 -> (两个, 维护)."""
+    digits = re.match(r"[\d+＋A-Za-z]+", text)
+    if digits and text[0].isdigit():
+        return digits.group(), text[digits.end():]
+    run = NUMERAL_RUN.match(text)
+    if not run:
+        return "", text
+    end = run.end()
+    if end < len(text) - 1 and text[end] in CLASSIFIERS:
+        end += 1
+    return text[:end], text[end:]
+
+
+def _is_pure_sequence(text: str) -> bool:
+    order = "一二三四五六七八九十"
+    return len(text) >= 3 and order.startswith(text)
+
+
+def _stopped(text: str, vocab: FormulationVocabulary) -> bool:
+    if text in vocab.stopwords:
+        return True
+    for size in range(len(text) - 1, 1, -1):
+        if text[:size] in vocab.stopwords and not NUMERAL_RUN.search(text[size:]):
+            return True
+    return False
+
+
+def _is_quantity(rest: str, vocab: FormulationVocabulary) -> bool:
+    return vocab.quantity_pattern.match(rest) is not None
+
+
+def is_formulation(text: str, vocab: FormulationVocabulary) -> bool:
+    """True when ``text`` (quotes removed) has the shape of a numeric formulation."""
+    if not text or len(text) > MAX_TEXT or "、" in text:
+        return False
+    if text[0].isdigit():
+        if DIGIT_CHAIN.fullmatch(text):
+            return True
+        return bool(DIGITS_ONLY.fullmatch(text)) and not YEAR.fullmatch(text)
+    run = NUMERAL_RUN.match(text)
+    if not run:
+        return False
+    numeral, rest = run.group(), text[run.end():]
+    if not rest:
+        return _is_pure_sequence(numeral)
+    if PERIOD.match(text) or _stopped(text, vocab):
+        return False
+    if len(numeral) > 1 and "十" in numeral and rest[0] in "大届次":
+        return False  # 二十大, 十九届
+    if len(numeral) > 2:
+        return False
+    if numeral in ("百", "千", "万") and not NUMERAL_RUN.search(rest):
+        return False  # 万里…, 千方百计: a big round numeral alone leads no formulation
+    if _is_quantity(rest, vocab):
+        return False
+    if not all(HAN.match(ch) or ch in "、·" for ch in rest):
+        return False
+    if rest[0] in CLASSIFIERS and len(rest) == 1:
+        return False  # 两个, 五张: a classifier with no head
+    return True
+
+
+def _is_list_formulation(text: str, vocab: FormulationVocabulary) -> bool:
+    parts = text.split("、")
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        number, head = split_number(part)
+        if not number or not head or len(head) > 3 or not is_formulation(part, vocab):
+            return False
+    return True
+
+
+def _preceded_by_ordinal(text: str, start: int) -> bool:
+    return start > 0 and (text[start - 1] == "第" or text[start - 1] in NUMERAL_SET or text[start - 1].isdigit())
+
+
+def _mention(text: str, start: int, end: int, source: str) -> Mention:
+    name = strip_quotes(text[start:end])
+    number, head = split_number(name)
+    return Mention(TABLE, name, start, end, {"text": name, "number": number, "head": head, "source": source})
+
+
+def _from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
+    found: list[Mention] = []
+    for match in QUOTED.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        content, start, end = match.group(group), match.start(group), match.end(group)
+        if start >= 2 and text[start - 2] == "第":
+            continue
+        if is_formulation(content, vocab) or _is_list_formulation(content, vocab):
+            found.append(_mention(text, start, end, "quote"))
+            continue
+        run = NUMERAL_RUN.fullmatch(content[:-1]) if len(content) >= 2 else None
+        if run and content[-1] in CLASSIFIERS:
+            tail = TWO_HAN.match(text, match.end())
+            if tail and not _is_quantity(tail.group(), vocab):
+                found.append(_mention(text, start, match.end() + 2, "quote"))
+            continue
+        before = text[max(0, match.start() - 3):match.start()]
+        lead = LEAD_CLASSIFIER.search(before)
+        if lead and 2 <= len(content) <= 5 and "的" not in content and all(HAN.match(c) for c in content):
+            found.append(_mention(text, match.start() - len(lead.group(1)), end, "quote"))
+            continue
+        for part_match in LIST_PART.finditer(content):
+            tail = PART_TAIL.search(part_match.group())
+            if tail and is_formulation(tail.group(1), vocab):
+                p_end = start + part_match.end()
+                found.append(_mention(text, p_end - 2, p_end, "quote"))
+    return found
+
+
+def _from_lexicon(text: str, vocab: FormulationVocabulary) -> list[Mention]:
+    if vocab.automaton is None:
+        return []
+    found = []
+    for end_index, term in vocab.automaton.iter_long(text):  # type: ignore[attr-defined]
+        start = end_index - len(term) + 1
+        if _preceded_by_ordinal(text, start):
+            continue
+        found.append(_mention(text, start, end_index + 1, "lexicon"))
+    return found
+
+
+def _from_compounds(text: str, vocab: FormulationVocabulary) -> list[Mention]:
+    found = []
+    for match in COMPOUND.finditer(text):
+        candidate = match.group()
+        if _preceded_by_ordinal(text, match.start()):
+            continue
+        pieces = COMPOUND_PIECE.findall(candidate)
+        if not all(HAN.match(head) for _, head in pieces):
+            continue
+        if any(_is_quantity(head, vocab) or head in CLASSIFIERS for _, head in pieces):
+            continue
+        if any(len(num) > 1 and num not in ("十") for num, _ in pieces):
+            continue
+        if _stopped(candidate, vocab) or not is_formulation(candidate, vocab):
+            continue
+        if any(_stopped(num + head, vocab) for num, head in pieces[:1]):
+            continue
+        found.append(_mention(text, match.start(), match.end(), "compound"))
+    return found
+
+
+def _from_summaries(text: str, vocab: FormulationVocabulary) -> list[Mention]:
+    found: list[Mention] = []
+    if vocab.summary_pattern is None:
+        return found
+    for match in vocab.summary_pattern.finditer(text):
+        candidate = match.group(1)
+        if is_formulation(candidate, vocab) and len(candidate) <= 8:
+            found.append(_mention(text, match.start(1), match.end(1), "summary"))
+    return found
+
+
+def _from_leads(text: str, vocab: FormulationVocabulary) -> list[Mention]:
+    found = []
+    for match in LEAD.finditer(text):
+        candidate = match.group(1)
+        if not HAN.match(candidate[1]):
+            continue
+        if candidate[1] in CLASSIFIERS or candidate[1] in NUMERAL_SET:
+            continue
+        if is_formulation(candidate, vocab):
+            found.append(_mention(text, match.start(1), match.end(1), "lead"))
+    return found
+
+
+def _from_digits(text: str) -> list[Mention]:
+    return [_mention(text, m.start(), m.end(), "digits") for m in DIGIT_CHAIN.finditer(text)]
+
+
+def _resolve(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions (earlier sources win ties)."""
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    taken: set[int] = set()
+    for mention in ordered:
+        span = range(mention.start, mention.end)
+        if any(i in taken for i in span):
+            continue
+        kept.append(mention)
+        taken.update(span)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _repeats(text: str, kept: list[Mention]) -> list[Mention]:
+    names = {m.text for m in kept if len(m.text) >= 3 or m.attrs.get("source") != "lead"}
+    if not names:
+        return []
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    taken = {i for m in kept for i in range(m.start, m.end)}
+    extra = []
+    for end_index, name in automaton.iter_long(text):
+        start, end = end_index - len(name) + 1, end_index + 1
+        if any(i in taken for i in range(start, end)) or _preceded_by_ordinal(text, start):
+            continue
+        if name[0].isdigit() and (end < len(text) and (text[end].isdigit() or text[end] in "+＋.")):
+            continue
+        extra.append(_mention(text, start, end, "repeat"))
+        taken.update(range(start, end))
+    return extra
+
+
+def extract_formulations(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
+    """Find every occurrence of a numeric formulation in the clean ``text``."""
+    vocab = formulation_vocabulary(lexicon)
+    candidates = (
+        _from_quotes(text, vocab)
+        + _from_lexicon(text, vocab)
+        + _from_summaries(text, vocab)
+        + _from_compounds(text, vocab)
+        + _from_leads(text, vocab)
+        + _from_digits(text)
+    )
+    kept = _resolve(candidates)
+    return sorted(kept + _repeats(text, kept), key=lambda m: m.start)

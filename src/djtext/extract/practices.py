@@ -1,0 +1,403 @@
+"""Named practices: platforms, mechanisms, activities, projects and organisational forms.
+
+Works on the clean text (full-width punctuation, “ ” quotes, one paragraph per line) and finds
+one :class:`~djtext.models.Mention` per occurrence, with ``name`` (short canonical name) and
+``category`` (platform, mechanism, activity, project, org_form), from these sources:
+
+* ``lexicon``: national practices of ``practices.csv`` (三会一课, 主题党日, 第一议题制度 ...),
+  matched with quotation marks ignored (“第一议题”制度 -> 第一议题制度);
+* ``quote``: quoted names, alone or in a chain (“A”“B”、“C”), that the text presents as a
+  practice: the name ends in a head (“民生议事堂”), a head follows and joins it (“暖企”工程 ->
+  暖企工程), a follower word says what it is (“耕读”系列活动, “泗海同心”聚识机制), or a practice
+  verb introduces it (开展“微协商”). A quoted enumeration summed up by its count is split
+  (“A、B、C、D、E”五大行动 -> five activities). Brand names (…品牌), titles (…称号) and
+  numeric formulations without a practice cue are left alone;
+* ``title``: book-title-marked rules and systems (《…议事规则》, 《…制度》, 《…责任清单》);
+* ``party_plus``: unquoted 党建+X (党建+凝聚共识、党建+协商载体活动 -> 党建+凝聚共识, 党建+协商);
+* ``head``: unquoted compact noun phrases ending in a head (委员工作室, 社情民意联系点,
+  功能型党支部), whose left edge is a verb, preposition, counter or punctuation; …工程 only
+  after a practice verb; …制度/…机制/…清单 only as the object of a founding verb
+  (建立党员委员联系党外委员制度).
+
+The vocabularies are data files: ``practices.csv``, ``practice_heads.csv``,
+``practice_followers.csv``, ``practice_verbs.csv``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from djtext.extract.formulations import NUMERALS, FormulationVocabulary, formulation_vocabulary, is_formulation
+from djtext.lexicon import Lexicon, load_lexicon
+from djtext.models import Mention
+
+TABLE = "practices"
+CATEGORIES = ("platform", "mechanism", "activity", "project", "org_form")
+HAN_CLASS = r"\u3400-\u9fff"
+HAN = re.compile(rf"[{HAN_CLASS}]")
+QUOTED = re.compile(r"[“”]([^“”\n]{1,30})”")
+CHAIN_JOIN = re.compile(r"(?:[、]|和|与|及|以及)?")
+TITLE = re.compile(r"《([^《》\n]{4,40})》")
+TITLE_HEADS = ("制度", "规则", "清单", "办法", "规程", "细则", "机制", "公约", "守则", "规定")
+PARTY_PLUS = re.compile(rf"党建[+＋]([{HAN_CLASS}]{{2,8}})")
+PARTY_PLUS_TRIM = re.compile(r"(?:载体活动|载体|活动|工作|模式|等)+$")
+PUNCT_STOP = re.compile(r"[，。；：！？,;:!?\n（）()《》“”‘’]")
+COUNT_AFTER = re.compile(rf"^等?([{NUMERALS}\d]{{1,2}})[大项个条种]?")
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+PLACE_SUFFIX = re.compile(r"^.*?[省市县区镇乡](?=..)")
+MAX_BARE_PREFIX = 6
+MAX_CLAUSE_PREFIX = 30
+MAX_FOLLOWER_GAP = 8
+MAX_ATTACH_GAP = 4
+VERB_WINDOW = 6
+
+
+@dataclass(frozen=True)
+class Head:
+    """One row of practice_heads.csv."""
+
+    head: str
+    category: str
+    attach: bool
+    bare: str
+    min_prefix: int
+    requires: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class PracticeVocabulary:
+    """The word lists practice extraction reads from its lexicons."""
+
+    heads: dict[str, Head]
+    heads_by_length: tuple[str, ...]
+    head_automaton: object
+    followers: dict[str, str]
+    follower_pattern: re.Pattern[str]
+    quote_verbs: tuple[str, ...]
+    found_verbs: tuple[str, ...]
+    edges: frozenset[str]
+    national: dict[str, str]
+    national_automaton: object
+
+
+def _yes(value: str) -> bool:
+    return value.strip().lower() in ("yes", "y", "true", "1")
+
+
+def _build_vocabulary(lexicon: Lexicon) -> PracticeVocabulary:
+    heads: dict[str, Head] = {}
+    for row in lexicon.rows("practice_heads"):
+        head = row.get("head", "")
+        if not head:
+            continue
+        category = row.get("category", "")
+        if category not in CATEGORIES:
+            raise ValueError(f"practice_heads: head {head!r} has unknown category {category!r}")
+        try:
+            requires = re.compile(row["requires"]) if row.get("requires") else None
+            min_prefix = int(row.get("min") or 0)
+        except (re.error, ValueError) as exc:
+            raise ValueError(f"practice_heads: bad row for head {head!r} ({exc})") from exc
+        heads[head] = Head(head, category, _yes(row.get("attach", "")), (row.get("bare") or "no").strip(),
+                           min_prefix, requires)
+    head_automaton = _automaton(heads)
+    followers = {r["word"]: r.get("category", "") for r in lexicon.rows("practice_followers") if r.get("word")}
+    follower_pattern = re.compile(
+        "|".join(re.escape(w) for w in sorted(followers, key=len, reverse=True)) or r"(?!)"
+    )
+    verbs = lexicon.rows("practice_verbs")
+    by_length = lambda words: tuple(sorted(set(words), key=len, reverse=True))  # noqa: E731
+    national = {r["name"]: r.get("category", "") for r in lexicon.rows("practices") if r.get("name")}
+    return PracticeVocabulary(
+        heads=heads,
+        heads_by_length=by_length(heads),
+        head_automaton=head_automaton,
+        followers=followers,
+        follower_pattern=follower_pattern,
+        quote_verbs=by_length(r["word"] for r in verbs if r.get("role") == "quote"),
+        found_verbs=by_length(r["word"] for r in verbs if r.get("role") == "found"),
+        edges=frozenset(r["word"] for r in verbs if r.get("word")),
+        national=national,
+        national_automaton=_automaton(national),
+    )
+
+
+def _automaton(words) -> object:
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+_VOCABULARIES: dict[int, tuple[Lexicon, PracticeVocabulary]] = {}
+
+
+def practice_vocabulary(lexicon: Lexicon | None = None) -> PracticeVocabulary:
+    """The practice word lists of ``lexicon`` (built-in lexicons when None), built once per lexicon."""
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    cached = _VOCABULARIES.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        if len(_VOCABULARIES) > 16:
+            _VOCABULARIES.clear()
+        cached = (lexicon, _build_vocabulary(lexicon))
+        _VOCABULARIES[id(lexicon)] = cached
+    return cached[1]
+
+
+def _mention(name: str, start: int, end: int, category: str, source: str) -> Mention:
+    return Mention(TABLE, name, start, end, {"name": name, "category": category, "source": source})
+
+
+def _ending_head(name: str, vocab: PracticeVocabulary) -> Head | None:
+    for head in vocab.heads_by_length:
+        if name.endswith(head):
+            return vocab.heads[head]
+    return None
+
+
+def _clause_before(text: str, start: int, window: int) -> str:
+    """The text before ``start`` back to the last punctuation, at most ``window`` characters."""
+    piece = text[max(0, start - window):start]
+    stops = list(PUNCT_STOP.finditer(piece))
+    return piece[stops[-1].end():] if stops else piece
+
+
+def _has_verb(before: str, verbs: tuple[str, ...]) -> bool:
+    return any(verb in before for verb in verbs)
+
+
+def _to_number(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    if len(token) == 1:
+        return CN_DIGITS.get(token)
+    if len(token) == 2 and token[0] == "十":
+        return 10 + CN_DIGITS.get(token[1], 0)
+    return None
+
+
+def _quote_chains(text: str) -> list[list[re.Match[str]]]:
+    chains: list[list[re.Match[str]]] = []
+    for match in QUOTED.finditer(text):
+        if chains:
+            last = chains[-1][-1]
+            gap = text[last.end():match.start()]
+            if CHAIN_JOIN.fullmatch(gap):
+                chains[-1].append(match)
+                continue
+        chains.append([match])
+    return chains
+
+
+def _follower(after: str, vocab: PracticeVocabulary) -> tuple[str, int] | None:
+    """The first follower word in the short gap after a quote: (category or "no", offset)."""
+    stop = PUNCT_STOP.search(after)
+    window = after[: min(MAX_FOLLOWER_GAP + 6, stop.start() if stop else len(after))]
+    found = vocab.follower_pattern.search(window)
+    if not found or found.start() > MAX_FOLLOWER_GAP:
+        return None
+    return vocab.followers[found.group()], found.start()
+
+
+def _attached_head(after: str, vocab: PracticeVocabulary) -> str | None:
+    for gap in range(0, MAX_ATTACH_GAP + 1):
+        if gap and not HAN.match(after[gap - 1:gap] or " "):
+            return None
+        for head in vocab.heads_by_length:
+            info = vocab.heads[head]
+            if info.attach and after.startswith(head, gap):
+                return head
+    return None
+
+
+def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabulary) -> list[Mention]:
+    found: list[Mention] = []
+    for chain in _quote_chains(text):
+        first, last = chain[0], chain[-1]
+        after = text[last.end():last.end() + 24]
+        before = _clause_before(text, first.start(), VERB_WINDOW)
+        if re.search(rf"[{NUMERALS}\d][个项大张]$", before):
+            continue  # 三个“一号工程”: a numeric formulation, not a practice
+        follower = _follower(after, vocab)
+        if follower and follower[0] == "no":
+            continue
+        quote_verb = _has_verb(before, vocab.quote_verbs) or _has_verb(
+            before, tuple(v for v in vocab.found_verbs if v != "坚持"))
+        for index, match in enumerate(chain):
+            content = match.group(1).strip()
+            start, end = match.start(1), match.end(1)
+            if len(content) < 2 or "，" in content or content.endswith("品牌") or not HAN.search(content):
+                continue
+            is_last = index == len(chain) - 1
+            numeric = content[0] in NUMERALS or content[0].isdigit()
+            if content.startswith("党建") and ("+" in content or "＋" in content):
+                found.append(_mention(content, start, end, "mechanism", "quote"))
+                continue
+            if is_last and "、" in content:
+                count = COUNT_AFTER.match(after)
+                parts = content.split("、")
+                if count and _to_number(count.group(1)) == len(parts):
+                    offset = start
+                    for part in parts:
+                        if len(part) >= 2:
+                            found.append(_mention(part, offset, offset + len(part), "activity", "quote"))
+                        offset += len(part) + 1
+                    continue
+            head = _ending_head(content, vocab)
+            if head and len(content) > len(head.head) and not (numeric and is_formulation(content, fvocab)):
+                found.append(_mention(content, start, end, head.category, "quote"))
+                continue
+            if is_last:
+                attached = _attached_head(after, vocab)
+                if attached and not (numeric and is_formulation(content, fvocab)) and not (
+                        follower and follower[1] < after.find(attached)):
+                    category = vocab.heads[attached].category
+                    found.append(_mention(content + attached, start, last.end() + after.find(attached) + len(attached),
+                                          category, "quote"))
+                    continue
+            if numeric and is_formulation(content, fvocab):
+                if follower and follower[0] in ("activity", "mechanism", "platform") and follower[1] <= 2:
+                    found.append(_mention(content, start, end, follower[0], "quote"))
+                elif _has_verb(before, ("落实", "选树", "采取", "开展", "搭建", "推行", "建立")):
+                    found.append(_mention(content, start, end, "mechanism", "quote"))
+                continue
+            if follower:
+                found.append(_mention(content, start, end, follower[0], "quote"))
+            elif quote_verb:
+                found.append(_mention(content, start, end, "activity", "quote"))
+    return found
+
+
+def _from_titles(text: str) -> list[Mention]:
+    found = []
+    for match in TITLE.finditer(text):
+        title = match.group(1).strip()
+        if title.startswith("关于") or not title.endswith(TITLE_HEADS):
+            continue
+        found.append(_mention(title, match.start(1), match.end(1), "mechanism", "title"))
+    return found
+
+
+def _from_party_plus(text: str, quoted: bytearray) -> list[Mention]:
+    found = []
+    for match in PARTY_PLUS.finditer(text):
+        if quoted[match.start()]:
+            continue
+        tail = re.split(r"[、，。；]", match.group(1))[0]
+        tail = PARTY_PLUS_TRIM.sub("", tail)
+        if len(tail) < 2:
+            continue
+        end = match.start(1) + len(tail)
+        name = text[match.start():end]
+        found.append(_mention(name, match.start(), end, "mechanism", "party_plus"))
+    return found
+
+
+def _ends_with_edge(text: str, position: int, edges: frozenset[str]) -> bool:
+    return any(text[position - k:position] in edges for k in (4, 3, 2, 1) if position - k >= 0)
+
+
+def _bare_start(text: str, head_start: int, limit: int, edges: frozenset[str]) -> int:
+    position = head_start
+    while position > 0 and head_start - position < limit:
+        if not HAN.match(text[position - 1]) or _ends_with_edge(text, position, edges):
+            break
+        position -= 1
+    return position
+
+
+def _clause_start(text: str, head_start: int, vocab: PracticeVocabulary) -> int | None:
+    """Left edge of the object of a founding verb ending at ``head_start``, or None."""
+    position = head_start
+    verbs = vocab.found_verbs + vocab.quote_verbs
+    joins = ("和", "及", "与", "、")
+    while position > 0 and head_start - position < MAX_CLAUSE_PREFIX:
+        left = text[position - 1]
+        if not HAN.match(left) and left != "、":
+            return None
+        if left in joins and position < head_start:
+            clause = _clause_before(text, position - 1, 40)
+            return position if _has_verb(clause, verbs) else None
+        if any(text[position - len(v):position] == v for v in verbs if position - len(v) >= 0):
+            return position
+        position -= 1
+    return None
+
+
+def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary) -> list[Mention]:
+    found: list[Mention] = []
+    if vocab.head_automaton is None:
+        return found
+    for end_index, head in vocab.head_automaton.iter_long(text):  # type: ignore[attr-defined]
+        info = vocab.heads[head]
+        head_start, end = end_index - len(head) + 1, end_index + 1
+        if info.bare == "no" or quoted[head_start] or quoted[end_index]:
+            continue
+        if info.bare == "clause":
+            start = _clause_start(text, head_start, vocab)
+            if start is None:
+                continue
+        else:
+            start = _bare_start(text, head_start, MAX_BARE_PREFIX, vocab.edges)
+            if info.bare == "verb":
+                before = _clause_before(text, start, VERB_WINDOW)
+                if not _has_verb(before[-4:], vocab.quote_verbs + vocab.found_verbs):
+                    continue
+            place = PLACE_SUFFIX.match(text[start:head_start])
+            if place and head_start - (start + place.end()) >= max(2, info.min_prefix):
+                start += place.end()
+        name = text[start:end]
+        if head_start - start < info.min_prefix or len(name) < 3 and info.min_prefix:
+            continue
+        if info.requires and not info.requires.search(name):
+            continue
+        if name[0] in NUMERALS and info.bare != "clause":
+            continue
+        found.append(_mention(name, start, end, info.category, "head"))
+    return found
+
+
+def _from_lexicon(text: str, vocab: PracticeVocabulary) -> list[Mention]:
+    if vocab.national_automaton is None:
+        return []
+    positions = [i for i, ch in enumerate(text) if ch not in "“”‘’"]
+    stripped = "".join(text[i] for i in positions)
+    found = []
+    for end_index, name in vocab.national_automaton.iter_long(stripped):  # type: ignore[attr-defined]
+        start = positions[end_index - len(name) + 1]
+        end = positions[end_index] + 1
+        found.append(_mention(name, start, end, vocab.national[name], "lexicon"))
+    return found
+
+
+def _quoted_mask(text: str) -> bytearray:
+    mask = bytearray(len(text) + 1)
+    for match in QUOTED.finditer(text):
+        mask[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    return mask
+
+
+def extract_practices(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
+    """Find every occurrence of a named practice in the clean ``text``."""
+    vocab = practice_vocabulary(lexicon)
+    quoted = _quoted_mask(text)
+    mentions = (
+        _from_lexicon(text, vocab)
+        + _from_quotes(text, vocab, formulation_vocabulary(lexicon))
+        + _from_titles(text)
+        + _from_party_plus(text, quoted)
+        + _from_heads(text, quoted, vocab)
+    )
+    seen: set[tuple[str, int]] = set()
+    unique = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        key = (mention.text, mention.start)
+        if key not in seen:
+            seen.add(key)
+            unique.append(mention)
+    return unique

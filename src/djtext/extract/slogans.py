@@ -1,0 +1,156 @@
+"""Slogan extraction: quoted set phrases that are neither brands nor numeric formulations.
+
+A slogan is the content of a “ ” (or 「」/『』) quote in the clean text, such as an activity name
+(“我为群众办实事”), a motto (“有事好商量”) or a campaign (“规范提升年”). The rule, in order:
+
+1. the quote must not overlap ``exclude_spans`` (spans the pipeline already gave to brands or
+   formulations) and its text must not be a brand name, or a part of one, found anywhere in the
+   same text (“钱潮头雁” after “钱潮头雁 同心向党”党建品牌);
+2. quotes inside a title 《…》 are part of the title, not slogans;
+3. emphasis is not a slogan: a quote of at most 2 characters (spaces not counted), or one with
+   no Han character (“1+4”, “ok”), is skipped;
+4. a short number-led phrase (at most 6 characters starting with a numeral: “两个维护”, “四心”)
+   is a numeric formulation and belongs to the formulations table;
+5. a quote longer than 24 characters, or one ending a sentence (。！？), is a citation;
+6. phrases containing 品牌 are brand talk (“一支部一品牌”), not slogans.
+
+``kind`` comes from the cues in data/lexicons/slogan_kinds.csv (the phrase's suffix, the words
+after the quote, the phrase's prefix or a word inside it, in that order); a phrase of two or more parallel parts
+(“干在实处、走在前列”) is a ``motto``; anything else is ``other``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Iterable
+
+from djtext.extract.brands import WrapView, extract_brands, split_components
+from djtext.lexicon import Lexicon, load_lexicon
+from djtext.models import Mention
+
+QUOTE = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』")
+TITLE = re.compile(r"《[^《》\n]{0,80}》")
+HAN = re.compile(r"[\u3400-\u9fff]")
+NUMBER_LED = re.compile(r"[一二三四五六七八九十两百千万〇零\d０-９]")
+SENTENCE_END = "。！？!?"
+MAX_EMPHASIS = 2
+MAX_FORMULATION = 6
+MAX_SLOGAN = 24
+KINDS = ("activity", "motto", "campaign", "other")
+POSITIONS = ("after", "suffix", "prefix", "contains")
+
+
+@dataclass(frozen=True)
+class SloganCues:
+    """Kind cues by position, each a tuple of (cue, kind), longest cue first."""
+
+    by_position: dict[str, tuple[tuple[str, str], ...]]
+
+
+_CUES: dict[int, tuple[Lexicon, SloganCues]] = {}
+
+
+def slogan_cues(lexicon: Lexicon | None = None) -> SloganCues:
+    """The kind cues of ``lexicon`` (built-in lexicons when None); a bad row raises ValueError."""
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    cached = _CUES.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    by_position: dict[str, list[tuple[str, str]]] = {p: [] for p in POSITIONS}
+    for number, row in enumerate(lexicon.rows("slogan_kinds"), start=1):
+        cue, position, kind = row.get("cue", ""), row.get("position", ""), row.get("kind", "")
+        if not cue or position not in POSITIONS or kind not in KINDS:
+            raise ValueError(f"slogan_kinds: row {number} ({cue!r}, {position!r}, {kind!r}) needs a cue, "
+                             f"a position in {POSITIONS} and a kind in {KINDS}")
+        by_position[position].append((cue, kind))
+    cues = SloganCues({p: tuple(sorted(v, key=lambda c: len(c[0]), reverse=True)) for p, v in by_position.items()})
+    if len(_CUES) > 16:
+        _CUES.clear()
+    _CUES[id(lexicon)] = (lexicon, cues)
+    return cues
+
+
+def slogan_kind(phrase: str, following: str, cues: SloganCues) -> str:
+    """Kind of a quoted ``phrase`` given the text ``following`` its closing quote."""
+    for cue, kind in cues.by_position["suffix"]:
+        if phrase.endswith(cue):
+            return kind
+    for cue, kind in cues.by_position["after"]:
+        if following.startswith(cue):
+            return kind
+    for cue, kind in cues.by_position["prefix"]:
+        if phrase.startswith(cue):
+            return kind
+    for cue, kind in cues.by_position["contains"]:
+        if cue in phrase:
+            return kind
+    parts = split_components(phrase)
+    if len(parts) >= 2 and all(len(HAN.findall(p)) >= 2 for p in parts):
+        return "motto"
+    return "other"
+
+
+def is_slogan_text(phrase: str) -> bool:
+    """True when a quoted ``phrase`` can be a slogan (rules 3 to 6 of the module docstring)."""
+    compact = re.sub(r"\s+", "", phrase)
+    if len(compact) <= MAX_EMPHASIS or not HAN.search(compact):
+        return False
+    if len(compact) <= MAX_FORMULATION and NUMBER_LED.match(compact):
+        return False
+    if compact[-1] in SENTENCE_END:
+        return False
+    return len(compact) <= MAX_SLOGAN and "品牌" not in compact
+
+
+class _SpanSet:
+    """Spans sorted by start, for fast overlap tests (spans may nest or overlap)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted((int(s), int(e)) for s, e in spans)
+        self.starts = [s for s, _ in self.spans]
+        self.max_end: list[int] = []  # running maximum of the ends, so earlier long spans count
+        running = -1
+        for _, e in self.spans:
+            running = max(running, e)
+            self.max_end.append(running)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when [start, end) shares a character with one of the spans."""
+        index = bisect_left(self.starts, end) - 1  # last span starting before ``end``
+        return index >= 0 and self.max_end[index] > start
+
+
+def _brand_key(name: str) -> str:
+    return re.sub(r"[\s·•・‧.．、，,‘’“”]+", "", name)
+
+
+def extract_slogans(text: str, *, lexicon: Lexicon | None = None,
+                    exclude_spans: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+    """Find quoted set phrases in clean ``text`` that are not brands or formulations; one Mention each."""
+    if not any(q in text for q in "“「『"):
+        return []
+    cues = slogan_cues(lexicon)
+    excluded = _SpanSet(exclude_spans)
+    brand_names: set[str] = set()
+    for brand in extract_brands(text, lexicon=lexicon):
+        brand_names.add(_brand_key(brand.text))
+        brand_names.update(_brand_key(part) for part in brand.attrs.get("components", ()) if len(part) > MAX_EMPHASIS)
+    view = WrapView(text)
+    vtext = view.text
+    titles = _SpanSet((m.start(), m.end()) for m in TITLE.finditer(vtext))
+    mentions: list[Mention] = []
+    for m in QUOTE.finditer(vtext):
+        group = next(g for g in range(1, 4) if m.group(g) is not None)
+        content = m.group(group)
+        phrase = content.strip()
+        v_start = m.start(group) + len(content) - len(content.lstrip())
+        v_end = v_start + len(phrase)
+        start, end = view.to_text(v_start), view.to_text(v_end, end=True)
+        if (not is_slogan_text(phrase) or titles.overlaps(v_start, v_end)
+                or excluded.overlaps(start, end) or _brand_key(phrase) in brand_names):
+            continue
+        kind = slogan_kind(phrase, vtext[m.end():m.end() + 6], cues)
+        mentions.append(Mention(table="slogans", text=phrase, start=start, end=end,
+                                attrs={"text": phrase, "kind": kind}))
+    return mentions

@@ -1,0 +1,96 @@
+"""Loading the domain lexicons in data/lexicons/ (and user overrides) as plain rows.
+
+Every lexicon is a UTF-8 file named ``NAME.csv`` (with a header row) or ``NAME.txt`` (one entry
+per line). Lines starting with ``#`` are comments. A user passes ``--lexicon PATH`` (a file named
+like a built-in lexicon, or a folder of such files): its rows are added to the built-in rows of
+the lexicon with the same name, or form a new lexicon when the name is new.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+BUILTIN_DIR = Path(__file__).resolve().parent / "data" / "lexicons"
+SUFFIXES = (".csv", ".txt")
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be read or has the wrong shape."""
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+
+
+def read_lexicon_file(path: Path) -> list[dict[str, str]]:
+    """Read one lexicon file into rows (``.txt`` rows have the single column ``term``)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot read lexicon ({exc})") from exc
+    body = _strip_comments(text)
+    if path.suffix == ".txt":
+        return [{"term": line.strip()} for line in body.splitlines() if line.strip()]
+    if path.suffix != ".csv":
+        raise LexiconError(f"{path}: lexicon files must end in .csv or .txt")
+    reader = csv.DictReader(io.StringIO(body))
+    if not reader.fieldnames:
+        raise LexiconError(f"{path}: lexicon CSV has no header row")
+    rows = []
+    for number, row in enumerate(reader, start=2):
+        if None in row:
+            raise LexiconError(f"{path}: row {number} has more fields than the header")
+        rows.append({k.strip(): (v or "").strip() for k, v in row.items()})
+    return rows
+
+
+def _files_in(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    if path.is_file():
+        return [path]
+    raise LexiconError(f"{path}: no such lexicon file or folder")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All lexicons by name (file stem), built-in rows first, then user rows."""
+
+    tables: dict[str, tuple[dict[str, str], ...]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    def rows(self, name: str) -> list[dict[str, str]]:
+        """The rows of lexicon ``name`` (empty when there is none)."""
+        return list(self.tables.get(name, ()))
+
+    def column(self, name: str, column: str = "term") -> list[str]:
+        """The non-empty values of one column of lexicon ``name``, first occurrence order."""
+        seen: dict[str, None] = {}
+        for row in self.tables.get(name, ()):
+            value = row.get(column, "")
+            if value:
+                seen.setdefault(value, None)
+        return list(seen)
+
+    def names(self) -> list[str]:
+        """Names of all loaded lexicons."""
+        return sorted(self.tables)
+
+
+def load_lexicon(extra: tuple[str, ...] | list[str] = ()) -> Lexicon:
+    """Load the built-in lexicons plus user files or folders given in ``extra``."""
+    return _load(tuple(str(Path(p).expanduser().resolve()) for p in extra))
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...]) -> Lexicon:
+    tables: dict[str, list[dict[str, str]]] = {}
+    files = _files_in(BUILTIN_DIR) if BUILTIN_DIR.is_dir() else []
+    for item in extra:
+        files.extend(_files_in(Path(item)))
+    for path in files:
+        tables.setdefault(path.stem, []).extend(read_lexicon_file(path))
+    return Lexicon({k: tuple(v) for k, v in tables.items()}, tuple(str(p) for p in files))

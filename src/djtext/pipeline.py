@@ -1,0 +1,206 @@
+"""Running the per-document stages over a corpus: parallelism, cache and error collection.
+
+Per-document work (ingest → clean → structure → segment → extract → attribute) is a pure
+function of a file's bytes and the options (`process_file`), returns plain rows, and is cached
+by content hash; `run_corpus` maps it over a folder (optionally in a process pool) and combines
+the rows into the schema's pandas tables.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pandas as pd
+
+from djtext import __version__
+from djtext.attribute import attribute_document
+from djtext.clean import clean_text
+from djtext.corpus import iter_files, read_document
+from djtext.extract import extract_all
+from djtext.lexicon import load_lexicon
+from djtext.models import Document
+from djtext.rows import document_rows
+from djtext.schema import TABLES, columns
+from djtext.segment import get_segmenter
+from djtext.structure import find_lists, find_units
+
+RESULT_TABLES = tuple(TABLES)
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything besides a file's bytes that changes the per-document result."""
+
+    lexicon_paths: tuple[str, ...] = ()
+    segmenter: str = "jieba"
+    hanlp_model: str | None = None
+    t2s: bool | None = None
+
+    def fingerprint(self) -> str:
+        """A short hash of the options, the lexicon files and the djtext version (cache key part)."""
+        lexicon = load_lexicon(self.lexicon_paths)
+        digest = hashlib.sha256(json.dumps([asdict(self), __version__], sort_keys=True).encode())
+        for source in lexicon.sources:
+            try:
+                digest.update(Path(source).read_bytes())
+            except OSError:
+                digest.update(source.encode())
+        return digest.hexdigest()[:16]
+
+
+@dataclass
+class CorpusResult:
+    """The combined tables of a corpus run and the failures met on the way."""
+
+    tables: dict[str, pd.DataFrame]
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    cached: int = 0
+
+    @property
+    def n_documents(self) -> int:
+        """Number of files seen (including failed ones)."""
+        return len(self.tables.get("documents", ()))
+
+
+def analyse_document(doc: Document, options: Options) -> Document:
+    """Run clean → structure → segment → extract → attribute on an ingested document, in place."""
+    if doc.raw.error:
+        doc.error = doc.raw.error
+        return doc
+    lexicon = load_lexicon(options.lexicon_paths)
+    doc.clean = clean_text(doc.raw.text, t2s=options.t2s)
+    doc.units = find_units(doc.clean)
+    doc.lists = find_lists(doc.clean, doc.units)
+    segmenter = get_segmenter(options.segmenter, lexicon=lexicon, model=options.hanlp_model)
+    doc.tokens = segmenter.cut(doc.clean.text)
+    doc.mentions = extract_all(doc.clean, lexicon=lexicon)
+    attribute_document(doc)
+    return doc
+
+
+def process_file(path: str, root: str, options: Options) -> dict[str, list[dict]]:
+    """All output rows of one file (never raises for a bad file: the error lands in documents)."""
+    raw = read_document(Path(path), Path(root))
+    doc = Document(raw=raw)
+    try:
+        analyse_document(doc, options)
+    except Exception as exc:  # one bad document must not stop the corpus
+        doc.error = f"{type(exc).__name__}: {exc}"
+    return document_rows(doc)
+
+
+def _cache_dir(cache: str | os.PathLike | None) -> Path | None:
+    if cache is None:
+        return None
+    return Path(cache).expanduser()
+
+
+def default_cache_dir() -> Path:
+    """The per-user cache folder ($XDG_CACHE_HOME/djtext or ~/.cache/djtext)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "djtext"
+
+
+def _cache_key(path: Path, fingerprint: str) -> str:
+    digest = hashlib.sha256(path.read_bytes())
+    digest.update(fingerprint.encode())
+    digest.update(path.suffix.lower().encode())
+    return digest.hexdigest()
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.name if root.is_file() else path.relative_to(root).as_posix()
+
+
+def _with_doc_path(rows: dict[str, list[dict]], rel: str) -> dict[str, list[dict]]:
+    return {table: [{**row, "doc": rel} for row in items] for table, items in rows.items()}
+
+
+def _work(args: tuple[str, str, Options]) -> dict[str, list[dict]]:
+    return process_file(*args)
+
+
+def run_corpus(
+    root: Path,
+    *,
+    jobs: int = 1,
+    lexicon_paths: Iterable[str] = (),
+    segmenter: str = "jieba",
+    hanlp_model: str | None = None,
+    t2s: bool | None = None,
+    cache: str | os.PathLike | None = None,
+    progress: bool | Callable[[str], None] = False,
+) -> CorpusResult:
+    """Process every supported file under ``root`` and return the combined schema tables."""
+    root = Path(root)
+    if not root.exists():
+        raise FileNotFoundError(f"{root}: no such file or folder")
+    options = Options(tuple(str(p) for p in lexicon_paths), segmenter, hanlp_model, t2s)
+    if segmenter != "jieba":  # fail fast (e.g. a missing HanLP model) before touching the corpus
+        get_segmenter(segmenter, lexicon=load_lexicon(options.lexicon_paths), model=hanlp_model)
+    files = iter_files(root)
+    cache_dir = _cache_dir(cache)
+    fingerprint = options.fingerprint() if cache_dir else ""
+    results: dict[str, dict[str, list[dict]]] = {}
+    todo: list[tuple[Path, str | None]] = []
+    cached = 0
+    tick = progress if callable(progress) else (lambda _name: None)
+    for path in files:
+        rel = _relative(path, root)
+        key = None
+        if cache_dir:
+            try:
+                key = _cache_key(path, fingerprint)
+                hit = cache_dir / f"{key}.json"
+                if hit.exists():
+                    results[rel] = _with_doc_path(json.loads(hit.read_text(encoding="utf-8")), rel)
+                    cached += 1
+                    tick(rel)
+                    continue
+            except (OSError, ValueError):
+                key = None
+        todo.append((path, key))
+    args = [(str(path), str(root), options) for path, _ in todo]
+    if jobs > 1 and len(args) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            outputs = pool.map(_work, args, chunksize=1)
+            for (path, key), rows in zip(todo, outputs):
+                _store(results, rows, path, root, key, cache_dir)
+                tick(_relative(path, root))
+    else:
+        for (path, key), arg in zip(todo, args):
+            _store(results, _work(arg), path, root, key, cache_dir)
+            tick(_relative(path, root))
+    return combine(results, cached)
+
+
+def _store(results, rows, path: Path, root: Path, key: str | None, cache_dir: Path | None) -> None:
+    rel = _relative(path, root)
+    results[rel] = rows
+    failed = any(row.get("error") for row in rows.get("documents", []))
+    if cache_dir and key and not failed:
+        from djtext.export import atomic_write_bytes
+
+        try:
+            atomic_write_bytes(cache_dir / f"{key}.json", json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def combine(results: dict[str, dict[str, list[dict]]], cached: int = 0) -> CorpusResult:
+    """Concatenate per-document rows (in file order) into one DataFrame per schema table."""
+    tables: dict[str, pd.DataFrame] = {}
+    errors: list[tuple[str, str]] = []
+    for name in RESULT_TABLES:
+        rows = [row for rel in sorted(results) for row in results[rel].get(name, [])]
+        tables[name] = pd.DataFrame(rows, columns=columns(name)) if rows else pd.DataFrame(columns=columns(name))
+    for rel in sorted(results):
+        for row in results[rel].get("documents", []):
+            if row.get("error"):
+                errors.append((rel, row["error"]))
+    return CorpusResult(tables=tables, errors=errors, cached=cached)

@@ -1,0 +1,109 @@
+"""Rich output: progress bars over a corpus and the summary tables of `clean` and `extract`."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+import pandas as pd
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+MENTION_TABLES = ("units", "brands", "formulations", "slogans", "lists", "practices")
+
+
+@contextmanager
+def progress_bar(console: Console, total: int, label: str, enabled: bool = True) -> Iterator:
+    """A rich progress bar over ``total`` files; yields ``advance(name)``."""
+    if not enabled or total <= 1:
+        yield lambda _name: None
+        return
+    columns = (
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), TimeRemainingColumn(), TextColumn("{task.fields[name]}", style="dim"),
+    )
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task(label, total=total, name="")
+
+        def advance(name: str) -> None:
+            progress.update(task, advance=1, name=name)
+
+        yield advance
+
+
+def _count(frame: pd.DataFrame | None, doc: str) -> int:
+    if frame is None or frame.empty:
+        return 0
+    return int((frame["doc"] == doc).sum())
+
+
+def documents_table(tables: dict[str, pd.DataFrame]) -> Table:
+    """Per-document counts of every extracted table, with read errors."""
+    table = Table(title="Documents", show_lines=False, header_style="bold")
+    table.add_column("doc", overflow="fold")
+    table.add_column("enc")
+    table.add_column("chars", justify="right")
+    for name in MENTION_TABLES:
+        table.add_column(name, justify="right")
+    table.add_column("status")
+    documents = tables.get("documents", pd.DataFrame())
+    for row in documents.to_dict("records"):
+        doc = row["doc"]
+        counts = [str(_count(tables.get(name), doc)) for name in MENTION_TABLES]
+        table.add_row(doc, str(row.get("encoding") or ""), str(row.get("chars_clean") or 0), *counts, "[red]failed[/]" if row.get("error") else "ok")
+    return table
+
+
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def brands_table(tables: dict[str, pd.DataFrame], limit: int = 60) -> Table:
+    """Brands with their unit, region, kind and the documents they come from (deduplicated)."""
+    table = Table(title="Brands", header_style="bold")
+    for name in ("name", "kind", "unit", "province", "city", "county", "docs"):
+        table.add_column(name, overflow="fold")
+    brands = tables.get("brands", pd.DataFrame())
+    if brands.empty:
+        return table
+    keys = ["name", "kind", "unit", "province", "city", "county"]
+    grouped = brands.fillna("").groupby(keys, sort=False)["doc"].agg(lambda d: ", ".join(sorted(set(d))))
+    for key, docs in list(grouped.items())[:limit]:
+        table.add_row(*[_text(k) for k in key], docs)
+    if len(grouped) > limit:
+        table.caption = f"{len(grouped) - limit} more in brands.csv"
+    return table
+
+
+def explain_rows(explained: list[tuple[str, object]]) -> list[tuple[str, str, int, str]]:
+    """(doc, fixer, places changed, one example) per document and fixer, then totals (doc 'ALL')."""
+    rows: list[tuple[str, str, int, str]] = []
+    totals: dict[str, list] = {}
+    for doc, cleaned in explained:
+        per_fixer: dict[str, list] = {}
+        for fix in cleaned.fixes:
+            entry = per_fixer.setdefault(fix.fixer, [0, fix])
+            entry[0] += 1
+            total = totals.setdefault(fix.fixer, [0, fix])
+            total[0] += 1
+        for fixer, (count, example) in per_fixer.items():
+            rows.append((doc, fixer, count, _example(example)))
+    for fixer, (count, example) in sorted(totals.items(), key=lambda item: -item[1][0]):
+        rows.append(("ALL", fixer, count, _example(example)))
+    return rows
+
+
+def _example(fix) -> str:
+    before = fix.before.replace("\n", "⏎")[:30]
+    after = fix.after.replace("\n", "⏎")[:30]
+    return f"{before!r} → {after!r}"
+
+
+def explain_table(explained: list[tuple[str, object]]) -> Table:
+    """A rich table of which fixers changed how many places, per document and in total."""
+    table = Table(title="What cleaning changed", header_style="bold")
+    for name, justify in (("doc", "left"), ("fixer", "left"), ("places", "right"), ("example", "left")):
+        table.add_column(name, justify=justify, overflow="fold")
+    for doc, fixer, count, example in explain_rows(explained):
+        table.add_row(doc, fixer, str(count), example, style="bold" if doc == "ALL" else None)
+    return table

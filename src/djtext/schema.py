@@ -1,0 +1,89 @@
+"""The output schema: every table, its columns, their types and meaning (one source of truth).
+
+export.py writes tables in this column order, datapackage.json is generated from it, and the
+README's schema section documents the same columns.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an output table: name, Frictionless type and a description."""
+
+    name: str
+    type: str
+    description: str
+
+
+COMMON = (
+    Column("doc", "string", "file path relative to the corpus root"),
+    Column("unit", "string", "reporting unit the row belongs to (as written in the text)"),
+    Column("province", "string", "province-level region of the unit (full official name)"),
+    Column("city", "string", "prefecture-level city of the unit (full official name)"),
+    Column("county", "string", "county-level unit of the unit (full official name)"),
+)
+PROVENANCE = (
+    Column("line", "integer", "1-based line in the raw file where the item starts"),
+    Column("raw_start", "integer", "start offset (characters) in the decoded raw text"),
+    Column("raw_end", "integer", "end offset (characters, exclusive) in the decoded raw text"),
+    Column("context", "string", "short cleaned snippet around the item"),
+)
+
+_SPECIFIC: dict[str, tuple[Column, ...]] = {
+    "documents": (
+        Column("encoding", "string", "encoding the file was decoded with"),
+        Column("format", "string", "file format (txt, md, html, docx, pdf)"),
+        Column("chars_raw", "integer", "characters in the decoded raw text"),
+        Column("chars_clean", "integer", "characters in the cleaned text"),
+        Column("tokens", "integer", "tokens the segmenter produced from the cleaned text"),
+        Column("fixes", "string", "what cleaning changed: fixer=count pairs separated by '; '"),
+        Column("error", "string", "why the file could not be processed (empty when it was)"),
+    ),
+    "units": (
+        Column("level", "string", "province, city, county, committee or other"),
+        Column("speaker", "string", "person speaking or signing for the unit, if named"),
+        Column("section_title", "string", "title of the section the unit reports in"),
+        Column("cited", "boolean", "true when the unit is only cited inside another unit's report"),
+    ),
+    "brands": (
+        Column("name", "string", "brand name without quotes, inner separators kept"),
+        Column("kind", "string", "the word the text uses before 品牌 (党建品牌, 工作品牌 ...)"),
+        Column("components", "string", "the brand split into its parts, joined by ' | '"),
+    ),
+    "formulations": (
+        Column("text", "string", "the numeric formulation (两个维护, 1+4 ...)"),
+        Column("number", "string", "its number part (两个, 1+4 ...)"),
+        Column("head", "string", "the part after the number"),
+    ),
+    "slogans": (
+        Column("text", "string", "quoted set phrase without quotes"),
+        Column("kind", "string", "activity, motto, campaign, other"),
+    ),
+    "lists": (
+        Column("id", "integer", "item id, unique within the document"),
+        Column("parent_id", "integer", "id of the enclosing item (empty at level 1)"),
+        Column("level", "integer", "nesting depth, 1 = top level within the unit's section"),
+        Column("index", "integer", "the item's number, 1-based"),
+        Column("marker", "string", "the marker as written (一、 （一） 1. 一是 ** ...)"),
+        Column("style", "string", "cn_dun, cn_paren, arabic_dot, arabic_dun, shi, di, bold_heading, parallel"),
+        Column("heading", "string", "the item's lead clause"),
+    ),
+    "practices": (
+        Column("name", "string", "short canonical name of the practice"),
+        Column("category", "string", "platform, mechanism, activity, project or org_form"),
+        Column("cluster", "string", "practice family label (filled by `djtext cluster`)"),
+    ),
+}
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    name: (COMMON[0],) + specific if name == "documents" else COMMON + specific + PROVENANCE
+    for name, specific in _SPECIFIC.items()
+}
+TABLES["documents"] = (COMMON[0],) + _SPECIFIC["documents"]
+
+
+def columns(table: str) -> list[str]:
+    """Column names of ``table`` in output order."""
+    return [c.name for c in TABLES[table]]

@@ -1,0 +1,33 @@
+"""Structure of a cleaned document: reporting units with their sections, and numbered lists as trees.
+
+Public API:
+- ``find_units(clean)``: reporting units (``djtext.structure_units``);
+- ``find_lists(clean, units=None)``: list items (``djtext.structure_lists``, ``djtext.structure_parallel``);
+- ``split_paragraphs(text)``: spans of the non-blank lines.
+"""
+from __future__ import annotations
+
+from djtext.models import CleanText, ListItem, Unit
+from djtext.structure_lists import bold_candidates, build_tree, marker_candidates, section_zones
+from djtext.structure_parallel import parallel_candidates
+from djtext.structure_text import split_paragraphs
+from djtext.structure_sections import find_units
+
+__all__ = ["find_units", "find_lists", "split_paragraphs"]
+
+
+def find_lists(clean: CleanText, units: list[Unit] | None = None) -> list[ListItem]:
+    """Numbered, bold and parallel list items of ``clean`` as a tree, nesting reset per unit section."""
+    if units is None:
+        units = find_units(clean)
+    text = clean.text
+    zones = section_zones(units, len(text))
+    marked = marker_candidates(text) + bold_candidates(clean)
+    items = build_tree(marked, zones)
+    listed = {(z_start, z_end) for z_start, z_end, _unit in zones
+              if any(z_start <= item.start < z_end for item in items)}
+    free = [(z_start, z_end) for z_start, z_end, _unit in zones if (z_start, z_end) not in listed]
+    extra = parallel_candidates(text, free)
+    if not extra:
+        return items
+    return build_tree(marked + extra, zones)

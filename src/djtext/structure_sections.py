@@ -1,0 +1,312 @@
+"""Reporting units and their sections: lead lines (``X区政协：title``), unit headings under a
+title with a byline (``道外区政协党组书记 张军``), bodies that name their own unit first
+(``近年来，盐池县政协党组…``) with titles and bylines printed elsewhere on a newspaper page, a
+single-report document's own unit, and units only cited inside another unit's report.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from djtext.models import CleanText, Unit
+from djtext.structure_text import joined_view, logical_lines, split_paragraphs, strip_markup
+from djtext.structure_units import UnitName, UnitVocabulary, find_unit_names, unit_key, unit_vocabulary
+
+MAX_TITLE = 60
+BODY_MIN = 40  # characters of running text after a byline that make it a body, not another title
+NAME_CHARS = 3  # a speaker's name: two or three characters (名 may be padded: 张 晨)
+
+
+@dataclass
+class _Section:
+    start: int
+    unit: UnitName
+    title: str | None = None
+    speaker: str | None = None
+    end: int | None = None  # fixed end for a byline printed away from any body
+
+
+@dataclass
+class Byline:
+    """``[title] UNIT ROLE[、ROLE] NAME`` found in a line."""
+
+    start: int  # start of the title (or of the unit when there is none)
+    end: int  # end of the speaker's name
+    title: str | None
+    unit: UnitName
+    speaker: str | None
+
+
+def _raw_gap(clean: CleanText, i: int) -> str:
+    """Raw characters the cleaner dropped between clean characters i-1 and i."""
+    if not clean.offsets or i <= 0 or i >= len(clean.offsets) or not clean.raw:
+        return ""
+    return clean.raw[clean.offsets[i - 1] + 1:clean.offsets[i]]
+
+
+def _speaker_at(clean: CleanText, pos: int, end: int) -> tuple[str | None, int]:
+    """The person's name starting at ``pos`` (two or three characters) and where it ends."""
+    text = clean.text
+    i = pos
+    while i < end and text[i] in " \t\u3000":
+        i += 1
+    chars: list[str] = []
+    j = i
+    while j < end and len(chars) < NAME_CHARS:
+        ch = text[j]
+        if ch in " \t\u3000":
+            if len(chars) >= 2:
+                break
+            j += 1
+            continue
+        if not ("\u4e00" <= ch <= "\u9fff"):
+            break
+        gap = _raw_gap(clean, j) if chars else ""
+        if chars and ("\n" in gap or (gap.strip(" \t\u3000") == "" and gap and len(chars) >= 2)):
+            break  # the raw text had a line break (or a space after two characters) here
+        chars.append(ch)
+        j += 1
+    if len(chars) < 2:
+        return None, pos
+    return "".join(chars), j
+
+
+def _line_breaks_at(clean: CleanText, pos: int, end: int) -> bool:
+    """True when a printed line ended at ``pos`` (end of the clean line, or a raw line break there)."""
+    text = clean.text
+    while pos < end and text[pos] in " \t\u3000":
+        pos += 1
+    return pos >= end or "\n" in _raw_gap(clean, pos)
+
+
+def bylines_in(clean: CleanText, start: int, end: int, vocab: UnitVocabulary) -> list[Byline]:
+    """Every ``UNIT ROLE NAME`` byline in text[start:end], with the title written before it."""
+    text = clean.text
+    segment = text[start:end]
+    found: list[Byline] = []
+    previous_end = 0
+    for name in find_unit_names(segment):
+        pos = name.end
+        roles = 0
+        while True:
+            while pos < len(segment) and segment[pos] in "、，, ":
+                pos += 1
+            role = next((r for r in vocab.roles if segment.startswith(r, pos)), "")
+            if not role and roles:  # 机关党组成员、机关党委专职副书记: an organ before the next role
+                organ = next((o for o in sorted(vocab.organs, key=len, reverse=True) if segment.startswith(o, pos)), "")
+                role = next((r for r in vocab.roles if organ and segment.startswith(r, pos + len(organ))), "")
+                if role:
+                    pos += len(organ)
+            if not role:
+                break
+            pos += len(role)
+            roles += 1
+        if not roles or name.start < previous_end or name.key in vocab.bodies:
+            continue
+        speaker, speaker_end = _speaker_at(clean, start + pos, end)
+        if speaker is None or not _line_breaks_at(clean, speaker_end, end):
+            continue  # a byline ends its printed line: 县政协党组成员联系… is running text
+        title_text = segment[previous_end:name.start].strip()
+        title = strip_markup(title_text) if 2 <= len(title_text) <= MAX_TITLE and title_text[-1] not in "。；" else None
+        unit = UnitName(name.start + start, name.end + start, name.name, name.level, name.key, name.generic)
+        title_start = previous_end + start if title else unit.start
+        found.append(Byline(title_start, speaker_end, title, unit, speaker))
+        previous_end = speaker_end - start
+    return found
+
+
+def _title_before(text: str, lines: list[tuple[int, int]], index: int) -> tuple[int, str] | None:
+    """The short title line just before line ``index`` (no final 。)."""
+    if index == 0:
+        return None
+    s, e = lines[index - 1]
+    line = strip_markup(text[s:e])
+    if 2 <= len(line) <= MAX_TITLE and line[-1] not in "。！？；" and not line.startswith("——"):
+        return s, line
+    return None
+
+
+def reportable(name: UnitName, vocab: UnitVocabulary) -> bool:
+    """A specific unit, or a committee organ of the document's own 政协 (自治区政协提案委员会分党组)."""
+    if not name.generic:
+        return True
+    bare = name.key.split("政协", 1)[0]
+    return name.level == "committee" and "政协" in name.key and bare in vocab.level_suffixes
+
+
+def self_named(text: str, start: int, end: int, vocab: UnitVocabulary) -> UnitName | None:
+    """The unit a body paragraph names as its own subject in its first clause.
+
+    Reads across column-wrap line breaks (自治区政协社会和法制委 / 员会分党组在…).
+    """
+    head, index = joined_view(text, start, min(len(text), start + 90))
+    head = head.split("\n", 1)[0]
+    comma = head.find("，")
+    skip = 0
+    if 0 < comma <= 16 and any(head[:comma].endswith(a) for a in vocab.lead_adverbials):
+        skip = comma + 1
+    for name in find_unit_names(head[skip:skip + 40]):
+        if name.start == 0 and not name.shared and reportable(name, vocab) and len(head) - skip > len(name.name) + 4:
+            a, b = index[name.start + skip], index[name.end + skip - 1] + 1
+            return UnitName(a, b, name.name, name.level, name.key, False)
+        break
+    return None
+
+
+def _sections(clean: CleanText) -> tuple[list[_Section], list[Byline]]:
+    text = clean.text
+    vocab = unit_vocabulary()
+    lines = logical_lines(clean)
+    sections: list[_Section] = []
+    bylines: list[Byline] = []
+    for i, (s, e) in enumerate(lines):
+        raw_line = text[s:e]
+        lead = strip_markup(raw_line)
+        shift = s + (len(raw_line) - len(raw_line.lstrip("#* \t")))
+        names = find_unit_names(lead) if len(lead) <= MAX_TITLE + 20 else []
+        if names and names[0].start == 0 and not names[0].generic:
+            n = names[0]
+            rest = lead[n.end:]
+            unit = UnitName(n.start + shift, n.end + shift, n.name, n.level, n.key, False)
+            # 1. `X区政协：title` lead lines
+            if rest[:1] in "：:" and len(rest) > 2 and rest.rstrip()[-1:] not in "。；":
+                sections.append(_Section(s, unit, title=rest[1:].strip()))
+                continue
+            # 2. a line that is exactly a unit name (a heading under a title, above a byline)
+            if not rest.strip():
+                title = _title_before(text, lines, i)
+                start = title[0] if title else s
+                sections.append(_Section(start, unit, title=title[1] if title else None))
+                continue
+        # 3. bylines, possibly glued to titles, to other bylines or to the body that follows
+        found = bylines_in(clean, s, e, vocab)
+        if found:
+            first = found[0]
+            if first.title is None and first.start == s:
+                before = _title_before(text, lines, i)
+                if before and not find_unit_names(before[1]):
+                    first.title, first.start = before[1], before[0]
+            bylines.extend(found)
+            rest_start = found[-1].end
+            if e - rest_start >= BODY_MIN:
+                own = self_named(text, rest_start, e, vocab)
+                if own is not None:
+                    sections.append(_Section(rest_start, own))
+            continue
+        own = self_named(text, s, e, vocab)
+        if own is not None:
+            sections.append(_Section(s, own))
+    sections = _merge_repeats(sections)
+    _attach_bylines(sections, bylines, text, lines)
+    sections.sort(key=lambda sec: sec.start)
+    return sections, bylines
+
+
+def same_unit(a: UnitName, b: UnitName) -> bool:
+    """Two names of the same unit (a byline's 中卫市政协党组 and a body's 中卫市政协 …)."""
+    return a.key == b.key or a.key.endswith(b.key) or b.key.endswith(a.key)
+
+
+def _merge_repeats(sections: list[_Section]) -> list[_Section]:
+    """Drop a section start that names a unit already reporting (its body naming itself again)."""
+    out: list[_Section] = []
+    for sec in sorted(sections, key=lambda x: x.start):
+        if out and same_unit(out[-1].unit, sec.unit):
+            continue
+        if sec.title is None and any(same_unit(o.unit, sec.unit) for o in out):
+            continue
+        out.append(sec)
+    return out
+
+
+def _followed_by_body(text: str, pos: int) -> bool:
+    """True when running text (not another title or byline) follows position ``pos``."""
+    while pos < len(text) and text[pos] in " \t\u3000\n":
+        pos += 1
+    joined, _index = joined_view(text, pos, min(len(text), pos + 160))
+    chunk = joined.split("\n", 1)[0]
+    return len(chunk) >= BODY_MIN and ("。" in chunk or "，" in chunk)
+
+
+def _attach_bylines(sections: list[_Section], bylines: list[Byline], text: str, lines) -> None:
+    """Give sections the title/speaker of their byline; other bylines become units of their own."""
+    for byline in bylines:
+        unit = byline.unit
+        matching = [sec for sec in sections if same_unit(sec.unit, unit) or
+                    (unit.generic and sec.unit.key.endswith(unit.key))]
+        target = min(matching, key=lambda sec: abs(sec.start - byline.start)) if matching else None
+        if target is None and unit.generic:
+            previous = sorted((sec for sec in sections if sec.start <= byline.start), key=lambda sec: sec.start)
+            if previous and byline.start - previous[-1].start < 200:
+                target = previous[-1]
+        if target is None:
+            if unit.generic and not reportable(unit, unit_vocabulary()):
+                continue
+            body = _followed_by_body(text, byline.end)
+            sections.append(_Section(byline.start, unit, title=byline.title, speaker=byline.speaker,
+                                     end=None if body else byline.end))
+            continue
+        target.speaker = target.speaker or byline.speaker
+        if byline.title and not target.title:
+            target.title = byline.title
+
+
+def find_units(clean: CleanText) -> list[Unit]:
+    """Reporting units with their sections, plus units only cited inside a report (``cited=True``)."""
+    text = clean.text
+    sections, _bylines = _sections(clean)
+    units: list[Unit] = []
+    if not any(sec.end is None for sec in sections):
+        main = _document_unit(text)
+        if main is not None:
+            sections.append(_Section(0, main, title=_first_line(text)))
+            sections.sort(key=lambda sec: sec.start)
+    bodies = [sec for sec in sections if sec.end is None]
+    for sec in sections:
+        if sec.end is not None:
+            start, end = sec.start, sec.end
+        else:
+            i = bodies.index(sec)
+            end = bodies[i + 1].start if i + 1 < len(bodies) else len(text)
+            start = 0 if len(bodies) == 1 and sec.start < 400 else sec.start
+        units.append(Unit(id=len(units) + 1, name=sec.unit.name, level=sec.unit.level, speaker=sec.speaker,
+                          section_title=sec.title, start=start, end=end,
+                          evidence_start=sec.unit.start, evidence_end=sec.unit.end))
+    units.extend(_cited_units(text, units, first_id=len(units) + 1))
+    return units
+
+
+def _first_line(text: str) -> str | None:
+    for s, e in split_paragraphs(text):
+        line = strip_markup(text[s:e])
+        return line[:80] or None
+    return None
+
+
+def _document_unit(text: str) -> UnitName | None:
+    """The unit a single-report document is about: the first specific unit named in its opening."""
+    for name in find_unit_names(text[:600]):
+        if not name.generic and not name.shared:
+            return name
+    return None
+
+
+def _cited_units(text: str, reporting: list[Unit], first_id: int) -> list[Unit]:
+    """Specific units named inside a section that are not a reporting unit (one per name and section)."""
+    out: list[Unit] = []
+    seen: set[tuple[int, str]] = set()
+    reported_keys = [unit_key(u.name) for u in reporting]
+    for name in find_unit_names(text):
+        if name.generic or any(name.key == k or name.key.endswith(k) or k.endswith(name.key)
+                               for k in reported_keys):
+            continue
+        owner = next((u for u in reporting if u.start <= name.start < u.end and u.end - u.start > 200), None)
+        marker = (owner.id if owner else 0, name.key)
+        if marker in seen:
+            continue
+        seen.add(marker)
+        end = name.end
+        while end < len(text) and text[end] not in "。；;！？\n" and end - name.end < 120:
+            end += 1
+        out.append(Unit(id=first_id + len(out), name=name.name, level=name.level, start=name.start, end=end,
+                        evidence_start=name.start, evidence_end=name.end, cited=True))
+    return out

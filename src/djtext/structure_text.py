@@ -1,0 +1,132 @@
+"""Plain-text helpers shared by the structure modules: paragraphs, sentences, bold and heading spans."""
+from __future__ import annotations
+
+import re
+
+from djtext.models import CleanText, Mark
+
+_BOLD_MARKUP = re.compile(r"\*\*([^*\n]{1,200}?)\*\*")
+_HEADING_MARKUP = re.compile(r"^(#{1,6})[ \t]*(\S.*)$", re.MULTILINE)
+SENTENCE_END = "。！？!?；;"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans [start, end) of the non-blank lines of ``text`` (one paragraph per line), stripped."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    length = len(text)
+    while pos <= length:
+        nl = text.find("\n", pos)
+        end = length if nl == -1 else nl
+        start = pos
+        while start < end and text[start] in " \t\r\u3000":
+            start += 1
+        stop = end
+        while stop > start and text[stop - 1] in " \t\r\u3000":
+            stop -= 1
+        if stop > start:
+            spans.append((start, stop))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return spans
+
+
+def bold_spans(clean: CleanText) -> list[tuple[int, int, int, int]]:
+    """Bold spans as (outer_start, outer_end, inner_start, inner_end) over the clean text.
+
+    Uses the cleaner's ``bold`` marks; when there are none, falls back to ``**…**`` markup
+    still present in the text (outer includes the asterisks, inner is the bold words).
+    """
+    marks = [m for m in clean.marks if m.kind == "bold"]
+    if marks:
+        return [(m.start, m.end, m.start, m.end) for m in sorted(marks, key=lambda m: m.start)]
+    return [(m.start(), m.end(), m.start(1), m.end(1)) for m in _BOLD_MARKUP.finditer(clean.text)]
+
+
+def heading_spans(clean: CleanText) -> list[Mark]:
+    """Heading marks over the clean text; falls back to markdown ``#`` lines still in the text."""
+    marks = [m for m in clean.marks if m.kind == "heading"]
+    if marks:
+        return sorted(marks, key=lambda m: m.start)
+    return [Mark("heading", m.start(2), m.end(2), len(m.group(1))) for m in _HEADING_MARKUP.finditer(clean.text)]
+
+
+def strip_markup(line: str) -> str:
+    """A line without leading ``#`` heading markup and ``**`` bold markup."""
+    return line.lstrip("#").replace("**", "").strip()
+
+
+def sentence_end(text: str, start: int, limit: int) -> int:
+    """Index just after the sentence that starts at ``start`` (its end mark included), at most ``limit``."""
+    stop = min(len(text), limit)
+    for i in range(start, stop):
+        ch = text[i]
+        if ch in SENTENCE_END:
+            return i + 1
+        if ch == "\n":
+            return i
+    return stop
+
+
+def logical_lines(clean: CleanText) -> list[tuple[int, int]]:
+    """Paragraph spans further cut at heading marks and at the start of bold spans.
+
+    Robust to a cleaner that glued a title, a byline and a bold lead sentence into one line:
+    the marks still tell where each part starts.
+    """
+    text = clean.text
+    cuts: set[int] = set()
+    for mark in heading_spans(clean):
+        cuts.add(mark.start)
+        cuts.add(mark.end)
+    for outer_start, _outer_end, _s, _e in bold_spans(clean):
+        cuts.add(outer_start)
+    spans: list[tuple[int, int]] = []
+    ordered = sorted(cuts)
+    from bisect import bisect_right
+    for start, end in split_paragraphs(text):
+        points = [start]
+        i = bisect_right(ordered, start)
+        while i < len(ordered) and ordered[i] < end:
+            points.append(ordered[i])
+            i += 1
+        points.append(end)
+        for a, b in zip(points, points[1:]):
+            while a < b and text[a] in " \t\u3000":
+                a += 1
+            while b > a and text[b - 1] in " \t\u3000":
+                b -= 1
+            if b > a:
+                spans.append((a, b))
+    return spans
+
+
+def _soft_wrapped(text: str, newline: int) -> bool:
+    """True when the line ending at ``newline`` was wrapped by a narrow column, not ended."""
+    i = newline - 1
+    while i >= 0 and text[i] in " \t\u3000":
+        i -= 1
+    if i < 0 or text[i] in SENTENCE_END or text[i] in "”’\"：:" or text[i] == "\n":
+        return False
+    line_start = text.rfind("\n", 0, i) + 1
+    line = text[line_start:i + 1]
+    return "，" in line or "。" in line
+
+
+def joined_view(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """text[start:end] with column-wrap line breaks removed, and the offset of each kept character.
+
+    A line break is a column wrap when the line before it does not end a sentence and reads as
+    running text (it holds a comma or a full stop), the way newspaper columns were extracted.
+    """
+    chars: list[str] = []
+    index: list[int] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "\n" and _soft_wrapped(text, i):
+            continue
+        chars.append(ch)
+        index.append(i)
+    return "".join(chars), index

@@ -1,0 +1,342 @@
+"""Unit names: finding names of reporting units in text (X区政协, 中共政协X县委员会党组,
+自治区政协X委员会分党组, 哈尔滨市工商联党组, X县政协 …) with their level.
+
+Vocabulary comes from the ``unit_terms`` lexicon (data/lexicons/unit_terms.csv). Names are found by
+anchoring on body words (政协, 工商联 …) and reading a bounded window left and right, so the scan
+is linear in the text length.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from djtext.lexicon import load_lexicon
+
+PLACE_CHARS = re.compile(r"[\u4e00-\u9fffXxＸｘ*＊×]")
+MAX_PLACE = 4  # characters of a place name before its level suffix (自治州 names are longer)
+MAX_AUTONOMOUS_PLACE = 12
+LEVEL_OF_ORGAN_COMMITTEE = "committee"
+AMBIGUOUS_SUFFIXES = frozenset({"州"})  # ends many city names (杭州) as well as 自治州 short forms
+
+
+@dataclass(frozen=True)
+class UnitVocabulary:
+    """The unit_terms lexicon arranged for matching."""
+
+    bodies: dict[str, str]
+    level_suffixes: dict[str, str]
+    organs: dict[str, str]
+    committee_heads: tuple[str, ...]
+    roles: tuple[str, ...]
+    generic_prefixes: tuple[str, ...]
+    left_cuts: tuple[str, ...]
+    placeholders: frozenset[str]
+    lead_adverbials: tuple[str, ...]
+    organs_by_length: tuple[str, ...] = ()
+    suffixes_by_length: tuple[str, ...] = ()
+    cut_set: frozenset[str] = frozenset()
+    cut_max: int = 1
+
+
+@lru_cache(maxsize=1)
+def unit_vocabulary() -> UnitVocabulary:
+    """Load and arrange the unit_terms lexicon (cached)."""
+    rows = load_lexicon().rows("unit_terms")
+    if not rows:
+        raise ValueError("unit_terms lexicon: missing or empty (data/lexicons/unit_terms.csv)")
+
+    def of(kind: str) -> list[dict[str, str]]:
+        return [r for r in rows if r.get("kind") == kind and r.get("term")]
+
+    by_length = lambda items: sorted(items, key=len, reverse=True)  # noqa: E731
+    return UnitVocabulary(
+        bodies={r["term"]: r.get("level") or "other" for r in of("body")},
+        level_suffixes={r["term"]: r["level"] for r in of("level_suffix")},
+        organs={r["term"]: r["level"] for r in of("organ")},
+        committee_heads=tuple(by_length(r["term"] for r in of("committee_head"))),
+        roles=tuple(by_length(r["term"] for r in of("role"))),
+        generic_prefixes=tuple(by_length(r["term"] for r in of("generic_prefix"))),
+        left_cuts=tuple(by_length(r["term"] for r in of("left_cut"))),
+        placeholders=frozenset(r["term"] for r in of("placeholder")),
+        lead_adverbials=tuple(by_length(r["term"] for r in of("lead_adverbial"))),
+        organs_by_length=tuple(by_length(r["term"] for r in of("organ"))),
+        suffixes_by_length=tuple(by_length(r["term"] for r in of("level_suffix"))),
+        cut_set=frozenset(r["term"] for r in of("left_cut")),
+        cut_max=max((len(r["term"]) for r in of("left_cut")), default=1),
+    )
+
+
+@lru_cache(maxsize=1)
+def _body_pattern() -> re.Pattern[str]:
+    vocab = unit_vocabulary()
+    return re.compile("|".join(re.escape(b) for b in sorted(vocab.bodies, key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class UnitName:
+    """A unit name found in the text: where, what, at which level, and whether it is specific."""
+
+    start: int
+    end: int
+    name: str
+    level: str
+    key: str  # the name without 中共 and party-organ suffixes, in 'place+level+body' order
+    generic: bool  # no specific place (市政协, 各级政协): a reference, not a citable unit
+    shared: bool = False  # expanded from a shared suffix (濮阳、商丘等市政协)
+
+
+def _longest_prefix(text: str, pos: int, terms) -> str:
+    for term in terms:
+        if text.startswith(term, pos):
+            return term
+    return ""
+
+
+def _level_suffix_before(text: str, end: int, vocab: UnitVocabulary) -> str:
+    for suffix in vocab.suffixes_by_length:
+        if end - len(suffix) >= 0 and text.startswith(suffix, end - len(suffix)):
+            return suffix
+    return ""
+
+
+def _place_before(text: str, end: int, vocab: UnitVocabulary, limit: int) -> tuple[int, bool]:
+    """Start of the place part ending at ``end``, and whether its left edge is certain.
+
+    The place is the run of name characters before ``end``, cut after the rightmost function word
+    that leaves at least two characters (在和平区 -> 和平区). The edge is certain when the run
+    stops at punctuation or the start of the text, or when a cut was made.
+    """
+    start = end
+    while start > 0 and end - start < limit + 4 and PLACE_CHARS.match(text[start - 1]):
+        start -= 1
+    delimited = start == 0 or not PLACE_CHARS.match(text[start - 1])
+    run = text[start:end]
+    best = -1
+    for after in range(len(run), 0, -1):  # rightmost cut first
+        left = len(run) - after
+        for size in range(1, min(vocab.cut_max, after) + 1):
+            if run[after - size:after] in vocab.cut_set and (left >= 2 or left == 0 or (size > 1 and left >= 1)):
+                best = after
+                break
+        if best >= 0:
+            break
+    if best >= 0 and len(run) - best <= limit:
+        return start + best, True
+    if len(run) > limit:
+        return end - limit, False
+    return start, delimited
+
+
+def _organ_after(text: str, pos: int, vocab: UnitVocabulary) -> tuple[int, str]:
+    """End and level of an organ / committee suffix written after a body word at ``pos``."""
+    organ = _longest_prefix(text, pos, vocab.organs_by_length)
+    if organ:
+        return pos + len(organ), vocab.organs[organ]
+    # a committee inside the body: [name]{委员会|委} followed by an organ (分党组, 履职党总支 …)
+    for length in range(1, 11):
+        head_end = pos + length
+        if head_end > len(text) or not PLACE_CHARS.match(text[head_end - 1]):
+            break
+        if any(text.startswith(h, head_end - len(h)) and head_end - len(h) >= pos + 1 or
+               (h in ("专委会", "专门委员会") and text.startswith(h, pos))
+               for h in vocab.committee_heads):
+            organ = _longest_prefix(text, head_end, vocab.organs_by_length)
+            if organ:
+                return head_end + len(organ), LEVEL_OF_ORGAN_COMMITTEE
+    return pos, "keep"
+
+
+def _is_generic(place: str, vocab: UnitVocabulary) -> bool:
+    """True for places that name no specific region (各级, 全省, 市县, 为全 …)."""
+    if not place:
+        return True
+    if any(place.startswith(p) for p in vocab.generic_prefixes):
+        return True
+    if all(ch in vocab.level_suffixes or ch in "、" for ch in place):
+        return True  # 市县政协, 省市政协
+    single = {p for p in vocab.generic_prefixes if len(p) == 1}
+    return place[-1] in single or (place[-1] in vocab.level_suffixes and place[-1] not in AMBIGUOUS_SUFFIXES)
+
+
+def unit_key(name: str) -> str:
+    """A name reduced for matching a byline or a body to its section (no 中共, no party organ)."""
+    vocab = unit_vocabulary()
+    key = name[2:] if name.startswith("中共") else name
+    m = re.match(r"^政协(.+?)(委员会|委)(.*)$", key)
+    if m and _level_suffix_before(m.group(1), len(m.group(1)), vocab):
+        key = m.group(1) + "政协" + m.group(3)
+    changed = True
+    while changed:
+        changed = False
+        for organ in sorted(vocab.organs, key=len, reverse=True):
+            if vocab.organs[organ] == "keep" and key.endswith(organ) and len(key) > len(organ) + 1:
+                key = key[: -len(organ)]
+                changed = True
+                break
+    return key
+
+
+def _level_for(suffix: str, organ_level: str, body: str, vocab: UnitVocabulary) -> str:
+    if organ_level == LEVEL_OF_ORGAN_COMMITTEE:
+        return "committee"
+    if suffix:
+        return vocab.level_suffixes[suffix]
+    return vocab.bodies.get(body, "other")
+
+
+_INNER_PLACE = re.compile(r"([\u4e00-\u9fffXx*＊]{1,%d}?)(委员会|委)" % MAX_PLACE)
+
+
+def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitName | None:
+    """The unit name around the body word at ``b_start`` (None when it is not a unit)."""
+    b_end = b_start + len(body)
+    # 中共政协X县委员会党组 / 政协X市委机关委员会: the place follows the body word
+    m = _INNER_PLACE.match(text, b_end)
+    if body == "政协" and m:
+        place = m.group(1)
+        suffix = _level_suffix_before(place, len(place), vocab)
+        if suffix and len(place) > len(suffix) and not _is_generic(place[: -len(suffix)], vocab):
+            organ_end, organ_level = _organ_after(text, m.end(), vocab)
+            if organ_end == m.end() and m.group(2) == "委":
+                organ_end, organ_level = _organ_after(text, m.end(), vocab)
+                if organ_end == m.end():
+                    return None
+            start = b_start - 2 if text[max(0, b_start - 2):b_start] == "中共" else b_start
+            name = text[start:organ_end]
+            return UnitName(start, organ_end, name, _level_for(suffix, organ_level, body, vocab),
+                            unit_key(name), False)
+    suffix = _level_suffix_before(text, b_start, vocab)
+    organ_end, organ_level = _organ_after(text, b_end, vocab)
+    known = known_place_before(text, b_start, suffix)
+    if known is not None:
+        place_start, gazetteer_level = known
+        if not suffix and body != "政协":
+            return None
+        start = place_start - 2 if text[max(0, place_start - 2):place_start] == "中共" else place_start
+        name = text[start:organ_end]
+        level = "committee" if organ_level == LEVEL_OF_ORGAN_COMMITTEE else gazetteer_level
+        return UnitName(start, organ_end, name, level, unit_key(name), False)
+    place_end = b_start - len(suffix)
+    if suffix in AMBIGUOUS_SUFFIXES:
+        place_end = b_start  # 杭州 is a name, not 杭 + 州: keep the character inside the place
+    limit = MAX_AUTONOMOUS_PLACE if suffix.startswith("自治") else MAX_PLACE
+    place_start, certain = _place_before(text, place_end, vocab, limit)
+    place = text[place_start:place_end]
+    if not suffix and body != "政协":
+        return None  # 工商联 / 统战部 need a level (哈尔滨市工商联)
+    placeholder = bool(place) and all(ch in vocab.placeholders for ch in place)
+    if not suffix and not placeholder and place:
+        return None  # unknown short forms: no level to report
+    start = place_start - len("中共") if text[max(0, place_start - 2):place_start] == "中共" else place_start
+    generic = (_is_generic(place, vocab) or not certain or not 2 <= len(place) <= 3) and not placeholder
+    if suffix == "自治区" and not place:
+        generic = True
+    name = text[start:organ_end]
+    return UnitName(start, organ_end, name, _level_for(suffix, organ_level, body, vocab), unit_key(name), generic)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
+    """Full names and short forms of China's regions (the ``regions`` lexicon) with their level."""
+    rank = {"province": 0, "city": 1, "county": 2}
+    full: dict[str, str] = {}
+    short: dict[str, str] = {}
+    for row in load_lexicon().rows("regions"):
+        level = row.get("level", "")
+        if level not in rank:
+            continue
+        name = row.get("name", "")
+        if name:
+            full.setdefault(name, level)
+        for form in (row.get("short") or "").split("|"):
+            form = form.strip()
+            if len(form) >= 2 and (form not in short or rank[level] < rank[short[form]]):
+                short[form] = level
+    return full, short
+
+
+MAX_KNOWN_PLACE = 8
+
+
+def known_place_before(text: str, end: int, suffix: str) -> tuple[int, str] | None:
+    """Start and level of a gazetteer place written right before ``end`` (with its level ``suffix``).
+
+    ``平顶山新华区`` keeps the city written before the county; None when no known place fits.
+    """
+    full, short = _gazetteer()
+    if not full:
+        return None
+    best = None
+    for k in range(min(MAX_KNOWN_PLACE, end), 0, -1):
+        cand = text[end - k:end]
+        if not all(PLACE_CHARS.match(ch) for ch in cand):
+            continue
+        delimited = end - k == 0 or not PLACE_CHARS.match(text[end - k - 1])
+        if suffix and suffix not in AMBIGUOUS_SUFFIXES:
+            if len(cand) > len(suffix) and cand in full and cand.endswith(suffix):
+                if len(cand) - len(suffix) >= 2 or delimited:  # 代县 inside 新时代县政协 is no place
+                    best = (end - k, full[cand])
+                    break
+        else:
+            level = short.get(cand) if len(cand) >= 2 else None
+            if level is None and cand in full and len(cand) >= 3:
+                level = full[cand]
+            if level is not None and (level != "county" or delimited):
+                best = (end - k, level)  # 杭州政协; county short forms only when set off (友好政协)
+                break
+    if best is None:
+        return None
+    start = best[0]
+    for k in range(min(MAX_KNOWN_PLACE, start), 1, -1):
+        cand = text[start - k:start]
+        if cand in full or cand in short:
+            return start - k, best[1]
+    return best
+
+
+def find_unit_names(text: str) -> list[UnitName]:
+    """Every unit name written in ``text``, left to right (generic references included, flagged)."""
+    vocab = unit_vocabulary()
+    names: list[UnitName] = []
+    last_end = -1
+    for m in _body_pattern().finditer(text):
+        if m.start() < last_end:
+            continue
+        found = _name_at(text, m.start(), m.group(), vocab)
+        if found is None:
+            continue
+        names.extend(_expand_shared_suffix(text, found, vocab))
+        last_end = found.end
+    return names
+
+
+_SHARED = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等?$")
+
+
+def _expand_shared_suffix(text: str, found: UnitName, vocab: UnitVocabulary) -> list[UnitName]:
+    """``濮阳、商丘等市政协`` → 濮阳市政协, 商丘市政协 (the level and body are shared)."""
+    if not found.generic or found.start < 3:
+        return [found]
+    rest = found.name
+    window_start = max(0, found.start - 40)
+    m = _SHARED.search(text, window_start, found.start)
+    if not m or m.end() != found.start:
+        return [found]
+    if not re.match(r"^(市|县|区|州|盟|旗)(政协|工商联)", rest):
+        return [found] if not found.generic else []
+    parts = [part.rstrip("等") for part in m.group(1).split("、")]
+    if len(parts) < 2:
+        return [found]
+    out: list[UnitName] = []
+    pos = m.start(1)
+    first = parts[0]
+    cut, _ = _place_before(first, len(first), vocab, MAX_PLACE)
+    for i, part in enumerate(parts):
+        place = part[cut:] if i == 0 else part
+        p_start = pos + (cut if i == 0 else 0)
+        if len(place) >= 2 and not _is_generic(place, vocab):
+            name = place + rest
+            out.append(UnitName(p_start, p_start + len(place), name, found.level, unit_key(name), False, True))
+        pos += len(part) + 1
+    return out

@@ -1,0 +1,42 @@
+"""Brand families found from the data."""
+from __future__ import annotations
+
+import pandas as pd
+
+from djtext.analysis.families import brand_families, brand_parts, family_cores
+from test_analysis_fixtures import make_tables
+
+
+def test_parts_split_at_brand_separators():
+    assert brand_parts("“红心向党·忠诚履职”") == {"红心向党", "忠诚履职"}
+    assert brand_parts("海岛先锋 红心向党") == {"海岛先锋", "红心向党"}
+    assert brand_parts("党建+协商", "党建 | 协商") == {"党建", "协商"}
+
+
+def test_shared_core_groups_brands_across_regions():
+    families, members = brand_families(make_tables(), "province")
+    top = families.iloc[0]
+    assert top["family"] == "红心向党"
+    assert top["n_brands"] == 3 and top["n_regions"] == 2
+    assert top["regions"] == "宁夏回族自治区 | 浙江省"
+    assert set(members.loc[members["family"] == "红心向党", "unit"]) == {"甲区政协", "乙县政协", "丙市政协"}
+    # brands sharing nothing form no family
+    assert "冰城同心" not in " ".join(families["brands"])
+
+
+def test_long_shared_runs_without_separators_form_a_family():
+    cores = family_cores({"先锋港湾驿站": set(), "渔村先锋港湾": set(), "其他品牌": set()})
+    assert cores == {"先锋港湾": frozenset({"先锋港湾驿站", "渔村先锋港湾"})}
+
+
+def test_cores_with_the_same_members_keep_the_longest():
+    parts = {name: brand_parts(name) for name in ("同舟共济·甲", "乙·同舟共济", "同舟共济行")}
+    cores = family_cores(parts)
+    assert "同舟共济" in cores and "同舟共" not in cores and "舟共济" not in cores
+
+
+def test_no_brands_give_empty_frames():
+    tables = make_tables()
+    tables["brands"] = tables["brands"].iloc[0:0]
+    families, members = brand_families(tables)
+    assert families.empty and members.empty and "family" in families.columns
