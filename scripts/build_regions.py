@@ -43,7 +43,8 @@ MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
 ADMIN_CHARS = frozenset("省市区县州盟旗委政党人镇乡街地")
 COMMON_WORD_MIN_FREQ = 100   # jieba frequency from which a non-place-tagged name is a common word
 BLOCKER_MIN_FREQ = 5         # jieba frequency from which an extension of a short is a real word
-MANUAL_COMMON_WORDS = ("东方", "和平", "永安", "长安", "中山", "新城", "城关", "开放", "新华", "平安", "阿里")
+MANUAL_COMMON_WORDS = ("东方", "和平", "永安", "长安", "中山", "新城", "城关", "开放", "新华", "平安", "阿里",
+                       "解放区", "新城区")
 
 
 @dataclass

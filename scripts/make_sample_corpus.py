@@ -143,10 +143,11 @@ def doc_gulou(stem: str) -> bytes:
         if i == 2:
             para = para.replace("党员委员增强", "党员 l 委员增强")
         out.extend(hard_wrap(para, 20) if len(para) > 20 else [para])
-    # page 2 starts with a blank line and its running header; page 3 starts inside a word
+    # page 2 starts with a blank line and its running header; page 3 starts inside the word 责任
     # (a blank line cuts it); the header of page 3 is printed further down the column
-    split = out[47]
-    out[47:48] = [split[:6] + "\n", split[6:]]
+    cut = next(i for i, line in enumerate(out) if "责任分工" in line)
+    at = out[cut].index("责任分工") + 1
+    out[cut:cut + 1] = [out[cut][:at] + "\n", out[cut][at:]]
     out[24:24] = ["", "政协党建 丨 鼓楼视窗 6"]
     out[58:58] = ["政协党建 丨 鼓楼视窗 7"]
     out += ["", "政协党建 丨 鼓楼视窗 8"]

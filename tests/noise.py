@@ -136,15 +136,26 @@ def hard_wrap(paras: list[str], rng: random.Random, width: int, blank_between: b
     return lines
 
 
+def _header(style: str, a: str, b: str, page: int) -> str:
+    if style == "dash":
+        return f"— {page} —"
+    if style == "dot":
+        return f"{a} · 第{page}页"
+    if style == "bare":
+        return str(page)
+    return f"{a} I {b} {page}" if page % 2 else f"{page} {b} I {a}"
+
+
 def page_breaks(lines: list[str], rng: random.Random, every: int, glued: bool) -> list[str]:
     """Insert page breaks (blank lines) with a running header and page number every ``every`` lines."""
     a, b = rng.choice(HEADERS)
+    style = rng.choice(["pair", "pair", "dash", "dot", "bare"]) if not glued else "pair"
     out: list[str] = []
     page = rng.randint(2, 30)
     for i, line in enumerate(lines):
         if i and i % every == 0:
             page += 1
-            header = f"{a} I {b} {page}" if page % 2 else f"{page} {b} I {a}"
+            header = _header(style, a, b, page)
             if glued and line:
                 out += ["", header + line]
                 continue

@@ -140,3 +140,52 @@ def test_plot_heatmap_and_family_graph(results, tmp_path):
 def test_plot_usage_errors(results, args, message):
     result = run("plot", str(results), *args)
     assert result.exit_code == 2 and message in result.stderr
+
+
+def test_cli_threshold_defaults_follow_the_library():
+    import typer.main
+
+    from djtext.analysis.cluster import DEFAULT_THRESHOLD
+
+    group = typer.main.get_command(app)
+    for name in ("cluster", "plot"):
+        params = {p.name: p for p in group.commands[name].params}
+        assert params["threshold"].default == DEFAULT_THRESHOLD
+
+
+def test_help_lists_the_analysis_commands():
+    help_text = run("--help").stdout
+    for command in ("compare", "cluster", "plot"):
+        assert command in help_text
+
+
+def test_a_corpus_folder_is_extracted_on_the_fly(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "甲市政协党组：打造“山海同心·履职为民”党建品牌\n"
+        "一、建强阵地。依托委员会客厅、委员工作室，开展“两个维护”专题学习。\n", encoding="utf-8")
+    (corpus / "b.txt").write_text(
+        "乙县政协：擦亮“山海同心·凝心聚力”工作品牌\n"
+        "一、搭建平台。建成委员工作站和民生议事堂，落实“三会一课”制度。\n", encoding="utf-8")
+    result = run("compare", str(corpus), "--by", "province", "-q", "--out", str(tmp_path / "c.csv"))
+    assert result.exit_code == 0, result.stderr
+    families = pd.read_csv(tmp_path / "c_brand_families.csv", encoding="utf-8-sig")
+    assert families.loc[0, "family"] == "山海同心" and families.loc[0, "n_documents"] == 2
+    result = run("cluster", str(corpus), "--out", str(tmp_path / "C"), "-q")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "C" / "practice_clusters.csv").exists()
+    assert sorted(p.name for p in corpus.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_compare_may_rewrite_its_own_output_inside_results(results):
+    out = results / "cmp.csv"
+    assert run("compare", str(results), "--out", str(out), "-q").exit_code == 0
+    assert run("compare", str(results), "--out", str(out), "-q").exit_code == 0
+    result = run("plot", str(results), "--out", str(results / "datapackage.json"))
+    assert result.exit_code == 2
+
+
+def test_cluster_missing_source(tmp_path):
+    result = run("cluster", str(tmp_path / "nope"))
+    assert result.exit_code == 2 and "no such file or folder" in result.stderr

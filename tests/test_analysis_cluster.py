@@ -76,3 +76,12 @@ def test_cluster_practices_fills_the_column_and_builds_the_table():
 def test_empty_practices():
     assert assign_clusters(pd.DataFrame(columns=["name"])).empty
     assert cluster_names([]) == {} and cluster_names(["单独"]) == {"单独": "单独"}
+
+
+def test_head_part_is_the_last_part_of_a_compound_name():
+    from djtext.analysis.cluster import head_part
+
+    assert head_part("请你来协商·民生议事堂") == "民生议事堂"
+    assert head_part("“渔嫂”委员会客厅") == "委员会客厅"
+    assert head_part("“书香政协”") == "书香政协"
+    assert head_part("委员工作室") == "委员工作室"

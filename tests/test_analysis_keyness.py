@@ -38,8 +38,11 @@ def test_under_represented_items_are_negative_and_zero_counts_use_half():
     # a=1 of 100 in the target, b=20 of 100 in the rest: rarer in the target, so negative
     stats = contingency_stats(1, 20, 99, 80)
     assert stats["g2"] < 0 and stats["chi2"] < 0 and stats["log_ratio"] == pytest.approx(math.log2(1 / 20))
-    # b = 0: 0.5 stands in, log2((2/10)/(0.5/10)) = 2
-    assert contingency_stats(2, 0, 8, 10)["log_ratio"] == pytest.approx(2.0)
+    # b = 0: 0.5 is added to a and b, log2((2.5/10)/(0.5/10)) = log2(5) = 2.321928
+    assert contingency_stats(2, 0, 8, 10)["log_ratio"] == pytest.approx(2.321928, abs=1e-6)
+    # a rare item only in a big target keeps a positive ratio: log2((1.5/42)/(0.5/18)) = 0.362570
+    one = contingency_stats(1, 0, 41, 18)
+    assert one["g2"] > 0 and one["log_ratio"] == pytest.approx(0.362570, abs=1e-6)
 
 
 def test_degenerate_tables_give_nan():

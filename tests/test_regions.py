@@ -288,3 +288,47 @@ def test_pickle_round_trip(gaz):
 
 def test_default_gazetteer_is_cached():
     assert Gazetteer.from_lexicon() is Gazetteer.from_lexicon()
+
+
+def test_user_lexicon_adds_places(tmp_path):
+    extra = tmp_path / "regions.csv"
+    extra.write_text("# a user's extra place\ncode,level,name,short,province,city\n"
+                     "999999,county,测试新区,测新,浙江省,舟山市\n", encoding="utf-8")
+    gaz = Gazetteer.from_lexicon(load_lexicon([str(extra)]))
+    assert parts(gaz.attribute_unit("测试新区政协")) == ("浙江省", "舟山市", "测试新区")
+    assert gaz is Gazetteer.from_lexicon(load_lexicon([str(extra)]))
+
+
+# -- the build script ------------------------------------------------------------------------
+
+def _build_script():
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_regions.py"
+    spec = importlib.util.spec_from_file_location("build_regions", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_regions", module)   # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_build_script_parses_the_source_layout():
+    source = "\n".join([
+        "北京市\t110000\t北京", "\t北京市\t110000\t北京", "\t\t朝阳区\t110105\t朝阳", "\t\t\t某街道",
+        "湖北省\t420000\t湖北", "\t武汉市\t420100\t武汉", "\t\t江岸区\t420102\t江岸",
+        "\t\t武汉经济技术开发区\t420171\t经开区",
+        "\t省直辖行政区划\t429000\t省直辖", "\t\t仙桃市\t429004\t仙桃",
+        "山西省\t140000\t山西", "\t阳泉市\t140300\t阳泉", "\t\t城区\t140302\t城区", "\t\t盂县\t140322\t盂县",
+        "吉林省\t220000\t吉林", "\t吉林市\t220200\t吉林市",
+        "台湾省\t710000\t台湾", "\t台北市\t710100\t台北",
+    ])
+    rows = {(r.level, r.name): r for r in _build_script().parse_rows(source)}
+    assert set(rows) == {("province", "北京市"), ("county", "朝阳区"), ("province", "湖北省"), ("city", "武汉市"),
+                         ("county", "江岸区"), ("county", "仙桃市"), ("province", "山西省"), ("city", "阳泉市"),
+                         ("county", "城区"), ("county", "盂县"), ("province", "吉林省"), ("city", "吉林市"),
+                         ("province", "台湾省")}
+    assert (rows["county", "朝阳区"].province, rows["county", "朝阳区"].city) == ("北京市", "北京市")
+    assert (rows["county", "仙桃市"].province, rows["county", "仙桃市"].city) == ("湖北省", "")
+    assert rows["county", "城区"].shorts == [] and rows["county", "盂县"].shorts == []
+    assert rows["city", "吉林市"].shorts == ["吉林"] and rows["county", "江岸区"].shorts == ["江岸"]

@@ -66,6 +66,17 @@ def f1(gold: list[list[str]], pred: list[list[str]]) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def one_torch_thread():
+    """One torch thread: the tiny model gains nothing from more, and a busy machine loses a lot."""
+    import torch
+
+    previous = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(previous)
+
+
 @pytest.fixture(scope="session")
 def jieba_segmenter():
     return get_segmenter("jieba")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
-import unicodedata
 import warnings
 import zipfile
 from functools import lru_cache
@@ -23,6 +23,7 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 _FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
 _SKIPPED_DIRS = {"__pycache__", "node_modules", "site-packages"}
+_RESULTS_MARKER = "datapackage.json"  # written by `djtext extract --out`
 _NOT_DOCUMENTS = {"README", "LICENSE", "LICENCE", "CHANGELOG"}  # a corpus folder's own notes
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -33,6 +34,7 @@ _BOMS = (
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 _SAMPLE_BYTES = 64 * 1024
+_SAMPLE_CHARS = 20_000
 _MIN_PLAUSIBLE = 0.6
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _CODEC_NAMES = {
@@ -50,8 +52,9 @@ class NotTextError(ValueError):
 def iter_files(root: Path) -> list[Path]:
     """All supported files under ``root`` (or ``root`` itself when it is a file), sorted.
 
-    Skipped in folders: hidden files and folders, Office lock files (``~$…``), cache folders and a
-    folder's own notes (README, LICENSE, CHANGELOG).
+    Skipped in folders: hidden files and folders, Office lock files (``~$…``), cache folders,
+    djtext results folders (holding a ``datapackage.json``) and a folder's own notes (README,
+    LICENSE, CHANGELOG).
     """
     root = Path(root)
     if root.is_file():
@@ -59,19 +62,24 @@ def iter_files(root: Path) -> list[Path]:
     if not root.is_dir():
         return []
     found = []
-    for path in root.rglob("*"):
-        parts = path.relative_to(root).parts
-        if any(p.startswith(".") or p in _SKIPPED_DIRS for p in parts) or path.name.startswith("~$"):
-            continue
-        if path.stem.upper() in _NOT_DOCUMENTS:
-            continue
-        if path.suffix.lower() in SUPPORTED_SUFFIXES and path.is_file():
-            found.append(path)
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not _skipped_dir(Path(folder) / d)]
+        for name in files:
+            path = Path(folder) / name
+            if name.startswith((".", "~$")) or path.stem.upper() in _NOT_DOCUMENTS:
+                continue
+            if path.suffix.lower() in SUPPORTED_SUFFIXES and path.is_file():
+                found.append(path)
     return sorted(found)
 
 
+def _skipped_dir(path: Path) -> bool:
+    """Hidden and cache folders, and results folders djtext wrote (they hold a ``datapackage.json``)."""
+    return path.name.startswith(".") or path.name in _SKIPPED_DIRS or (path / _RESULTS_MARKER).is_file()
+
+
 def read_document(path: Path, root: Path | None = None) -> RawDocument:
-    """Read one file; on failure return a RawDocument whose ``error`` names the problem in one line."""
+    """Read one file; never raises for a bad file but returns a RawDocument whose ``error`` names the problem."""
     path = Path(path)
     rel = _relative_name(path, root)
     fmt = _FORMATS.get(path.suffix.lower(), path.suffix.lower().lstrip(".") or "txt")
@@ -100,7 +108,7 @@ def read_document(path: Path, root: Path | None = None) -> RawDocument:
         doc.error = _one_line(f"unreadable .{fmt} file: {type(exc).__name__}: {exc}")
         return doc
     if not text.strip():
-        doc.error = "no text in file"
+        doc.error = "empty file (no text)"
         return doc
     doc.text, doc.encoding = text, encoding
     return doc
@@ -122,14 +130,14 @@ def detect_encoding(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     else:
-        if _control_ratio(text) > 0.05:
+        if _control_ratio(text[:_SAMPLE_CHARS]) > 0.05:
             raise NotTextError("binary file (not text)")
         return "utf-8"
-    if _control_ratio(sample.decode("latin-1")) > 0.05:
-        raise NotTextError("binary file (not text)")
-    best, best_score = _best_decoding(data, ("gb18030", "big5", "big5hkscs", "utf-16-le", "utf-16-be"))
+    best, best_score = _best_decoding(data, ("gb18030", "big5", "big5hkscs", "cp950", "utf-16-le", "utf-16-be"))
     if best and best_score >= _MIN_PLAUSIBLE:
         return best
+    if _control_ratio(sample.decode("latin-1")) > 0.05:
+        raise NotTextError("binary file (not text)")
     guessed = _charset_normalizer_guess(data)
     if guessed:
         return guessed
@@ -140,15 +148,20 @@ def detect_encoding(data: bytes) -> str:
 
 def decode_bytes(data: bytes, encoding: str) -> str:
     """Decode ``data`` with ``encoding`` (a name from ``detect_encoding``), replacing undecodable bytes."""
-    codec = {"utf-16-le": "utf-16-le", "utf-16-be": "utf-16-be"}.get(encoding, encoding)
-    if encoding in ("utf-16-le", "utf-16-be") and data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        data = data[2:]
-    if encoding in ("utf-32-le", "utf-32-be") and data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
-        data = data[4:]
+    data = _strip_bom(data, encoding)
     try:
-        return data.decode(codec)
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        return data.decode(codec, errors="replace")
+        return data.decode(encoding, errors="replace")
+
+
+def _strip_bom(data: bytes, encoding: str) -> bytes:
+    """``data`` without the byte-order mark of a UTF-16/32 ``encoding`` (utf-8-sig strips its own)."""
+    if encoding in ("utf-16-le", "utf-16-be") and data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data[2:]
+    if encoding in ("utf-32-le", "utf-32-be") and data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return data[4:]
+    return data
 
 
 def plausibility(text: str) -> float:
@@ -209,7 +222,7 @@ def _detect_wide(data: bytes) -> str:
     best, best_score = None, -1.0
     for name in candidates:
         try:
-            text = data.decode(name)
+            text = data.decode(name)[:_SAMPLE_CHARS]
         except UnicodeDecodeError:
             continue
         if _control_ratio(text) > 0.02:
@@ -238,7 +251,7 @@ def _best_decoding(data: bytes, codecs: tuple[str, ...]) -> tuple[str | None, fl
         if name.startswith("utf-16") and len(data) % 2:
             continue
         try:
-            text = data.decode(name)
+            text = data.decode(name)[:_SAMPLE_CHARS]
         except UnicodeDecodeError:
             continue
         if _control_ratio(text) > 0.02:
@@ -285,9 +298,9 @@ def _read_html(data: bytes) -> tuple[str, str]:
     encoding = _declared_html_charset(data)
     if encoding:
         try:
-            html = data.decode(encoding)
+            html = _strip_bom(data, encoding).decode(encoding)
         except (UnicodeDecodeError, LookupError):
-            encoding = None
+            encoding = None  # a wrong declaration (common: "utf-8" on a GBK page): detect instead
     if not encoding:
         encoding = detect_encoding(data)
         html = decode_bytes(data, encoding)

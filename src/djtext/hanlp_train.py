@@ -91,12 +91,16 @@ def train_tiny_tokenizer(
     dev_fraction: float = 0.1,
     seed: int = 1,
     lr: float = 0.005,
+    threads: int | None = 1,
 ) -> Path:
     """Train a HanLP BiLSTM-CRF tokenizer on segmented sentences (lists of words) into ``save_dir``.
 
     The result loads with ``hanlp.load(save_dir)`` or ``djtext.segment.HanLPSegmenter(save_dir)``.
     A few hundred sentences and a few epochs take seconds on one CPU core; use more data and
     epochs (and a larger ``embed``/``rnn_hidden``) for a model worth using on real text.
+    ``threads`` limits torch's CPU threads while training (a model this small gains nothing from
+    more, and several spinning threads on a busy machine slow it down many times); None keeps
+    torch's setting.
     """
     import torch
 
@@ -116,6 +120,17 @@ def train_tiny_tokenizer(
     logger = logging.getLogger("djtext.hanlp_train")
     logger.addHandler(logging.NullHandler())
     tokenizer = FixedRNNTokenizer()
+    previous_threads = torch.get_num_threads()
+    if threads:
+        torch.set_num_threads(threads)
+    try:
+        _fit(tokenizer, trn, dev, save_dir, batch_size, epochs, embed, rnn_hidden, lr, seed, logger)
+    finally:
+        torch.set_num_threads(previous_threads)
+    return save_dir
+
+
+def _fit(tokenizer, trn, dev, save_dir, batch_size, epochs, embed, rnn_hidden, lr, seed, logger) -> None:
     tokenizer.fit(
         str(trn),
         str(dev),
@@ -130,4 +145,3 @@ def train_tiny_tokenizer(
         logger=logger,
         verbose=False,
     )
-    return save_dir

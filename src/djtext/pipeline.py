@@ -40,6 +40,13 @@ class Options:
     segmenter: str = "jieba"
     hanlp_model: str | None = None
     t2s: bool | None = None
+    hanlp_download: bool = False
+
+    def segmenter_options(self) -> dict:
+        """Backend options for ``get_segmenter`` (only the HanLP backend takes a model)."""
+        if self.segmenter != "hanlp":
+            return {}
+        return {"model": self.hanlp_model, "allow_download": self.hanlp_download}
 
     def fingerprint(self) -> str:
         """A short hash of the options, the lexicon files and the djtext version (cache key part)."""
@@ -76,7 +83,7 @@ def analyse_document(doc: Document, options: Options) -> Document:
     doc.clean = clean_text(doc.raw.text, t2s=options.t2s)
     doc.units = find_units(doc.clean)
     doc.lists = find_lists(doc.clean, doc.units)
-    segmenter = get_segmenter(options.segmenter, lexicon=lexicon, model=options.hanlp_model)
+    segmenter = get_segmenter(options.segmenter, lexicon=lexicon, **options.segmenter_options())
     doc.tokens = segmenter.cut(doc.clean.text)
     doc.mentions = extract_all(doc.clean, lexicon=lexicon)
     attribute_document(doc)
@@ -132,6 +139,7 @@ def run_corpus(
     lexicon_paths: Iterable[str] = (),
     segmenter: str = "jieba",
     hanlp_model: str | None = None,
+    hanlp_download: bool = False,
     t2s: bool | None = None,
     cache: str | os.PathLike | None = None,
     progress: bool | Callable[[str], None] = False,
@@ -140,9 +148,9 @@ def run_corpus(
     root = Path(root)
     if not root.exists():
         raise FileNotFoundError(f"{root}: no such file or folder")
-    options = Options(tuple(str(p) for p in lexicon_paths), segmenter, hanlp_model, t2s)
-    if segmenter != "jieba":  # fail fast (e.g. a missing HanLP model) before touching the corpus
-        get_segmenter(segmenter, lexicon=load_lexicon(options.lexicon_paths), model=hanlp_model)
+    options = Options(tuple(str(p) for p in lexicon_paths), segmenter, hanlp_model, t2s, hanlp_download)
+    # fail fast (unknown backend, a missing HanLP model) before touching the corpus
+    get_segmenter(segmenter, lexicon=load_lexicon(options.lexicon_paths), **options.segmenter_options())
     files = iter_files(root)
     cache_dir = _cache_dir(cache)
     fingerprint = options.fingerprint() if cache_dir else ""

@@ -105,7 +105,10 @@ def heatmap_matrix(tables: dict[str, pd.DataFrame], *, of: str = "clusters", by:
     spread = (matrix > 0).sum(axis=0)
     total = matrix.sum(axis=0)
     order = sorted(matrix.columns, key=lambda c: (-spread[c], -total[c], str(c)))[:top]
-    return matrix[order].sort_index()
+    matrix = matrix[order]
+    matrix = matrix[matrix.sum(axis=1) > 0]
+    rows = sorted(matrix.index, key=lambda r: (r == UNATTRIBUTED, str(r)))
+    return matrix.loc[rows]
 
 
 def plot_heatmap(matrix: pd.DataFrame, out: Path, *, title: str = "") -> Path:

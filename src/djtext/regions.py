@@ -24,7 +24,6 @@ import ahocorasick
 from djtext.lexicon import Lexicon, LexiconError, load_lexicon
 
 LEVELS = ("province", "city", "county")
-MUNICIPALITY_LEVEL = "province"
 DEFAULT_PLACEHOLDERS = "XxＸｘ*＊×某"
 # Leading party words before a unit's own name (中共政协道外区委员会党组, 中国共产党…).
 UNIT_LEADS = ("中国共产党", "中共", "政协")
@@ -174,7 +173,8 @@ class _DocState:
 class Gazetteer:
     """Every province, city and county with its names; finds and resolves places in text."""
 
-    _default: Gazetteer | None = None
+    _default: Gazetteer | None = None                      # cache: the built-in gazetteer
+    _by_sources: dict[tuple[str, ...], Gazetteer] = {}     # cache: gazetteers of user lexicons
 
     def __init__(self, rows: Sequence[dict[str, str]], stoplist: Sequence[str] = (),
                  cues: Sequence[str] = (), placeholders: str = DEFAULT_PLACEHOLDERS,
@@ -208,7 +208,6 @@ class Gazetteer:
             full_names.add(name)
         weak = set(self.stoplist) & set(surfaces)
         self._surfaces = {s: tuple(rs) for s, rs in surfaces.items()}
-        self._regions = {r for rs in surfaces.values() for r in rs}
         depth = {"province": 0, "city": 1, "county": 2}
         blockers = [*self.stoplist, *(c for c in self.cues if len(c) > 1)]
         alphabet = {c for word in [*surfaces, *blockers] for c in word}
@@ -251,6 +250,8 @@ class Gazetteer:
         if lexicon is None and cls._default is not None:
             return cls._default
         lex = lexicon if lexicon is not None else load_lexicon()
+        if lexicon is not None and lex.sources and lex.sources in cls._by_sources:
+            return cls._by_sources[lex.sources]
         rows = lex.rows("regions")
         if not rows:
             raise LexiconError("regions.csv: gazetteer is missing or empty")
@@ -260,6 +261,10 @@ class Gazetteer:
                   lex.column("regions_chars"))
         if lexicon is None:
             cls._default = gaz
+        elif lex.sources:
+            if len(cls._by_sources) >= 4:
+                cls._by_sources.clear()
+            cls._by_sources[lex.sources] = gaz
         return gaz
 
     # -- finding ------------------------------------------------------------------------

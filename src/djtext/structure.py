@@ -7,10 +7,12 @@ Public API:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from djtext.models import CleanText, ListItem, Unit
 from djtext.structure_lists import bold_candidates, build_tree, marker_candidates, section_zones
 from djtext.structure_parallel import parallel_candidates
-from djtext.structure_text import split_paragraphs
+from djtext.structure_text import part_breaks, split_paragraphs
 from djtext.structure_sections import find_units
 
 __all__ = ["find_units", "find_lists", "split_paragraphs"]
@@ -21,12 +23,12 @@ def find_lists(clean: CleanText, units: list[Unit] | None = None) -> list[ListIt
     if units is None:
         units = find_units(clean)
     text = clean.text
-    zones = section_zones(units, len(text))
-    marked = marker_candidates(text) + bold_candidates(clean)
+    zones = section_zones(units, len(text), part_breaks(text))
+    marked = marker_candidates(text, clean) + bold_candidates(clean)
     items = build_tree(marked, zones)
-    listed = {(z_start, z_end) for z_start, z_end, _unit in zones
-              if any(z_start <= item.start < z_end for item in items)}
-    free = [(z_start, z_end) for z_start, z_end, _unit in zones if (z_start, z_end) not in listed]
+    starts = [item.start for item in items]
+    free = [(z_start, z_end) for z_start, z_end, _unit in zones
+            if bisect_left(starts, z_start) == bisect_left(starts, z_end)]  # zones without items
     extra = parallel_candidates(text, free)
     if not extra:
         return items

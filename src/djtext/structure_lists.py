@@ -7,6 +7,7 @@ Parallel lead sentences without markers (紧扣…，找准…。 紧扣…，�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from djtext.models import CleanText, ListItem, Unit
@@ -16,16 +17,18 @@ CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 CN_NUM = "一二三四五六七八九十"
 
 MARKER = re.compile(
-    rf"(?P<cn_paren>[（(](?P<n1>[{CN_NUM}]{{1,3}})[）)])"
+    rf"(?=[（(第\d{CN_NUM}])"  # fail fast: every marker starts with one of these characters
+    rf"(?:(?P<cn_paren>[（(](?P<n1>[{CN_NUM}]{{1,3}})[）)])"
     r"|(?P<arabic_paren>[（(](?P<n2>\d{1,2})[）)])"
     rf"|(?P<cn_dun>(?P<n3>[{CN_NUM}]{{1,3}})[、])"
     rf"|(?P<shi>(?P<n4>[{CN_NUM}]{{1,2}})(?:是|要)(?![{CN_NUM}是要]))"
     rf"|(?P<di>第(?P<n5>[{CN_NUM}]{{1,2}})(?=[，,、：:]))"
     r"|(?P<arabic_dot>(?<![\d.．])(?P<n6>\d{1,2})[.．](?![\d.．]))"
-    r"|(?P<arabic_dun>(?<![\d])(?P<n7>\d{1,2})、(?!\d))"
+    r"|(?P<arabic_dun>(?<![\d])(?P<n7>\d{1,2})、(?!\d)))"
 )
 STYLE_GROUPS = (("cn_paren", "n1"), ("arabic_paren", "n2"), ("cn_dun", "n3"), ("shi", "n4"),
                 ("di", "n5"), ("arabic_dot", "n6"), ("arabic_dun", "n7"))
+NUMBER_GROUP = dict(STYLE_GROUPS)
 # outline rank: a new run pops open runs of the same or a lower-ranked (deeper) style
 RANK = {"cn_dun": 1, "bold_heading": 2, "parallel": 2, "cn_paren": 3, "arabic_dot": 4, "arabic_dun": 4,
         "arabic_paren": 5, "shi": 6, "di": 6}
@@ -34,6 +37,7 @@ SOFT_BREAK_BEFORE = set("，,")  # 一是/第一 may follow a comma: 在具体�
 INLINE_STYLES = {"shi", "di"}
 HEADING_STOP = set("。；;！？!?\n")
 MAX_HEADING = 80
+LEAD_START = re.compile(r"[\u4e00-\u9fff“‘《「]")
 OPEN_QUOTES, CLOSE_QUOTES = "“‘《「『(（", "”’》」』)）"
 
 
@@ -61,10 +65,11 @@ class Candidate:
     heading: str
 
 
-def _context_ok(text: str, start: int, style: str) -> bool:
-    """Markers count at a paragraph start, after a sentence end, or after spacing in run-in layouts."""
+def _context_ok(text: str, start: int, style: str, spaced_in_raw: bool = False) -> bool:
+    """Markers count at a paragraph start, after a sentence end, or after spacing in run-in layouts
+    (``spaced_in_raw``: the cleaner removed a space the raw text had right before the marker)."""
     i = start - 1
-    spaced = False
+    spaced = spaced_in_raw
     while i >= 0 and text[i] in " \t\u3000*":
         spaced = True
         i -= 1
@@ -83,12 +88,13 @@ def _context_ok(text: str, start: int, style: str) -> bool:
 def clean_heading(text: str) -> str:
     """A lead clause without markup, spacing or trailing punctuation."""
     text = text.replace("**", "").strip()
-    text = re.sub(r"(?<=[\u4e00-\u9fff“”，、])[ \t\u3000]+(?=[\u4e00-\u9fff“”，、])", "", text)
+    text = re.sub(r"[ \t\u3000]+", " ", text)
     return text.strip(" \t\u3000，,：:。；;")
 
 
-def lead_clause(text: str, pos: int) -> str:
-    """The item's lead clause from ``pos``: up to 。/；/line end, or a space outside quotes."""
+def lead_clause(text: str, pos: int, clean: CleanText | None = None) -> str:
+    """The item's lead clause from ``pos``: up to 。/；/line end, or a space outside quotes
+    (also a space the cleaner removed, when ``clean`` is given)."""
     n = len(text)
     while pos < n and text[pos] in " \t\u3000*":
         pos += 1
@@ -111,6 +117,8 @@ def lead_clause(text: str, pos: int) -> str:
             nxt = text[i + 1:i + 2]
             if nxt and nxt not in " \t\u3000" and not _spaced_ocr(text, i):
                 break
+        elif depth == 0 and i - start >= 4 and raw_space_before(clean, i):
+            break
         i += 1
     return clean_heading(text[start:i])
 
@@ -121,16 +129,30 @@ def _spaced_ocr(text: str, i: int) -> bool:
     return window.count(" ") >= 4
 
 
-def marker_candidates(text: str) -> list[Candidate]:
+def raw_space_before(clean: CleanText | None, i: int) -> bool:
+    """True when the raw text had spacing right before clean character ``i`` that the cleaner
+    removed, outside OCR text that spaces out every character."""
+    if clean is None or not clean.raw or not clean.offsets or not 0 < i < len(clean.offsets):
+        return False
+    a, b = clean.offsets[i - 1] + 1, clean.offsets[i]
+    if b <= a or not clean.raw[a:b].strip(" \t\u3000") == "":
+        return False
+    window = clean.raw[max(0, a - 12):b + 12]
+    return window.count(" ") - (b - a) <= 2
+
+
+def marker_candidates(text: str, clean: CleanText | None = None) -> list[Candidate]:
     """Every marker in a list-item position, with its number and lead clause."""
     out: list[Candidate] = []
     for m in MARKER.finditer(text):
-        style = next(s for s, g in STYLE_GROUPS if m.group(s))
-        number_text = next(m.group(g) for s, g in STYLE_GROUPS if m.group(s))
+        style = m.lastgroup or ""
+        number_text = m.group(NUMBER_GROUP[style])
         index = int(number_text) if number_text.isdigit() else cn_number(number_text)
-        if index <= 0 or not _context_ok(text, m.start(), style):
+        if index <= 0:
             continue
-        heading = lead_clause(text, m.end())
+        if not _context_ok(text, m.start(), style, raw_space_before(clean, m.start())):
+            continue
+        heading = lead_clause(text, m.end(), clean)
         if len(heading) < 2:
             continue
         out.append(Candidate(m.start(), m.end(), style, index, m.group(), heading))
@@ -144,8 +166,8 @@ def bold_candidates(clean: CleanText) -> list[Candidate]:
     line_starts = {start for start, _end in logical_lines(clean)}
     for outer_start, outer_end, inner_start, inner_end in bold_spans(clean):
         inner = text[inner_start:inner_end].strip()
-        if len(inner) < 4 or MARKER.match(inner):
-            continue
+        if len(inner) < 4 or MARKER.match(inner) or not LEAD_START.match(inner):
+            continue  # anonymised *** read as bold markup starts with punctuation
         after = text[outer_end:outer_end + 1]
         ends_sentence = inner[-1] in "。；;！？!?" or after in ("。", "；")
         rest_of_line = text[outer_end:text.find("\n", outer_end) if "\n" in text[outer_end:] else len(text)]
@@ -210,10 +232,13 @@ def build_tree(candidates: list[Candidate], zones: list[tuple[int, int, int | No
 
 
 def _zone_finder(zones: list[tuple[int, int, int | None]]):
+    """A function giving the index of the zone that contains a position (None outside all zones)."""
+    starts = [start for start, _end, _unit in zones]
+
     def find(pos: int):
-        for i, (start, end, _unit) in enumerate(zones):
-            if start <= pos < end:
-                return i
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and zones[i][0] <= pos < zones[i][1]:
+            return i
         return None
     return find
 
@@ -251,24 +276,31 @@ def _finish(items, zones) -> list[ListItem]:
 def _set_ends(items: list[ListItem], zones) -> None:
     """An item runs until the next item of the same or a higher level in its zone, or the zone end."""
     zone_of = _zone_finder(zones)
-    for i, item in enumerate(items):
+    open_items: list[tuple[ListItem, int | None]] = []
+
+    def close(item: ListItem, zone: int | None, end: int | None) -> None:
+        limit = zones[zone][1] if zone is not None else item.end
+        item.end = max(item.end, end if end is not None else limit)
+
+    for item in items:
         zone = zone_of(item.start)
-        limit = zones[zone][1] if zone is not None else None
-        end = None
-        for nxt in items[i + 1:]:
-            if zone_of(nxt.start) != zone:
+        while open_items:
+            top, top_zone = open_items[-1]
+            if top_zone != zone:
+                close(top, top_zone, None)
+            elif top.level >= item.level:
+                close(top, top_zone, item.start)
+            else:
                 break
-            if nxt.level <= item.level:
-                end = nxt.start
-                break
-        if end is None:
-            end = limit if limit is not None else (items[-1].end if items else item.end)
-            end = max(end, item.end)
-        item.end = max(end, item.end)
+            open_items.pop()
+        open_items.append((item, zone))
+    for item, zone in open_items:
+        close(item, zone, None)
 
 
-def section_zones(units: list[Unit] | None, length: int) -> list[tuple[int, int, int | None]]:
-    """Non-overlapping (start, end, unit_id) zones from the reporting units' sections."""
+def section_zones(units: list[Unit] | None, length: int, breaks: list[int] = ()) -> list[tuple[int, int, int | None]]:
+    """Non-overlapping (start, end, unit_id) zones covering the text: the reporting units'
+    sections, the stretches between them, all cut at part ``breaks`` (篇一： …)."""
     sections = sorted((u for u in units or [] if not u.cited), key=lambda u: u.start)
     zones: list[tuple[int, int, int | None]] = []
     pos = 0
@@ -282,4 +314,9 @@ def section_zones(units: list[Unit] | None, length: int) -> list[tuple[int, int,
         pos = max(pos, end)
     if pos < length:
         zones.append((pos, length, None))
-    return zones
+    out: list[tuple[int, int, int | None]] = []
+    for start, end, unit_id in zones:
+        cuts = [b for b in breaks if start < b < end]
+        for a, b in zip([start, *cuts], [*cuts, end]):
+            out.append((a, b, unit_id))
+    return out

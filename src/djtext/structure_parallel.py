@@ -136,8 +136,9 @@ def parallel_series(leads: list[Lead]) -> list[list[Lead]]:
     series = [g for g in groups.values() if len(g) >= 2]
     for group in series:
         span = (group[0].start, group[-1].end)
+        members = {id(lead) for lead in group}
         for weak in leads:
-            if weak.initial or weak in group:
+            if weak.initial or id(weak) in members:
                 continue
             fits = parallel if weak.line_start else _joins
             if any(fits(weak, member) for member in group) and span[0] - 2000 < weak.start < span[1] + 2000:

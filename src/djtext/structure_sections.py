@@ -5,10 +5,11 @@ single-report document's own unit, and units only cited inside another unit's re
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from djtext.models import CleanText, Unit
-from djtext.structure_text import joined_view, logical_lines, split_paragraphs, strip_markup
+from djtext.structure_text import joined_view, soft_wrapped, logical_lines, part_breaks, split_paragraphs, strip_markup
 from djtext.structure_units import UnitName, UnitVocabulary, find_unit_names, unit_key, unit_vocabulary
 
 MAX_TITLE = 60
@@ -78,13 +79,25 @@ def _line_breaks_at(clean: CleanText, pos: int, end: int) -> bool:
     return pos >= end or "\n" in _raw_gap(clean, pos)
 
 
-def bylines_in(clean: CleanText, start: int, end: int, vocab: UnitVocabulary) -> list[Byline]:
-    """Every ``UNIT ROLE NAME`` byline in text[start:end], with the title written before it."""
+def bylines_in(clean: CleanText, start: int, end: int, vocab: UnitVocabulary,
+               names: list[UnitName] | None = None) -> list[Byline]:
+    """Every ``UNIT ROLE NAME`` byline in text[start:end], with the title written before it.
+
+    ``names`` are unit names already found in the whole text (positions in the text); when
+    omitted they are searched in the segment.
+    """
     text = clean.text
     segment = text[start:end]
     found: list[Byline] = []
+    if vocab.roles_pattern is None or not vocab.roles_pattern.search(segment):
+        return found
+    if names is None:
+        local = find_unit_names(segment)
+    else:
+        local = [UnitName(n.start - start, n.end - start, n.name, n.level, n.key, n.generic, n.shared)
+                 for n in names if start <= n.start and n.end <= end]
     previous_end = 0
-    for name in find_unit_names(segment):
+    for name in local:
         pos = name.end
         roles = 0
         while True:
@@ -133,11 +146,24 @@ def reportable(name: UnitName, vocab: UnitVocabulary) -> bool:
     return name.level == "committee" and "政协" in name.key and bare in vocab.level_suffixes
 
 
-def self_named(text: str, start: int, end: int, vocab: UnitVocabulary) -> UnitName | None:
+def self_named(text: str, start: int, end: int, vocab: UnitVocabulary,
+               names: list[UnitName] | None = None) -> UnitName | None:
     """The unit a body paragraph names as its own subject in its first clause.
 
-    Reads across column-wrap line breaks (自治区政协社会和法制委 / 员会分党组在…).
+    Reads across column-wrap line breaks (自治区政协社会和法制委 / 员会分党组在…). ``names``:
+    unit names already found in the text, used when no line break interrupts the opening.
     """
+    window = text[start:start + 90]
+    if not any(body in window for body in vocab.bodies):
+        return None
+    newline = window.find("\n", 0, 60)
+    if names is not None and (newline == -1 or not soft_wrapped(text, start + newline)):
+        comma = window.find("，")
+        skip = comma + 1 if 0 < comma <= 16 and window[:comma].endswith(vocab.lead_adverbials) else 0
+        first = next((n for n in names if n.start >= start + skip), None)
+        if first is None or first.start != start + skip or first.shared or not reportable(first, vocab):
+            return None
+        return first if end - first.end > 4 else None
     head, index = joined_view(text, start, min(len(text), start + 90))
     head = head.split("\n", 1)[0]
     comma = head.find("，")
@@ -152,21 +178,39 @@ def self_named(text: str, start: int, end: int, vocab: UnitVocabulary) -> UnitNa
     return None
 
 
-def _sections(clean: CleanText) -> tuple[list[_Section], list[Byline]]:
+def names_by_line(clean: CleanText) -> list[UnitName]:
+    """Unit names of every logical line (a name never spans a line or a heading boundary)."""
+    text = clean.text
+    out: list[UnitName] = []
+    for start, end in logical_lines(clean):
+        for n in find_unit_names(text[start:end]):
+            out.append(UnitName(n.start + start, n.end + start, n.name, n.level, n.key, n.generic, n.shared))
+    return out
+
+
+def _names_between(names: list[UnitName], starts: list[int], start: int, end: int) -> list[UnitName]:
+    i = bisect_left(starts, start)
+    out = []
+    while i < len(names) and names[i].start < end:
+        out.append(names[i])
+        i += 1
+    return out
+
+
+def _sections(clean: CleanText, names_all: list[UnitName]) -> tuple[list[_Section], list[Byline]]:
     text = clean.text
     vocab = unit_vocabulary()
     lines = logical_lines(clean)
+    starts = [n.start for n in names_all]
     sections: list[_Section] = []
     bylines: list[Byline] = []
     for i, (s, e) in enumerate(lines):
         raw_line = text[s:e]
-        lead = strip_markup(raw_line)
         shift = s + (len(raw_line) - len(raw_line.lstrip("#* \t")))
-        names = find_unit_names(lead) if len(lead) <= MAX_TITLE + 20 else []
-        if names and names[0].start == 0 and not names[0].generic:
-            n = names[0]
-            rest = lead[n.end:]
-            unit = UnitName(n.start + shift, n.end + shift, n.name, n.level, n.key, False)
+        names = _names_between(names_all, starts, s, e)
+        if names and names[0].start == shift and not names[0].generic and e - s <= MAX_TITLE + 20:
+            unit = names[0]
+            rest = strip_markup(text[unit.end:e])
             # 1. `X区政协：title` lead lines
             if rest[:1] in "：:" and len(rest) > 2 and rest.rstrip()[-1:] not in "。；":
                 sections.append(_Section(s, unit, title=rest[1:].strip()))
@@ -178,7 +222,7 @@ def _sections(clean: CleanText) -> tuple[list[_Section], list[Byline]]:
                 sections.append(_Section(start, unit, title=title[1] if title else None))
                 continue
         # 3. bylines, possibly glued to titles, to other bylines or to the body that follows
-        found = bylines_in(clean, s, e, vocab)
+        found = bylines_in(clean, s, e, vocab, names)
         if found:
             first = found[0]
             if first.title is None and first.start == s:
@@ -188,11 +232,11 @@ def _sections(clean: CleanText) -> tuple[list[_Section], list[Byline]]:
             bylines.extend(found)
             rest_start = found[-1].end
             if e - rest_start >= BODY_MIN:
-                own = self_named(text, rest_start, e, vocab)
+                own = self_named(text, rest_start, e, vocab, names)
                 if own is not None:
                     sections.append(_Section(rest_start, own))
             continue
-        own = self_named(text, s, e, vocab)
+        own = self_named(text, s, e, vocab, names)
         if own is not None:
             sections.append(_Section(s, own))
     sections = _merge_repeats(sections)
@@ -206,15 +250,38 @@ def same_unit(a: UnitName, b: UnitName) -> bool:
     return a.key == b.key or a.key.endswith(b.key) or b.key.endswith(a.key)
 
 
+class KeyIndex:
+    """Unit keys for ``same_unit`` look-ups in constant time per key (suffix sets both ways)."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, list] = {}
+        self.suffixes: dict[str, list] = {}
+
+    def add(self, key: str, value) -> None:
+        """Index ``value`` under ``key``."""
+        self.keys.setdefault(key, []).append(value)
+        for i in range(len(key)):
+            self.suffixes.setdefault(key[i:], []).append(value)
+
+    def matches(self, key: str) -> list:
+        """Values whose key equals ``key``, ends with it, or is a suffix of it."""
+        found = list(self.suffixes.get(key, []))
+        for i in range(1, len(key)):
+            found.extend(self.keys.get(key[i:], []))
+        return found
+
+
 def _merge_repeats(sections: list[_Section]) -> list[_Section]:
     """Drop a section start that names a unit already reporting (its body naming itself again)."""
     out: list[_Section] = []
+    index = KeyIndex()
     for sec in sorted(sections, key=lambda x: x.start):
         if out and same_unit(out[-1].unit, sec.unit):
             continue
-        if sec.title is None and any(same_unit(o.unit, sec.unit) for o in out):
+        if sec.title is None and index.matches(sec.unit.key):
             continue
         out.append(sec)
+        index.add(sec.unit.key, sec)
     return out
 
 
@@ -229,21 +296,27 @@ def _followed_by_body(text: str, pos: int) -> bool:
 
 def _attach_bylines(sections: list[_Section], bylines: list[Byline], text: str, lines) -> None:
     """Give sections the title/speaker of their byline; other bylines become units of their own."""
+    index = KeyIndex()
+    for sec in sections:
+        index.add(sec.unit.key, sec)
+    ordered = sorted(sections, key=lambda sec: sec.start)
+    starts = [sec.start for sec in ordered]
     for byline in bylines:
         unit = byline.unit
-        matching = [sec for sec in sections if same_unit(sec.unit, unit) or
-                    (unit.generic and sec.unit.key.endswith(unit.key))]
+        matching = index.matches(unit.key)
         target = min(matching, key=lambda sec: abs(sec.start - byline.start)) if matching else None
         if target is None and unit.generic:
-            previous = sorted((sec for sec in sections if sec.start <= byline.start), key=lambda sec: sec.start)
-            if previous and byline.start - previous[-1].start < 200:
-                target = previous[-1]
+            i = bisect_right(starts, byline.start) - 1
+            if i >= 0 and byline.start - ordered[i].start < 200:
+                target = ordered[i]
         if target is None:
             if unit.generic and not reportable(unit, unit_vocabulary()):
                 continue
             body = _followed_by_body(text, byline.end)
-            sections.append(_Section(byline.start, unit, title=byline.title, speaker=byline.speaker,
-                                     end=None if body else byline.end))
+            new = _Section(byline.start, unit, title=byline.title, speaker=byline.speaker,
+                           end=None if body else byline.end)
+            sections.append(new)
+            index.add(unit.key, new)
             continue
         target.speaker = target.speaker or byline.speaker
         if byline.title and not target.title:
@@ -253,7 +326,8 @@ def _attach_bylines(sections: list[_Section], bylines: list[Byline], text: str, 
 def find_units(clean: CleanText) -> list[Unit]:
     """Reporting units with their sections, plus units only cited inside a report (``cited=True``)."""
     text = clean.text
-    sections, _bylines = _sections(clean)
+    names_all = names_by_line(clean)
+    sections, _bylines = _sections(clean, names_all)
     units: list[Unit] = []
     if not any(sec.end is None for sec in sections):
         main = _document_unit(text)
@@ -261,17 +335,20 @@ def find_units(clean: CleanText) -> list[Unit]:
             sections.append(_Section(0, main, title=_first_line(text)))
             sections.sort(key=lambda sec: sec.start)
     bodies = [sec for sec in sections if sec.end is None]
+    body_index = {id(sec): i for i, sec in enumerate(bodies)}
+    breaks = part_breaks(text)
     for sec in sections:
         if sec.end is not None:
             start, end = sec.start, sec.end
         else:
-            i = bodies.index(sec)
+            i = body_index[id(sec)]
             end = bodies[i + 1].start if i + 1 < len(bodies) else len(text)
+            end = next((b for b in breaks if sec.start < b < end), end)
             start = 0 if len(bodies) == 1 and sec.start < 400 else sec.start
         units.append(Unit(id=len(units) + 1, name=sec.unit.name, level=sec.unit.level, speaker=sec.speaker,
                           section_title=sec.title, start=start, end=end,
                           evidence_start=sec.unit.start, evidence_end=sec.unit.end))
-    units.extend(_cited_units(text, units, first_id=len(units) + 1))
+    units.extend(_cited_units(text, units, names_all, first_id=len(units) + 1))
     return units
 
 
@@ -290,16 +367,20 @@ def _document_unit(text: str) -> UnitName | None:
     return None
 
 
-def _cited_units(text: str, reporting: list[Unit], first_id: int) -> list[Unit]:
+def _cited_units(text: str, reporting: list[Unit], names_all: list[UnitName], first_id: int) -> list[Unit]:
     """Specific units named inside a section that are not a reporting unit (one per name and section)."""
     out: list[Unit] = []
     seen: set[tuple[int, str]] = set()
-    reported_keys = [unit_key(u.name) for u in reporting]
-    for name in find_unit_names(text):
-        if name.generic or any(name.key == k or name.key.endswith(k) or k.endswith(name.key)
-                               for k in reported_keys):
+    index = KeyIndex()
+    for unit in reporting:
+        index.add(unit_key(unit.name), unit)
+    bodies = sorted((u for u in reporting if u.end - u.start > 200), key=lambda u: u.start)
+    starts = [u.start for u in bodies]
+    for name in names_all:
+        if name.generic or index.matches(name.key):
             continue
-        owner = next((u for u in reporting if u.start <= name.start < u.end and u.end - u.start > 200), None)
+        i = bisect_right(starts, name.start) - 1
+        owner = bodies[i] if i >= 0 and name.start < bodies[i].end else None
         marker = (owner.id if owner else 0, name.key)
         if marker in seen:
             continue

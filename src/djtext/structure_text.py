@@ -5,7 +5,7 @@ import re
 
 from djtext.models import CleanText, Mark
 
-_BOLD_MARKUP = re.compile(r"\*\*([^*\n]{1,200}?)\*\*")
+_BOLD_MARKUP = re.compile(r"(?<!\*)\*\*(?!\*)([\u4e00-\u9fff“‘《（(][^*\n]{1,200}?)(?<!\*)\*\*(?!\*)")
 _HEADING_MARKUP = re.compile(r"^(#{1,6})[ \t]*(\S.*)$", re.MULTILINE)
 SENTENCE_END = "。！？!?；;"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -103,7 +103,7 @@ def logical_lines(clean: CleanText) -> list[tuple[int, int]]:
     return spans
 
 
-def _soft_wrapped(text: str, newline: int) -> bool:
+def soft_wrapped(text: str, newline: int) -> bool:
     """True when the line ending at ``newline`` was wrapped by a narrow column, not ended."""
     i = newline - 1
     while i >= 0 and text[i] in " \t\u3000":
@@ -121,12 +121,24 @@ def joined_view(text: str, start: int, end: int) -> tuple[str, list[int]]:
     A line break is a column wrap when the line before it does not end a sentence and reads as
     running text (it holds a comma or a full stop), the way newspaper columns were extracted.
     """
-    chars: list[str] = []
+    pieces: list[str] = []
     index: list[int] = []
-    for i in range(start, end):
-        ch = text[i]
-        if ch == "\n" and _soft_wrapped(text, i):
-            continue
-        chars.append(ch)
-        index.append(i)
-    return "".join(chars), index
+    pos = start
+    newline = text.find("\n", start, end)
+    while newline != -1:
+        if soft_wrapped(text, newline):
+            pieces.append(text[pos:newline])
+            index.extend(range(pos, newline))
+            pos = newline + 1
+        newline = text.find("\n", newline + 1, end)
+    pieces.append(text[pos:end])
+    index.extend(range(pos, end))
+    return "".join(pieces), index
+
+
+_PART_HEAD = re.compile(r"^[ \t\u3000#*]*(?:篇[一二三四五六七八九十]+[：:]|第[一二三四五六七八九十]+篇)", re.MULTILINE)
+
+
+def part_breaks(text: str) -> list[int]:
+    """Starts of the parts of a compilation (``篇一：…``, ``第二篇``): sections never cross them."""
+    return [m.start() for m in _PART_HEAD.finditer(text)]

@@ -14,6 +14,11 @@ from functools import lru_cache
 from djtext.lexicon import load_lexicon
 
 PLACE_CHARS = re.compile(r"[\u4e00-\u9fffXxＸｘ*＊×]")
+_PLACE_EXTRA = frozenset("XxＸｘ*＊×")
+
+
+def _is_place_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch in _PLACE_EXTRA
 MAX_PLACE = 4  # characters of a place name before its level suffix (自治州 names are longer)
 MAX_AUTONOMOUS_PLACE = 12
 LEVEL_OF_ORGAN_COMMITTEE = "committee"
@@ -37,6 +42,9 @@ class UnitVocabulary:
     suffixes_by_length: tuple[str, ...] = ()
     cut_set: frozenset[str] = frozenset()
     cut_max: int = 1
+    suffix_last_chars: frozenset[str] = frozenset()
+    committee_pattern: re.Pattern[str] | None = None
+    roles_pattern: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +72,21 @@ def unit_vocabulary() -> UnitVocabulary:
         suffixes_by_length=tuple(by_length(r["term"] for r in of("level_suffix"))),
         cut_set=frozenset(r["term"] for r in of("left_cut")),
         cut_max=max((len(r["term"]) for r in of("left_cut")), default=1),
+        suffix_last_chars=frozenset(r["term"][-1] for r in of("level_suffix")),
+        roles_pattern=re.compile("|".join(re.escape(r["term"]) for r in of("role"))),
+        committee_pattern=_committee_pattern([r["term"] for r in of("committee_head")],
+                                             [r["term"] for r in of("organ")]),
     )
+
+
+def _committee_pattern(heads: list[str], organs: list[str]) -> re.Pattern[str]:
+    """``[name]{委员会|委 …}`` right before a party organ (社会和法制委员会分党组, 城建环资委履职党总支)."""
+    named = [h for h in heads if not h.startswith("专")]  # 提案委员会, 城建环资委
+    bare = [h for h in heads if h.startswith("专")]  # 专委会 stands alone (探索专委会党支部 is a sentence)
+    alternatives = "|".join(re.escape(h) for h in sorted(named, key=len, reverse=True))
+    bare_alternatives = "|".join(re.escape(h) for h in sorted(bare, key=len, reverse=True))
+    organ_alternatives = "|".join(re.escape(o) for o in sorted(organs, key=len, reverse=True))
+    return re.compile(rf"(?:[\u4e00-\u9fff]{{1,10}}?(?:{alternatives})|{bare_alternatives})(?=(?:{organ_alternatives}))")
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +116,8 @@ def _longest_prefix(text: str, pos: int, terms) -> str:
 
 
 def _level_suffix_before(text: str, end: int, vocab: UnitVocabulary) -> str:
+    if end <= 0 or text[end - 1] not in vocab.suffix_last_chars:
+        return ""
     for suffix in vocab.suffixes_by_length:
         if end - len(suffix) >= 0 and text.startswith(suffix, end - len(suffix)):
             return suffix
@@ -108,9 +132,9 @@ def _place_before(text: str, end: int, vocab: UnitVocabulary, limit: int) -> tup
     stops at punctuation or the start of the text, or when a cut was made.
     """
     start = end
-    while start > 0 and end - start < limit + 4 and PLACE_CHARS.match(text[start - 1]):
+    while start > 0 and end - start < limit + 4 and _is_place_char(text[start - 1]):
         start -= 1
-    delimited = start == 0 or not PLACE_CHARS.match(text[start - 1])
+    delimited = start == 0 or not _is_place_char(text[start - 1])
     run = text[start:end]
     best = -1
     for after in range(len(run), 0, -1):  # rightmost cut first
@@ -134,9 +158,16 @@ def _organ_after(text: str, pos: int, vocab: UnitVocabulary) -> tuple[int, str]:
     if organ:
         return pos + len(organ), vocab.organs[organ]
     # a committee inside the body: [name]{委员会|委} followed by an organ (分党组, 履职党总支 …)
+    if "委" not in text[pos:pos + 11] or vocab.committee_pattern is None:
+        return pos, "keep"
+    m = vocab.committee_pattern.match(text, pos)
+    if m:
+        organ = _longest_prefix(text, m.end(), vocab.organs_by_length)
+        return m.end() + len(organ), LEVEL_OF_ORGAN_COMMITTEE
+    return pos, "keep"
     for length in range(1, 11):
         head_end = pos + length
-        if head_end > len(text) or not PLACE_CHARS.match(text[head_end - 1]):
+        if head_end > len(text) or not _is_place_char(text[head_end - 1]):
             break
         if any(text.startswith(h, head_end - len(h)) and head_end - len(h) >= pos + 1 or
                (h in ("专委会", "专门委员会") and text.startswith(h, pos))
@@ -159,6 +190,7 @@ def _is_generic(place: str, vocab: UnitVocabulary) -> bool:
     return place[-1] in single or (place[-1] in vocab.level_suffixes and place[-1] not in AMBIGUOUS_SUFFIXES)
 
 
+@lru_cache(maxsize=4096)
 def unit_key(name: str) -> str:
     """A name reduced for matching a byline or a body to its section (no 中共, no party organ)."""
     vocab = unit_vocabulary()
@@ -169,11 +201,13 @@ def unit_key(name: str) -> str:
     changed = True
     while changed:
         changed = False
-        for organ in sorted(vocab.organs, key=len, reverse=True):
-            if vocab.organs[organ] == "keep" and key.endswith(organ) and len(key) > len(organ) + 1:
-                key = key[: -len(organ)]
-                changed = True
-                break
+        organ = next((o for o in vocab.organs_by_length if key.endswith(o) and len(key) > len(o) + 1), "")
+        if organ and vocab.organs[organ] == "keep":
+            key = key[: -len(organ)]
+            changed = True
+    m = re.match(r"^(.{2,})[市县区](政协.*)$", key)
+    if m and not m.group(1).endswith("自治"):
+        key = m.group(1) + m.group(2)  # 杭州市政协 and 杭州政协 are one unit
     return key
 
 
@@ -220,19 +254,25 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
     place_end = b_start - len(suffix)
     if suffix in AMBIGUOUS_SUFFIXES:
         place_end = b_start  # 杭州 is a name, not 杭 + 州: keep the character inside the place
+    if place_end >= 2 and text[place_end - 1] in " \t" and text[place_end - 2] in vocab.placeholders:
+        place_end -= 1  # "X 县政协": an anonymised place set off by a space
     limit = MAX_AUTONOMOUS_PLACE if suffix.startswith("自治") else MAX_PLACE
     place_start, certain = _place_before(text, place_end, vocab, limit)
     place = text[place_start:place_end]
     if not suffix and body != "政协":
         return None  # 工商联 / 统战部 need a level (哈尔滨市工商联)
+    if place_end < b_start - len(suffix) and not all(ch in vocab.placeholders for ch in place):
+        return None
     placeholder = bool(place) and all(ch in vocab.placeholders for ch in place)
     if not suffix and not placeholder and place:
         return None  # unknown short forms: no level to report
     start = place_start - len("中共") if text[max(0, place_start - 2):place_start] == "中共" else place_start
     generic = (_is_generic(place, vocab) or not certain or not 2 <= len(place) <= 3) and not placeholder
+    if _gazetteer()[0] and not placeholder:
+        generic = True  # a gazetteer is loaded and does not know this place (住嵊市政协)
     if suffix == "自治区" and not place:
         generic = True
-    name = text[start:organ_end]
+    name = re.sub(r"\s+", "", text[start:organ_end])
     return UnitName(start, organ_end, name, _level_for(suffix, organ_level, body, vocab), unit_key(name), generic)
 
 
@@ -268,11 +308,15 @@ def known_place_before(text: str, end: int, suffix: str) -> tuple[int, str] | No
     if not full:
         return None
     best = None
-    for k in range(min(MAX_KNOWN_PLACE, end), 0, -1):
+    run = 0
+    while run < min(MAX_KNOWN_PLACE, end) and _is_place_char(text[end - run - 1]):
+        run += 1
+    if run == 0:
+        return None
+    run_delimited = run == end or not _is_place_char(text[end - run - 1])
+    for k in range(run, 0, -1):
         cand = text[end - k:end]
-        if not all(PLACE_CHARS.match(ch) for ch in cand):
-            continue
-        delimited = end - k == 0 or not PLACE_CHARS.match(text[end - k - 1])
+        delimited = run_delimited if k == run else False
         if suffix and suffix not in AMBIGUOUS_SUFFIXES:
             if len(cand) > len(suffix) and cand in full and cand.endswith(suffix):
                 if len(cand) - len(suffix) >= 2 or delimited:  # 代县 inside 新时代县政协 is no place
@@ -288,7 +332,10 @@ def known_place_before(text: str, end: int, suffix: str) -> tuple[int, str] | No
     if best is None:
         return None
     start = best[0]
-    for k in range(min(MAX_KNOWN_PLACE, start), 1, -1):
+    run = 0
+    while run < min(MAX_KNOWN_PLACE, start) and _is_place_char(text[start - run - 1]):
+        run += 1
+    for k in range(run, 1, -1):
         cand = text[start - k:start]
         if cand in full or cand in short:
             return start - k, best[1]
@@ -303,12 +350,41 @@ def find_unit_names(text: str) -> list[UnitName]:
     for m in _body_pattern().finditer(text):
         if m.start() < last_end:
             continue
+        if text.startswith("等地", m.start() - 2):
+            names.extend(_expand_places_list(text, m.start() - 2, m.group(), vocab))
+            continue
         found = _name_at(text, m.start(), m.group(), vocab)
         if found is None:
             continue
         names.extend(_expand_shared_suffix(text, found, vocab))
         last_end = found.end
     return names
+
+
+def _expand_places_list(text: str, end: int, body: str, vocab: UnitVocabulary) -> list[UnitName]:
+    """``洛阳、平顶山等地政协`` → 洛阳市政协, 平顶山市政协 (each place's level read from the gazetteer)."""
+    full, short = _gazetteer()
+    m = _SHARED.search(text, max(0, end - 40), end)
+    if not m or m.end() != end:
+        return []
+    suffix_of = {"province": ("省", "自治区", "市"), "city": ("市", "州", "盟", "地区"), "county": ("县", "区", "市", "旗")}
+    out: list[UnitName] = []
+    pos = m.start(1)
+    for part in m.group(1).split("、"):
+        place = part.rstrip("等")
+        start = pos
+        pos += len(part) + 1
+        if place not in short and place not in full:
+            place = next((place[i:] for i in range(1, len(place) - 1) if place[i:] in short), "")
+            if not place:
+                continue
+            start += len(part) - len(place)
+        level = short.get(place) or full.get(place)
+        full_name = place if place in full else next(
+            (place + sfx for sfx in suffix_of.get(level, ()) if place + sfx in full), place)
+        name = full_name + body
+        out.append(UnitName(start, start + len(place), name, level or "other", unit_key(name), False, True))
+    return out
 
 
 _SHARED = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等?$")

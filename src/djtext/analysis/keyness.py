@@ -14,8 +14,9 @@ N = a+b+c+d and expected counts E_ij = row_i · col_j / N:
     chi² = Σ (O_ij − E_ij)² / E_ij               (no continuity correction by default;
            Yates: Σ (|O_ij − E_ij| − 0.5)² / E_ij)
     p    = P(χ²₁ ≥ statistic)                    (one degree of freedom)
-    log_ratio = log2( (a / (a+c)) / (b / (b+d)) ) with 0.5 put in for a zero a or b
-                (Hardie 2014), the effect size: +1 means twice as frequent in the target.
+    log_ratio = log2( (a / (a+c)) / (b / (b+d)) ), the effect size (Hardie 2014): +1 means
+                twice as frequent in the target. When a or b is 0, 0.5 is added to both a and b
+                (a Haldane-style correction) so the ratio is finite and keeps the sign of G².
 
 Like quanteda's textstat_keyness, G² and chi² are signed: negative when the item is
 relatively rarer in the target than in the rest.
@@ -54,7 +55,8 @@ def contingency_stats(a: int, b: int, c: int, d: int, *, yates: bool = False) ->
             chi2 += max(diff, 0.0) ** 2 / e
     g2 *= 2
     sign = 1.0 if a / cols[0] >= b / cols[1] else -1.0
-    ratio = math.log2(((a or 0.5) / cols[0]) / ((b or 0.5) / cols[1]))
+    pad = 0.5 if a == 0 or b == 0 else 0.0
+    ratio = math.log2(((a + pad) / cols[0]) / ((b + pad) / cols[1]))
     return {
         "g2": sign * g2,
         "chi2": sign * chi2,

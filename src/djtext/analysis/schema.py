@@ -73,6 +73,6 @@ ANALYSIS_TABLES: dict[str, tuple[Column, ...]] = {
         Column("chi2", "number", "signed Pearson chi² (no continuity correction unless --yates)"),
         Column("p_g2", "number", "p-value of G² (chi-square, 1 degree of freedom)"),
         Column("p_chi2", "number", "p-value of chi² (chi-square, 1 degree of freedom)"),
-        Column("log_ratio", "number", "effect size: log2 of the relative frequency ratio region/rest (0.5 for a zero count)"),
+        Column("log_ratio", "number", "effect size: log2 of the relative frequency ratio region/rest (+0.5 to both counts when one is 0)"),
     ),
 }

@@ -11,7 +11,7 @@ from djtext.models import Edit
 
 BOILERPLATE_FILE = BUILTIN_DIR / "clean_boilerplate.csv"
 _SENTENCE = re.compile(r"[。！？!?]")
-_ONLY_SEPARATORS = re.compile(r"^[\s|｜/·>»\-–—:：,，、]*$")
+_ONLY_SEPARATORS = re.compile(r"^[\s|｜/·>»\-–—:：,，、【】\[\]]*$")
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,21 @@ class BoilerplatePattern:
     scope: str
     action: str
     max_len: int
+    triggers: tuple[str, ...]
     regex: re.Pattern[str]
+
+    @property
+    def anchored(self) -> bool:
+        """Whether the pattern only matches at the start of a line."""
+        return self.regex.pattern.startswith("^")
+
+    def active(self, text: str) -> bool:
+        """Whether the pattern can match anywhere in ``text`` (one of its triggers occurs)."""
+        return self.anchored or any(t in text for t in self.triggers)
+
+
+_SCOPES = ("line", "fragment", "tail")
+_ACTIONS = ("remove", "flag")
 
 
 @lru_cache(maxsize=1)
@@ -31,24 +45,27 @@ def boilerplate_patterns() -> tuple[BoilerplatePattern, ...]:
     patterns = []
     for number, row in enumerate(read_lexicon_file(BOILERPLATE_FILE), start=2):
         try:
-            patterns.append(BoilerplatePattern(
-                row["kind"], row["scope"], row["action"], int(row["max_len"] or 0), re.compile(row["pattern"])
-            ))
+            pattern = BoilerplatePattern(
+                row["kind"], row["scope"], row["action"], int(row["max_len"] or 0),
+                tuple(row["triggers"].split()), re.compile(row["pattern"]),
+            )
         except (KeyError, ValueError, re.error) as exc:
             raise LexiconError(f"{BOILERPLATE_FILE}: row {number}: bad pattern ({exc})") from exc
+        if pattern.scope not in _SCOPES or pattern.action not in _ACTIONS:
+            raise LexiconError(f"{BOILERPLATE_FILE}: row {number}: scope must be one of {_SCOPES}, action one of {_ACTIONS}")
+        if not pattern.anchored and not pattern.triggers:
+            raise LexiconError(f"{BOILERPLATE_FILE}: row {number}: a pattern not starting with ^ needs triggers")
+        patterns.append(pattern)
     return tuple(patterns)
 
 
-def _combined(scope: str, spam: bool) -> tuple[re.Pattern[str] | None, list[BoilerplatePattern]]:
-    rows = [p for p in boilerplate_patterns() if p.scope == scope and p.kind.startswith("spam") == spam]
+@lru_cache(maxsize=8)
+def _anchored(scope: str, spam: bool) -> tuple[re.Pattern[str] | None, tuple[BoilerplatePattern, ...]]:
+    rows = tuple(p for p in boilerplate_patterns()
+                 if p.scope == scope and p.anchored and p.kind.startswith("spam") == spam)
     if not rows:
         return None, rows
     return re.compile("|".join(f"(?P<g{i}>{p.regex.pattern})" for i, p in enumerate(rows))), rows
-
-
-@lru_cache(maxsize=4)
-def _compiled(spam: bool):
-    return _combined("line", spam), _combined("fragment", spam), _combined("tail", spam)
 
 
 def _lines(text: str):
@@ -58,62 +75,83 @@ def _lines(text: str):
         pos += len(line)
 
 
-def _line_match(line: str, combined, rows) -> tuple[BoilerplatePattern, re.Match[str]] | None:
-    if combined is None:
-        return None
-    m = combined.search(line)
-    if m is None:
-        return None
-    row = rows[int(m.lastgroup[1:])]
-    if len(line.strip()) <= row.max_len:
-        return row, m
-    for row in rows:  # the first alternative was too long a line: try the others one by one
+def _line_hit(line: str, size: int, combined, rows, unanchored) -> tuple[BoilerplatePattern, re.Match[str]] | None:
+    """The first line-scope pattern that matches ``line`` (and allows a line this long)."""
+    if combined is not None:
+        m = combined.match(line)
+        if m is not None:
+            row = rows[int(m.lastgroup[1:])]
+            if size <= row.max_len:
+                return row, m
+            for row in rows:
+                m = row.regex.match(line)
+                if m and size <= row.max_len:
+                    return row, m
+    for row in unanchored:
         m = row.regex.search(line)
-        if m and len(line.strip()) <= row.max_len:
+        if m and size <= row.max_len:
             return row, m
     return None
 
 
+@lru_cache(maxsize=1)
+def _trigger_regex() -> re.Pattern[str]:
+    triggers = sorted({t for p in boilerplate_patterns() for t in p.triggers}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, triggers)))
+
+
 def _scan(text: str, spam: bool) -> list[Edit]:
-    (line_re, line_rows), (frag_re, frag_rows), (tail_re, tail_rows) = _compiled(spam)
+    present = set(_trigger_regex().findall(text))
+    mine = [p for p in boilerplate_patterns()
+            if p.kind.startswith("spam") == spam and (p.anchored or present.intersection(p.triggers))]
+    line_re, line_rows = _anchored("line", spam)
+    tail_re, tail_rows = _anchored("tail", spam)
+    line_free = [p for p in mine if p.scope == "line" and not p.anchored]
+    fragments = [p for p in mine if p.scope == "fragment"]
+    longest = max((p.max_len for p in mine if p.scope != "fragment"), default=0)
     edits: list[Edit] = []
     in_tail = False
     for start, line, full in _lines(text):
         stripped = line.strip()
         if not stripped:
             continue
+        size = len(stripped)
         if in_tail:
-            if len(stripped) <= 40 and not _SENTENCE.search(stripped):
+            if size <= 40 and not _SENTENCE.search(stripped):
                 edits.append(Edit(start, start + full, "", "related-links list"))
                 continue
             in_tail = False
-        hit = _line_match(line, tail_re, tail_rows)
-        if hit:
-            in_tail = True
-            edits.append(Edit(start, start + full, "", hit[0].kind))
-            continue
-        hit = _line_match(line, line_re, line_rows)
-        if hit:
-            row, m = hit
-            if row.action == "remove":
-                edits.append(Edit(start, start + full, "", row.kind))
-            else:
-                edits.append(Edit(start + m.start(), start + m.end(), m.group(), f"flag:{row.kind}:doubtful"))
-            continue
-        if spam and line_re is not None:
-            m = line_re.search(line)
-            if m and m.end() > m.start():  # spam-like words inside a long content line: flag only
-                row = line_rows[int(m.lastgroup[1:])]
-                edits.append(Edit(start + m.start(), start + m.end(), m.group(), f"flag:{row.kind}:doubtful spam"))
-        if frag_re is not None:
-            fragments = [m for m in frag_re.finditer(line) if m.end() > m.start()]
-            if fragments:
-                rest = frag_re.sub("", line)
+        if size <= longest:
+            hit = _line_hit(line, size, tail_re, tail_rows, ())
+            if hit:
+                in_tail = True
+                edits.append(Edit(start, start + full, "", hit[0].kind))
+                continue
+            hit = _line_hit(line, size, line_re, line_rows, line_free)
+            if hit:
+                row, m = hit
+                if row.action == "remove":
+                    edits.append(Edit(start, start + full, "", row.kind))
+                else:
+                    edits.append(Edit(start + m.start(), start + m.end(), m.group(), f"flag:{row.kind}:doubtful"))
+                continue
+        elif spam:
+            for row in line_free:  # spam-like words inside a long content line: flag only
+                m = row.regex.search(line)
+                if m and m.end() > m.start():
+                    edits.append(Edit(start + m.start(), start + m.end(), m.group(), f"flag:{row.kind}:doubtful spam"))
+                    break
+        if fragments:
+            found = [(row, m) for row in fragments for m in row.regex.finditer(line) if m.end() > m.start()]
+            if found:
+                rest = line
+                for row, m in sorted(found, key=lambda rm: -rm[1].start()):
+                    rest = rest[:m.start()] + rest[m.end():]
                 if _ONLY_SEPARATORS.match(rest):  # nothing but chrome on this line: drop it whole
-                    edits.append(Edit(start, start + full, "", frag_rows[int(fragments[0].lastgroup[1:])].kind))
+                    edits.append(Edit(start, start + full, "", found[0][0].kind))
                     continue
-                for m in fragments:
-                    edits.append(Edit(start + m.start(), start + m.end(), "", frag_rows[int(m.lastgroup[1:])].kind))
+                for row, m in found:
+                    edits.append(Edit(start + m.start(), start + m.end(), "", row.kind))
     return edits
 
 

@@ -12,16 +12,16 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _SENTENCE = re.compile(r"[。！？；，,;!?]")
 _HAN_RE = re.compile(f"[{HAN}]")
-_SEPARATOR = "I|丨｜l/·•"
-_PAIR = re.compile(
-    rf"(?<![{HAN}])\d{{0,4}}[ \t]*([{HAN}]{{2,10}})[ \t]*[{re.escape(_SEPARATOR)}][ \t]*(?=[{HAN}])"
-)
+_SEPARATOR = "I|丨｜/·•"
+"""Characters that separate the two titles of a running header (``理论研讨 I 人民论坛``)."""
+_GLUED_SEPARATOR = re.compile(rf"[ \t]*[I|丨｜][ \t]*(?=[{HAN}])")
+_LEFT_TITLE = re.compile(rf"(?<![{HAN}])([{HAN}]{{2,10}})$")
 MIN_REPEATS = 3
 """A candidate header must repeat at least this often in a document."""
 
 
 _SEP_CLASS = re.compile(rf"[ \t]*[{re.escape(_SEPARATOR)}][ \t]*")
-_EDGE_NUMBER = re.compile(r"^\d{1,3}(?!\d)|(?<!\d)\d{1,3}$|^第\d{1,4}[页版期]$|^[-—–－]+\d{1,4}[-—–－]+$")
+_EDGE_NUMBER = re.compile(r"^第?\d{1,3}(?!\d)|(?<!\d)\d{1,3}[页版]?$|^[-—–－]+\d{1,4}[-—–－]+$")
 _PAGE_TOKENS = re.compile(r"第?\d{1,4}[页版期]?|[-—–－]")
 
 
@@ -72,17 +72,18 @@ def _standalone_headers(lines: list[str]) -> tuple[set[str], list[tuple[str, str
 
 
 def _key_regex(key: str) -> re.Pattern[str]:
-    parts = []
-    for char in key:
-        parts.append(r"\d{1,4}" if char == "#" else re.escape(char))
-    return re.compile(r"[ \t]*".join(parts))
+    """A regex finding the header ``key`` glued to the start of a line (group 1 is the header)."""
+    parts = [r"\d{1,4}" if char == "#" else re.escape(char) for char in key]
+    return re.compile(r"(?m)^[ \t]*(" + r"[ \t]*".join(parts) + ")")
 
 
 def _glued_pairs(text: str) -> list[tuple[str, str]]:
     """Header pairs ``A sep B`` (two short titles around a separator) that repeat in the document."""
     lefts: dict[str, list[str]] = defaultdict(list)
-    for m in _PAIR.finditer(text):
-        lefts[m.group(1)].append(text[m.end():m.end() + 12])
+    for m in _GLUED_SEPARATOR.finditer(text):
+        left = _LEFT_TITLE.search(text, max(0, m.start() - 11), m.start())
+        if left:
+            lefts[left.group(1)].append(text[m.end():m.end() + 12])
     words = set(lefts)
     pairs: Counter[tuple[str, str]] = Counter()
     for left, rights in lefts.items():
@@ -112,24 +113,20 @@ def _common_prefix(strings: list[str]) -> str:
 
 _SEP_CHARS = "I|丨｜"
 _SHAPED_NUMBER_AFTER = re.compile(
-    rf"^[ \t]*([{HAN}]{{2,8}})[ \t]*[{_SEP_CHARS}][ \t]*([{HAN}]{{2,8}}?)[ \t]*\d{{1,3}}(?![\d年月日.．%％])"
+    rf"(?m)^[ \t]*([{HAN}]{{2,8}})[ \t]*[{_SEP_CHARS}][ \t]*([{HAN}]{{2,8}}?)[ \t]*\d{{1,3}}(?![\d年月日.．%％])"
 )
-_SHAPED_NUMBER_BEFORE = re.compile(rf"^[ \t]*\d{{1,3}}[ \t]*([{HAN}]{{2,8}})[ \t]*[{_SEP_CHARS}][ \t]*(?=[{HAN}])")
+_SHAPED_NUMBER_BEFORE = re.compile(rf"(?m)^[ \t]*(\d{{1,3}}[ \t]*)([{HAN}]{{2,8}})[ \t]*[{_SEP_CHARS}][ \t]*(?=[{HAN}])")
 
 
-def _shaped_glued(line: str) -> tuple[int, int] | None:
-    """A header glued to the start of a line, recognised by its shape alone: two short titles around
-    a separator with a page number (``协商论坛 I 专题研究 17``, ``22 党建园地 I 政协通讯``); when the
-    number comes first the second title is taken to be as long as the first."""
-    m = _SHAPED_NUMBER_AFTER.match(line)
-    if m:
+def _shaped_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of a header glued to the start of a line, recognised by its shape alone: two short
+    titles around a separator with a page number (``协商论坛 I 专题研究 17``, ``22 党建园地 I 政协通讯``);
+    when the number comes first the second title is taken to be as long as the first."""
+    if m.re is _SHAPED_NUMBER_AFTER:
         return m.start(1), m.end()
-    m = _SHAPED_NUMBER_BEFORE.match(line)
-    if m:
-        a = m.group(1)
-        rest = line[m.end():]
-        if len(rest) > len(a) and _HAN_RE.match(rest[len(a) - 1]):
-            return len(line) - len(line.lstrip()), m.end() + len(a)
+    end = m.end() + len(m.group(2))
+    if end < len(text) and "\n" not in text[m.end():end] and _HAN_RE.match(text[end - 1]):
+        return m.start(1), end
     return None
 
 
@@ -148,19 +145,16 @@ def fix_page_headers(text: str) -> list[Edit]:
     pos = 0
     for line in lines:
         stripped = line.strip()
-        if stripped and _line_key(stripped) in headers:
+        if stripped and len(stripped) <= 30 and _line_key(stripped) in headers:
             edits.append(Edit(pos, pos + len(line), "", "running header"))
-        else:
-            for regex in regexes:
-                for m in regex.finditer(line):
-                    edits.append(Edit(pos + m.start(), pos + m.end(), "", "running header (glued)"))
-            for regex in glued:
-                m = regex.match(line.lstrip())
-                if m:
-                    offset = len(line) - len(line.lstrip())
-                    edits.append(Edit(pos + offset + m.start(), pos + offset + m.end(), "", "running header (glued)"))
-            shaped = _shaped_glued(line)
-            if shaped:
-                edits.append(Edit(pos + shaped[0], pos + shaped[1], "", "running header (glued, by shape)"))
         pos += len(line) + 1
+    for regex in regexes:
+        edits.extend(Edit(m.start(), m.end(), "", "running header (glued)") for m in regex.finditer(text))
+    for regex in glued:
+        edits.extend(Edit(m.start(1), m.end(1), "", "running header (glued)") for m in regex.finditer(text))
+    for regex in (_SHAPED_NUMBER_AFTER, _SHAPED_NUMBER_BEFORE):
+        for m in regex.finditer(text):
+            span = _shaped_span(text, m)
+            if span:
+                edits.append(Edit(span[0], span[1], "", "running header (glued, by shape)"))
     return edits

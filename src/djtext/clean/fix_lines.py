@@ -8,7 +8,6 @@ indented where the document indents paragraphs."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from djtext.clean.chars import CN_NUMERAL, HAN, LIST_MARKER, SPACE
@@ -24,7 +23,7 @@ _INNER_STOP = re.compile(r"[。！？；]")
 _COMMAS = re.compile(r"[，、,]")
 _ASCII_WORD_END = re.compile(r"[A-Za-z]$")
 _ASCII_WORD_START = re.compile(r"^[A-Za-z]")
-_WIDE = re.compile(rf"[^\x00-\xff]")
+_NARROW = re.compile(r"[\x00-\xff]+")
 HEADING_MAX = 40
 """Lines up to this many characters, without sentence punctuation at the end, may be headings."""
 FRAGMENT_MIN = 45
@@ -38,6 +37,19 @@ class _Line:
     text: str
     indent: int
     blanks_before: int
+    trail: int = 0
+    ends: bool = False  # ends a sentence
+    chars: float = 0.0  # size in characters, indentation and trailing spaces included
+    units: float = 0.0  # size in ideographic units (a half-width character counts one half)
+    candidate: bool = False  # might be a hard-wrapped line: short, open at the end
+    before_long: bool = False  # the next line is longer than any wrapped line
+
+    def __post_init__(self) -> None:
+        self.ends = bool(_ENDS_SENTENCE.search(self.text[-6:]))
+        edge = self.indent + self.trail
+        self.chars = edge + len(self.text)
+        self.candidate = not self.ends and 6 <= len(self.text) <= WRAP_MAX
+        self.units = edge + _width(self.text) if self.candidate else self.chars
 
 
 _SPACES = re.compile(f"[{SPACE}]+")
@@ -52,51 +64,63 @@ def _parse(text: str, squeeze: bool = False) -> list[_Line]:
         content = raw.strip(SPACE)
         if content:
             lead = len(raw) - len(raw.lstrip(SPACE))
+            trail = len(raw) - len(raw.rstrip(SPACE))
+            indent = raw[:lead].count("\u3000") if squeeze else lead
             lines.append(_Line(pos + lead, pos + lead + len(content), _SPACES.sub("", content) if squeeze else content,
-                               lead, blanks))
+                               indent, blanks, 0 if squeeze else trail))
             blanks = 0
         else:
             blanks += 1
         pos += len(raw) + 1
+    for line, nxt in zip(lines, lines[1:]):
+        line.before_long = len(nxt.text) > WRAP_MAX
     return lines
 
 
 def _width(line: str) -> float:
     """Line length in ideographic units: a half-width character counts one half."""
-    wide = len(_WIDE.findall(line))
-    return wide + (len(line) - wide) / 2
+    if line.isascii():
+        return len(line) / 2
+    narrow = sum(map(len, _NARROW.findall(line)))
+    return len(line) - narrow / 2
 
 
 WRAP_MAX = 80
 """Lines longer than this are never taken for hard-wrapped lines when measuring the wrap width."""
 WINDOW = 8
 """Lines on each side that the local wrap width is measured over (a document may mix layouts)."""
+BLOCK = 4
+"""Consecutive lines that share one local wrap-width estimate."""
 
 
 def _size(line: _Line, measure: str) -> float:
     """Length of a line as the wrapper saw it (indentation included), in characters or units."""
-    return line.indent + (len(line.text) if measure == "chars" else _width(line.text))
+    return line.chars if measure == "chars" else line.units
 
 
 def _wrap_width(lines: list[_Line]) -> tuple[float, float, str]:
     """The wrap width of ``lines``, the tolerance around it (negative when they are not regularly
     wrapped), and the measure used (``chars`` or ``units``)."""
-    short = [ln for ln in lines if len(ln.text) <= WRAP_MAX]
-    candidates = [ln for ln in short if not _ENDS_SENTENCE.search(ln.text) and len(ln.text) >= 6]
+    candidates = [ln for ln in lines if ln.candidate]
     if len(candidates) < 4 or len(candidates) < 0.5 * len(lines):
         return 0.0, -1.0, "chars"
+    if sum(1 for ln in candidates if ln.before_long) > 0.1 * len(candidates):
+        return 0.0, -1.0, "chars"  # short lines followed by long paragraphs: headings, not wrapping
     best = (0.0, -1.0, "chars")
     best_share = 0.0
     for measure in ("chars", "units"):
-        values = sorted(_size(ln, measure) for ln in candidates)
-        counts = Counter(values)
+        values = sorted([ln.chars for ln in candidates] if measure == "chars" else [ln.units for ln in candidates])
+        counts: dict[float, int] = {}
+        for v in values:
+            counts[v] = counts.get(v, 0) + 1
         mode, mode_count = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-        if mode_count >= 0.6 * len(values) and mode >= 8:
+        near = sum(1 for v in values if mode - 2 <= v < mode)
+        if mode_count >= 0.6 * len(values) and near <= 0.1 * len(values) and mode >= 8:
             width, tol = mode, 0.0  # an exact wrapper: (nearly) every open line has the same length
         else:
             width = values[int(0.75 * (len(values) - 1))]
             body = [v for v in values if v >= 0.5 * width]
-            tol = max(0.0, width - body[int(0.2 * (len(body) - 1))])
+            tol = max(1.0, width - body[int(0.1 * (len(body) - 1))])
         share = sum(1 for v in values if width - tol <= v <= width + tol) / len(values)
         if tol <= 0.3 * width and share > best_share + 0.05:
             best_share = share
@@ -108,22 +132,24 @@ def _wrap_width(lines: list[_Line]) -> tuple[float, float, str]:
 
 def _is_heading(line: _Line) -> bool:
     text = line.text
-    return len(text) <= HEADING_MAX and not _ENDS_SENTENCE.search(text) and not _CONTINUES.search(text) \
+    return len(text) <= HEADING_MAX and not line.ends and not _CONTINUES.search(text) \
         and not _INNER_STOP.search(text[:-1])
 
 
 def _join(prev: _Line, nxt: _Line, width: float, tol: float, measure: str, indent_signal: bool,
-          blank_signal: bool) -> bool:
+          blank_signal: bool, carry: float = 0.0) -> bool:
+    """Whether ``prev`` continues on ``nxt``. ``carry`` is the size of a sentence end that shares
+    ``prev``'s printed line (PDF layers split printed lines at sentence ends)."""
     text = prev.text
     regular = tol >= 0
-    if _ENDS_SENTENCE.search(text):
+    if prev.ends:
         # a full line ending a sentence continues when the layout says so (no indent / no blank line next)
         if not regular or _STRONG_START.match(nxt.text) or _LIST_START.match(nxt.text):
             return False
         full = width - tol - 0.5 <= _size(prev, measure) <= width + tol + 0.5
         continued = (blank_signal or indent_signal) and not (blank_signal and nxt.blanks_before) \
             and not (indent_signal and nxt.indent)
-        return full and continued and _size(nxt, measure) <= width + tol + 0.5
+        return full and continued and _size(nxt, measure) <= max(width + tol + 2, 1.3 * width)
     if _STRONG_START.match(nxt.text) and not _CONTINUES.search(text):
         return False
     if _LIST_START.match(nxt.text) and (regular is False or len(text) < width - 2):
@@ -137,9 +163,9 @@ def _join(prev: _Line, nxt: _Line, width: float, tol: float, measure: str, inden
         return not _LIST_START.match(nxt.text) and len(text) >= FRAGMENT_MIN
     if _CONTINUES.search(text):
         return True
-    size = _size(prev, measure)
+    size = _size(prev, measure) + carry
     next_size = _size(nxt, measure)
-    if regular and width - tol - 0.5 <= size <= width + tol + 0.5 and next_size <= width + tol + 0.5:
+    if regular and width - tol - 0.5 <= size <= width + tol + 0.5 and next_size <= max(width + tol + 2, 1.3 * width):
         return True
     if len(text) >= FRAGMENT_MIN:
         return True
@@ -150,8 +176,8 @@ def _join(prev: _Line, nxt: _Line, width: float, tol: float, measure: str, inden
 
 def _blank_signal(lines: list[_Line]) -> bool:
     """Whether the document separates paragraphs by blank lines and keeps wrapped lines together."""
-    after_end = [nxt.blanks_before > 0 for prev, nxt in zip(lines, lines[1:]) if _ENDS_SENTENCE.search(prev.text)]
-    after_open = [nxt.blanks_before > 0 for prev, nxt in zip(lines, lines[1:]) if not _ENDS_SENTENCE.search(prev.text)]
+    after_end = [nxt.blanks_before > 0 for prev, nxt in zip(lines, lines[1:]) if prev.ends]
+    after_open = [nxt.blanks_before > 0 for prev, nxt in zip(lines, lines[1:]) if not prev.ends]
     if len(after_end) < 3 or len(after_open) < 3:
         return False
     return sum(after_end) / len(after_end) >= 0.7 and sum(after_open) / len(after_open) <= 0.2
@@ -167,19 +193,33 @@ def fix_line_breaks(text: str) -> list[Edit]:
     blank_signal = _blank_signal(lines)
     edits: list[Edit] = []
     whole = _wrap_width(lines)
+    local: dict[int, tuple[float, float, str]] = {}
+    wrapped = sum(1 for ln in lines if ln.candidate) >= 4
     standalone_start = True
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        width, tol, measure = _wrap_width(lines[max(0, i - WINDOW):i + WINDOW + 1])
-        if tol < 0:
-            width, tol, measure = whole
+        block = i // BLOCK
+        if not wrapped:
+            estimate = whole
+        elif block in local:
+            estimate = local[block]
+        else:
+            estimate = local[block] = _wrap_width(lines[max(0, block * BLOCK - WINDOW):(block + 1) * BLOCK + WINDOW])
+        width, tol, measure = estimate if estimate[1] >= 0 else whole
         regular = tol >= 0
-        joined = nxt is not None and _join(line, nxt, width, tol, measure, indent_signal, blank_signal)
+        carry = 0.0
+        if i and tol > 0 and lines[i - 1].ends and _size(line, measure) < width - tol:
+            carry = _size(lines[i - 1], measure)
+            if not width - tol - 0.5 <= carry + _size(line, measure) <= width + tol + 0.5 and not line.indent:
+                carry = 2.0  # a paragraph's first line, its two-character indent lost by the text layer
+        elif tol > 0 and not line.indent and (i == 0 or line.blanks_before or lines[i - 1].ends):
+            carry = 2.0
+        joined = nxt is not None and _join(line, nxt, width, tol, measure, indent_signal, blank_signal, carry)
         if joined:
             glue = " " if _ASCII_WORD_END.search(line.text) and _ASCII_WORD_START.search(nxt.text) and not regular else ""
             edits.append(Edit(line.end, nxt.start, glue, "joined wrapped line" if nxt.blanks_before == 0 else "joined across page break"))
         elif standalone_start and _is_heading(line) and nxt is not None:
-            edits.append(Edit(line.start, line.end, line.text, "mark:heading:0"))
+            edits.append(Edit(line.start, line.end, text[line.start:line.end], "mark:heading:0"))
         standalone_start = not joined
     return edits
 
@@ -189,6 +229,7 @@ _INLINE_HEADING = re.compile(
     rf"(?:{LIST_MARKER})(?:[^，。；！？,;!?\n{SPACE}“”]|“[^”\n]{{1,20}}”){{2,30}}?([{SPACE}]+)(?=[^{SPACE}\n][^\n]{{29}})"
 )
 _LINE_START = re.compile(r"^(?=\S)", re.MULTILINE)
+_MARKER_FIRST = frozenset("（(第①②③④⑤⑥⑦⑧⑨⑩0123456789" + CN_NUMERAL)
 _HAS_STOP = re.compile(r"[。！？]")
 RUN_TOGETHER_LINE = 400
 """Lines averaging this many characters hold several paragraphs run together (a scraped page)."""
@@ -218,6 +259,8 @@ def fix_inline_headings(text: str) -> list[Edit]:
     edits = []
     for start in _LINE_START.finditer(text):
         pos = start.start()
+        if text[pos] not in _MARKER_FIRST:
+            continue
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         while True:

@@ -16,7 +16,7 @@ def fix_markdown(text: str) -> list[Edit]:
     if "#" not in text and "*" not in text and "_" not in text and "-" not in text:
         return []
     edits: list[Edit] = []
-    for m in _HEADING.finditer(text):
+    for m in (_HEADING.finditer(text) if "#" in text else ()):
         hashes = m.group(1)
         edits.append(Edit(m.start(), m.start(2), "", "markdown heading"))
         end = m.end(2)
@@ -24,7 +24,7 @@ def fix_markdown(text: str) -> list[Edit]:
             edits.append(Edit(end, m.end(), "", "markdown heading"))
         edits.append(Edit(m.start(2), end, m.group(2), f"mark:heading:{len(hashes)}"))
     used = [(e.start, e.end) for e in edits if not e.note.startswith("mark:")]
-    for m in _BOLD.finditer(text):
+    for m in (_BOLD.finditer(text) if "**" in text or "__" in text else ()):
         if "\n\n" in m.group(2) or len(m.group(2)) > 400:
             continue
         if any(s < m.end() and m.start() < e for s, e in used):
@@ -33,10 +33,11 @@ def fix_markdown(text: str) -> list[Edit]:
         edits.append(Edit(m.start(2), m.end(2), m.group(2), "mark:bold:0"))
         edits.append(Edit(m.end(2), m.end(), "", "markdown bold"))
     taken = [(e.start, e.end) for e in edits if not e.note.startswith("mark:")]
-    for m in _STRAY_STARS.finditer(text):
+    for m in (_STRAY_STARS.finditer(text) if "**" in text else ()):
         if not any(s <= m.start() < e for s, e in taken):
             edits.append(Edit(m.start(), m.end(), "", "markdown stray **"))
-    for m in _EMPHASIS_RULE.finditer(text):
+    rules = "---" in text or "***" in text or "___" in text
+    for m in (_EMPHASIS_RULE.finditer(text) if rules else ()):
         if not any(s <= m.start() < e for s, e in taken):
             edits.append(Edit(m.start(), m.end(), "", "markdown rule"))
     return edits

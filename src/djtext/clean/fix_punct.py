@@ -8,25 +8,26 @@ from djtext.models import Edit
 
 _CJK = f"{HAN}{re.escape(CN_PUNCT)}"
 _WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_SIMPLE = re.compile(
-    rf"(?<=[{_CJK}])[,;:?!]|[,;:?!](?=[{_CJK}])"
-)
+_SIMPLE = re.compile(r"[,;:?!]")
 _PAREN_PAIR = re.compile(r"\(([^()\n]{0,80})\)")
 _HAN_RE = re.compile(rf"[{HAN}]")
 _CJK_RE = re.compile(rf"[{_CJK}]")
 _LONE_OPEN = re.compile(rf"\((?=[{HAN}])")
-_LONE_CLOSE = re.compile(rf"(?<=[{HAN}])\)")
-_PERIOD = re.compile(rf"(?<=[{HAN}])\.(?=[{HAN}“”]|\s*$)(?!\.)", re.MULTILINE)
-_ELLIPSIS = re.compile(rf"(?<=[{_CJK}])(?:\.{{3,6}}|。{{3,6}}|(?<!…)…(?!…))|(?:\.{{3,6}}|。{{3,6}})(?=[{_CJK}])")
+_LONE_CLOSE = re.compile(r"\)")
+_PERIOD = re.compile(rf"\.(?=[{HAN}“”]|[ \t]*$)(?!\.)", re.MULTILINE)
+_DOTS = re.compile(r"\.{3,6}|。{3,6}|…+")
 
 
 def fix_punctuation_width(text: str) -> list[Edit]:
     """Half-width ``, ; : ? ! ( ) .`` and ``...`` in Chinese context to ``，；：？！（）。……``."""
     edits: list[Edit] = []
+    size = len(text)
     for m in _SIMPLE.finditer(text):
         char = m.group()
         before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < len(text) else ""
+        after = text[m.end()] if m.end() < size else ""
+        if not (_CJK_RE.match(before or " ") or _CJK_RE.match(after or " ")):
+            continue
         if char in ",:" and before.isdigit() and after.isdigit():
             continue  # 1,000 and 13:00 stay
         if char == ":" and after == "/":
@@ -41,20 +42,29 @@ def fix_punctuation_width(text: str) -> list[Edit]:
             edits.append(Edit(m.start(), m.start() + 1, "（", "half-width bracket"))
             edits.append(Edit(m.end() - 1, m.end(), "）", "half-width bracket"))
             taken.update((m.start(), m.end() - 1))
-    for regex, wide in ((_LONE_OPEN, "（"), (_LONE_CLOSE, "）")):
-        for m in regex.finditer(text):
-            if m.start() not in taken:
-                edits.append(Edit(m.start(), m.end(), wide, "half-width bracket"))
+    for m in _LONE_OPEN.finditer(text):
+        if m.start() not in taken:
+            edits.append(Edit(m.start(), m.end(), "（", "half-width bracket"))
+    for m in _LONE_CLOSE.finditer(text):
+        if m.start() not in taken and m.start() and _HAN_RE.match(text[m.start() - 1]):
+            edits.append(Edit(m.start(), m.end(), "）", "half-width bracket"))
     for m in _PERIOD.finditer(text):
-        edits.append(Edit(m.start(), m.end(), "。", "half-width full stop"))
-    for m in _ELLIPSIS.finditer(text):
-        edits.append(Edit(m.start(), m.end(), "……", "ellipsis"))
+        if m.start() and _HAN_RE.match(text[m.start() - 1]):
+            edits.append(Edit(m.start(), m.end(), "。", "half-width full stop"))
+    for m in _DOTS.finditer(text):
+        if m.group()[0] == "…" and len(m.group()) > 1:
+            continue  # …… (or a longer run) is already Chinese
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < size else ""
+        if m.group()[0] == "…" or _CJK_RE.match(before or " ") or _CJK_RE.match(after or " "):
+            edits.append(Edit(m.start(), m.end(), "……", "ellipsis"))
     return edits
 
 
 _DOUBLE = re.compile('["“”＂〝〞「」]')
 _SINGLE = re.compile("['‘’『』]")
 _HAS_HAN = re.compile(rf"[{HAN}]")
+_NON_CANONICAL_QUOTE = re.compile("[\"＂〝〞「」'『』]")
 
 
 def _pair_quotes(line: str, offset: int, regex: re.Pattern[str], open_q: str, close_q: str,
@@ -83,10 +93,12 @@ def _pair_quotes(line: str, offset: int, regex: re.Pattern[str], open_q: str, cl
 
 def fix_quotes(text: str) -> list[Edit]:
     """Normalise every quote style (\"\" '' 「」 『』 mismatched) to “ ” and ‘ ’, pairing by position per paragraph."""
+    if not _NON_CANONICAL_QUOTE.search(text):
+        return []
     edits: list[Edit] = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        if _HAS_HAN.search(line):
+        if _NON_CANONICAL_QUOTE.search(line) and _HAS_HAN.search(line):
             if _DOUBLE.search(line):
                 edits.extend(_pair_quotes(line, pos, _DOUBLE, "“", "”", "“「〝", "”」〞"))
             if _SINGLE.search(line):

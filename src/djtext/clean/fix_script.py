@@ -67,6 +67,8 @@ def fix_fullwidth_ascii(text: str) -> list[Edit]:
         Edit(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()), "full-width alphanumeric")
         for m in _FULLWIDTH_ALNUM.finditer(text)
     ]
+    if not edits or not ("．" in text or "＋" in text or "％" in text):
+        return edits
     probe = _FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     if len(probe) == len(text):
         for m in _FULLWIDTH_SYMBOL_IN_ASCII.finditer(probe):
@@ -81,19 +83,29 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-_HAN_CHAR = re.compile(rf"[{HAN}]")
+_HAN_RUN = re.compile(rf"[{HAN}]+")
 TRADITIONAL_SHARE = 0.08
 """A document whose Han characters change under t2s at this rate or more is treated as Traditional."""
 
 
+@lru_cache(maxsize=1)
+def _traditional_chars() -> re.Pattern[str]:
+    """A character class of the Han characters that OpenCC t2s changes on their own."""
+    han = "".join(chr(c) for c in range(0x4E00, 0xA000))
+    converted = _converter().convert(han)
+    if len(converted) != len(han):  # cannot align: fall back to converting per character
+        changed = [c for c in han if _converter().convert(c) != c]
+    else:
+        changed = [a for a, b in zip(han, converted) if a != b]
+    return re.compile("[" + "".join(changed) + "]")
+
+
 def traditional_share(text: str) -> float:
-    """Share of Han characters that OpenCC t2s would change (≈0.35–0.45 for Traditional text, ≈0 for Simplified)."""
-    han = len(_HAN_CHAR.findall(text))
+    """Share of Han characters that only Traditional script uses (≈0.35–0.45 for Traditional text, ≈0 for Simplified)."""
+    han = sum(map(len, _HAN_RUN.findall(text)))
     if not han:
         return 0.0
-    converted = _converter().convert(text)
-    changed = sum(1 for a, b in zip(text, converted) if a != b)
-    return changed / han
+    return len(_traditional_chars().findall(text)) / han
 
 
 def _diff_edits(old: str, new: str, offset: int) -> list[Edit]:

@@ -7,21 +7,48 @@ the parts of a name. Everywhere else in Chinese text a space is noise (``学习�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from djtext.clean.chars import CN_PUNCT, HAN, SPACE
 from djtext.models import Edit
 
-_CJK = f"{HAN}{CN_PUNCT}"
-_ASCII_PUNCT = ",;:!?()\"'"
-_GAP = re.compile(
-    rf"(?<=[{_CJK}{re.escape(_ASCII_PUNCT)}])[{SPACE}]+(?=[{_CJK}{re.escape(_ASCII_PUNCT)}])"
-    rf"|(?<=[{re.escape(CN_PUNCT)}])[{SPACE}]+(?=\S)|(?<=\S)[{SPACE}]+(?=[{re.escape(CN_PUNCT)}])"
-    rf"|(?<=[{HAN}])[{SPACE}]+(?=[0-9])|(?<=[0-9])[{SPACE}]+(?=[{HAN}])"
-    rf"|(?<=[{HAN}])[{SPACE}]+(?=[,;:!?](?:[{SPACE}]|[{HAN}]|$))"
-)
-_OCR_GAP = re.compile(rf"(?<=[^{SPACE}A-Za-z\n])[{SPACE}]+(?=[^{SPACE}\n])|(?<=[^{SPACE}\n])[{SPACE}]+(?=[^{SPACE}A-Za-z\n])")
+_SPACE_RUN = re.compile(f"[{SPACE}]+")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_CN_PUNCT = frozenset(CN_PUNCT)
+_ASCII_PUNCT = frozenset(",;:!?()\"'")
+_WIDE_ASCII_PUNCT = frozenset(",;:!?")
+_DIGITS = frozenset("0123456789")
+_BLANK = frozenset(SPACE + "\n")
+
+
+def _is_han(char: str) -> bool:
+    return _HAN_CHAR.match(char) is not None
+
+
+def _noise_gap(text: str, start: int, end: int, ocr: bool) -> bool:
+    """Whether the spaces in [start, end) are noise in Chinese text (both neighbours decide)."""
+    left, right = text[start - 1], text[end]
+    if left == "\n" or right == "\n":
+        return False
+    if ocr:  # OCR spacing: only spaces between two Latin letters are real
+        return not (left.isascii() and left.isalpha() and right.isascii() and right.isalpha())
+    if left in _CN_PUNCT or right in _CN_PUNCT:
+        return True
+    left_han, right_han = _is_han(left), _is_han(right)
+    if (left_han and (right_han or right in _ASCII_PUNCT)) or (right_han and left in _ASCII_PUNCT):
+        return True
+    if (left_han and right in _DIGITS) or (left in _DIGITS and right_han):
+        return True
+    if left_han and right in _WIDE_ASCII_PUNCT:
+        after = text[end + 1] if end + 1 < len(text) else "\n"
+        return after in _BLANK or _is_han(after)
+    return False
+
+
 _HAN_SPACE_HAN = re.compile(rf"[{HAN}][{SPACE}]+[{HAN}]")
 _HAN = re.compile(rf"[{HAN}]")
+_HAN_RUN = re.compile(rf"[{HAN}]+")
+_LETTER_GAP = re.compile(rf"(?<=[^{SPACE}])[{SPACE}](?=[^{SPACE}])")
 _HAN_RUN_LEFT = re.compile(rf"[{HAN}]{{2}}$")
 _HAN_RUN_RIGHT = re.compile(rf"^[{HAN}]{{2}}")
 _SENTENCE_PUNCT = re.compile("[，。；！？,;!?]")
@@ -29,10 +56,28 @@ OCR_SPACED_DENSITY = 0.01
 """Spaces between Han characters per Han character above which a document counts as OCR-spaced."""
 
 
+@lru_cache(maxsize=4)
 def spacing_density(text: str) -> float:
-    """Spaces between two Han characters per Han character in ``text``."""
-    han = len(_HAN.findall(text))
-    return len(_HAN_SPACE_HAN.findall(text)) / han if han else 0.0
+    """Spaces between two Han characters per Han character in ``text``; a few letter-spaced lines
+    (titles like ``工 作 报 告``) do not make a document OCR-spaced."""
+    han = sum(map(len, _HAN_RUN.findall(text)))
+    if not han:
+        return 0.0
+    gaps = len(_HAN_SPACE_HAN.findall(text))
+    if gaps <= OCR_SPACED_DENSITY * han:
+        return gaps / han
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    spaced = [ln for ln in lines if len(ln) <= 80 and _letter_spaced(ln)]
+    if spaced and len(spaced) <= 0.2 * len(lines):
+        for line in spaced:
+            han -= len(_HAN.findall(line))
+            gaps -= len(_HAN_SPACE_HAN.findall(line))
+    return gaps / han if han > 0 else 0.0
+
+
+def _letter_spaced(line: str) -> bool:
+    han = len(_HAN.findall(line))
+    return han >= 3 and len(_LETTER_GAP.findall(line)) >= 0.6 * han
 
 
 def _inside_quotes(line: str, pos: int) -> bool:
@@ -66,19 +111,20 @@ def _keeps_name_space(text: str, start: int, end: int, line_start: int, line_end
 def fix_spacing(text: str) -> list[Edit]:
     """Remove spaces between Han characters and around Chinese punctuation (names keep theirs)."""
     may_keep = spacing_density(text) <= OCR_SPACED_DENSITY
-    gaps = list((_GAP if may_keep else _OCR_GAP).finditer(text))
-    if not gaps:
-        return []
     edits = []
-    for m in gaps:
+    size = len(text)
+    for m in _SPACE_RUN.finditer(text):
+        start, end = m.start(), m.end()
+        if start == 0 or end >= size or not _noise_gap(text, start, end, not may_keep):
+            continue
         if may_keep:
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            line_end = text.find("\n", m.end())
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
             if line_end < 0:
-                line_end = len(text)
-            if _keeps_name_space(text, m.start(), m.end(), line_start, line_end):
+                line_end = size
+            if _keeps_name_space(text, start, end, line_start, line_end):
                 if m.group() != " ":
-                    edits.append(Edit(m.start(), m.end(), " ", "space in a name"))
+                    edits.append(Edit(start, end, " ", "space in a name"))
                 continue
-        edits.append(Edit(m.start(), m.end(), "", "space in Chinese text"))
+        edits.append(Edit(start, end, "", "space in Chinese text"))
     return edits

@@ -6,28 +6,44 @@ import re
 from djtext.clean.chars import SPACE, ZERO_WIDTH
 from djtext.models import Edit
 
-_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x85]|\x0c")
-_INVISIBLE = re.compile(f"[{ZERO_WIDTH}]+")
-_ODD_SPACE = re.compile("[\t\u00a0\u2002\u2003\u2009\u200a\u202f\u205f\u3000]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
+_ODD = re.compile(f"\r\n?|[\u2028\u2029\x0b\x85\x0c{ZERO_WIDTH}\x00-\x08\x0e-\x1f\x7f\t\u00a0\u2002\u2003\u2009\u200a\u202f\u205f]+")
+_INVISIBLE = frozenset(ZERO_WIDTH + "".join(map(chr, [*range(0, 9), *range(0x0E, 0x20), 0x7F])))
+_BREAK_CHARS = frozenset("\r\n\u2028\u2029\x0b\x85")
+"""The ideographic space U+3000 is left alone here (it measures indentation); other odd spaces become ASCII spaces."""
+
+
+def _normalise(run: str) -> str:
+    out = []
+    i = 0
+    while i < len(run):
+        char = run[i]
+        if char == "\r" and i + 1 < len(run) and run[i + 1] == "\n":
+            out.append("\n")
+            i += 2
+            continue
+        if char == "\x0c":
+            out.append("\n\n")
+        elif char in _BREAK_CHARS:
+            out.append("\n")
+        elif char not in _INVISIBLE:
+            out.append(" ")
+        i += 1
+    return "".join(out)
 
 
 def fix_whitespace(text: str) -> list[Edit]:
-    """Normalise line breaks (CRLF, form feed = page break) and odd spaces; drop invisible characters."""
+    """Normalise line breaks (CRLF, form feed = page break) and odd spaces; drop invisible and control characters."""
     edits = []
-    for m in _BREAKS.finditer(text):
-        edits.append(Edit(m.start(), m.end(), "\n\n" if m.group() == "\x0c" else "\n", "line break"))
-    for m in _INVISIBLE.finditer(text):
-        edits.append(Edit(m.start(), m.end(), "", "invisible character"))
-    for m in _CONTROL.finditer(text):
-        edits.append(Edit(m.start(), m.end(), "", "control character"))
-    for m in _ODD_SPACE.finditer(text):
-        edits.append(Edit(m.start(), m.end(), " ", "odd space"))
+    for m in _ODD.finditer(text):
+        new = _normalise(m.group())
+        if new != m.group():
+            edits.append(Edit(m.start(), m.end(), new, "whitespace and invisible characters"))
     return edits
 
 
-_LINE_GAP = re.compile(rf"[{SPACE}]*\n\s*")
-_INNER_SPACES = re.compile(rf"(?<=\S)[{SPACE}]{{2,}}(?=\S)")
+_TRAILING = re.compile(rf"[{SPACE}]+(?=\n)")
+_NEWLINES = re.compile(r"\n\s*")
+_SPACE_RUN = re.compile(rf"[{SPACE}]{{2,}}")
 _LEAD = re.compile(r"\A\s+")
 _TRAIL = re.compile(r"\s+\Z")
 
@@ -36,16 +52,21 @@ def fix_layout(text: str) -> list[Edit]:
     """One paragraph per line: strip line edges, collapse runs of spaces, drop blank lines."""
     lead = _LEAD.match(text)
     lead_end = lead.end() if lead else 0
-    trail = _TRAIL.search(text, lead_end)
+    trail = _TRAIL.search(text, lead_end) if text[-1:].isspace() else None
     trail_start = trail.start() if trail else len(text)
     edits = []
     if lead_end:
         edits.append(Edit(0, lead_end, "", "document edge"))
     if trail and trail_start >= lead_end and trail.end() > trail_start:
         edits.append(Edit(trail_start, len(text), "", "document edge"))
-    for m in _LINE_GAP.finditer(text, lead_end, trail_start):
-        if m.group() != "\n":
-            edits.append(Edit(m.start(), m.end(), "\n", "blank lines and line edges"))
-    for m in _INNER_SPACES.finditer(text, lead_end, trail_start):
-        edits.append(Edit(m.start(), m.end(), " ", "repeated spaces"))
+    for m in _TRAILING.finditer(text, lead_end, trail_start):
+        if m.start() and text[m.start() - 1] != "\n":  # spaces on a blank line go with the blank line
+            edits.append(Edit(m.start(), m.end(), "", "line edges"))
+    for m in _NEWLINES.finditer(text, lead_end, trail_start):
+        if m.end() - m.start() > 1:
+            edits.append(Edit(m.start() + 1, m.end(), "", "blank lines and line edges"))
+    for m in _SPACE_RUN.finditer(text, lead_end, trail_start):
+        start, end = m.start(), m.end()
+        if text[start - 1] != "\n" and end < trail_start and text[end] != "\n":
+            edits.append(Edit(start, end, " ", "repeated spaces"))
     return edits

@@ -72,6 +72,9 @@ def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
     if not changes:
         return
     changes.sort(key=lambda e: (e.start, e.end))
+    if all(len(e.replacement) == e.end - e.start for e in changes):
+        _apply_same_length(state, name, changes)
+        return
     pieces: list[str] = []
     new_offsets: list[int] = []
     pos = 0
@@ -95,6 +98,23 @@ def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
     new_offsets.extend(offsets[pos:])
     state.text = "".join(pieces)
     state.offsets = new_offsets
+
+
+def _apply_same_length(state: _State, name: str, changes: list[Edit]) -> None:
+    """Character-for-character replacements: the offset map does not change."""
+    text, offsets, raw_len = state.text, state.offsets, len(state.raw)
+    pieces: list[str] = []
+    pos = 0
+    for edit in changes:
+        if edit.start < pos:
+            continue
+        pieces.append(text[pos:edit.start])
+        pieces.append(edit.replacement)
+        raw_start, raw_end = _raw_span(offsets, edit.start, edit.end, raw_len)
+        state.fixes.append(FixRecord(name, raw_start, raw_end, text[edit.start:edit.end], edit.replacement, edit.note))
+        pos = edit.end
+    pieces.append(text[pos:])
+    state.text = "".join(pieces)
 
 
 def _clean_marks(state: _State) -> list[Mark]:

@@ -41,12 +41,17 @@ def _load(source: Path, jobs: int, lexicon: Optional[List[Path]], segmenter: str
 
 
 def _inputs_of(source: Path, from_results: bool) -> set[Path]:
-    """Files the user gave as input: every file of a corpus folder, the tables of a RESULTS folder."""
+    """Files the user gave as input: every file of a corpus, the tables djtext wrote into a RESULTS folder."""
     if source.is_file():
         return {source.resolve()}
-    return {p.resolve() for p in source.rglob("*") if p.is_file()} if not from_results else {
-        p.resolve() for p in source.iterdir() if p.is_file()
-    }
+    if not from_results:
+        return {p.resolve() for p in source.rglob("*") if p.is_file()}
+    from djtext.analysis.tables import READERS
+    from djtext.export import DATAPACKAGE, WORKBOOK
+    from djtext.schema import TABLES
+
+    names = {f"{table}{suffix}" for table in (*TABLES, "practice_clusters") for suffix in READERS}
+    return {p.resolve() for p in source.iterdir() if p.is_file() and p.name in names | {WORKBOOK, DATAPACKAGE}}
 
 
 def _refuse_input(out: Path, source: Path, from_results: bool) -> None:
@@ -114,7 +119,7 @@ def compare(
 def cluster(
     source: Path = typer.Argument(..., help=SOURCE_HELP),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for practices and practice_clusters (default: the RESULTS folder itself; required for a corpus)."),
-    threshold: float = typer.Option(0.7, "--threshold", "-t", help="Cosine distance at which clusters stop merging (0–2; lower = tighter clusters)."),
+    threshold: float = typer.Option(0.75, "--threshold", "-t", help="Cosine distance at which clusters stop merging (0–2; lower = tighter clusters)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Output format: csv, jsonl, xlsx or parquet (default: the RESULTS folder's, else csv)."),
     bom: bool = typer.Option(True, "--bom/--no-bom", help="Write CSV with a UTF-8 BOM (Excel shows Chinese correctly)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes when SOURCE is a corpus."),
@@ -131,6 +136,8 @@ def cluster(
 
     if not 0 < threshold <= 2:
         raise usage_error(f"--threshold must be in (0, 2], not {threshold}")
+    if not source.exists():
+        raise usage_error(f"{source}: no such file or folder")
     results_source = source.is_dir() and is_results_folder(source)
     if not results_source and out is None:
         raise usage_error(f"{source}: is not a RESULTS folder, so --out DIR is required (a corpus is never written into)")
@@ -174,7 +181,7 @@ def plot(
     of: str = typer.Option("clusters", "--of", help="What the heatmap's columns are: clusters (practice clusters) or families (brand families)."),
     by: str = typer.Option("province", "--by", help="Region level: province, city or county."),
     top: int = typer.Option(25, "--top", "-n", min=1, help="Most widespread clusters/families shown."),
-    threshold: float = typer.Option(0.7, "--threshold", "-t", help="Clustering threshold when practices are not clustered yet."),
+    threshold: float = typer.Option(0.75, "--threshold", "-t", help="Clustering threshold when practices are not clustered yet."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes when SOURCE is a corpus."),
     lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra lexicon file or folder when SOURCE is a corpus."),
     segmenter: str = typer.Option("jieba", "--segmenter", help="Segmenter when SOURCE is a corpus: jieba or hanlp."),

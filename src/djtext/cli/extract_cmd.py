@@ -28,6 +28,7 @@ def extract(
     lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra lexicon file or folder (repeatable)."),
     segmenter: str = typer.Option("jieba", "--segmenter", help="Segmentation backend: jieba or hanlp."),
     hanlp_model: Optional[str] = typer.Option(None, "--hanlp-model", help="Local HanLP tokenizer folder (or a pretrained id)."),
+    hanlp_download: bool = typer.Option(False, "--hanlp-download", help="Allow HanLP to download a pretrained model (needs a network)."),
     t2s: Optional[bool] = typer.Option(None, "--t2s/--no-t2s", help="Force Traditional→Simplified on or off (default: automatic)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (documents run in parallel)."),
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse per-document results cached by content hash."),
@@ -50,7 +51,7 @@ def extract(
         with progress_bar(err_console, total, "extract", enabled=not quiet) as advance:
             result = run_corpus(
                 corpus, jobs=jobs, lexicon_paths=[str(p) for p in lexicon or []], segmenter=segmenter,
-                hanlp_model=hanlp_model, t2s=t2s, cache=default_cache_dir() if cache else None, progress=advance,
+                hanlp_model=hanlp_model, hanlp_download=hanlp_download, t2s=t2s, cache=default_cache_dir() if cache else None, progress=advance,
             )
         paths = write_tables(result.tables, out, fmt=fmt, bom=bom)
     except (LexiconError, SegmenterUnavailable, ValueError) as exc:

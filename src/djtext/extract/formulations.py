@@ -45,7 +45,10 @@ HAN_CLASS = r"\u3400-\u9fff"
 HAN = re.compile(rf"[{HAN_CLASS}]")
 # a quoted span; an opening quote written as ” (a common OCR / typing slip) is accepted too
 QUOTED = re.compile(r"[“”]([^“”\n]{1,16})”|‘([^‘’\n]{1,16})’")
-DIGIT_CHAIN = re.compile(r"(?<![\d.+＋A-Za-z])\d{1,3}(?:[+＋](?:\d{1,3}|[A-Za-z]))+(?![\d.+＋A-Za-z])")
+DIGIT_CHAIN = re.compile(r"\d{1,3}(?:[+＋](?:\d{1,3}|[A-Za-z]))+(?![\d.+＋A-Za-z])")
+DIGIT_CHAIN_SCAN = re.compile(r"[+＋]")
+CHAIN_EDGE = frozenset("0123456789.+＋ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+LEADING_DIGITS = re.compile(r"[\d+＋A-Za-z]+")
 DIGITS_ONLY = re.compile(r"\d{3,6}")
 YEAR = re.compile(r"(?:19|20)\d\d")
 PERIOD = re.compile(r"十[一二三四五六七八九]五")
@@ -53,8 +56,14 @@ NUMERAL_RUN = re.compile(rf"[{NUMERALS}]+")
 # a numeral, one word character that is not a numeral, again (Han is checked afterwards)
 COMPOUND = re.compile(rf"(?:[{NUMERALS}]{{1,2}}[^{NUMERALS}\W\d]){{2,4}}")
 COMPOUND_PIECE = re.compile(rf"([{NUMERALS}]{{1,2}})([^{NUMERALS}\W\d])")
-LEAD = re.compile(rf"(?<![第{NUMERALS}\d])([{LEAD_NUMERALS}][^{NUMERALS}\W\d])(?=“)")
+LEAD = re.compile(rf"([{LEAD_NUMERALS}][^{NUMERALS}\W\d])“")
 LEAD_CLASSIFIER = re.compile(rf"(?<![第{NUMERALS}])([{NUMERALS}]{{1,2}}[{CLASSIFIERS}])$")
+# 一人一策, 一人一委: two numeral-head pairs of one character each (not 一年一度: time words),
+# and a numeral repeated before a second head (一支部一品牌, 万人助万企): a fixed formulation shape
+SYMMETRIC = re.compile(
+    rf"[{NUMERALS}][^{NUMERALS}年月日天周\W\d][{NUMERALS}][^{NUMERALS}年月日天周\W\d]"
+    rf"|([{NUMERALS}])(?![年月日天周])[^{NUMERALS}\W\d]{{1,3}}\1[^{NUMERALS}\W\d]{{1,3}}(?:\1[^{NUMERALS}\W\d]{{1,3}})?"
+)
 TWO_HAN = re.compile(rf"[{HAN_CLASS}]{{2}}")
 LIST_PART = re.compile(r"[^、]+")
 PART_TAIL = re.compile(rf"[{HAN_CLASS}]([{LEAD_NUMERALS}][{HAN_CLASS}])$")
@@ -131,7 +140,7 @@ def strip_quotes(text: str) -> str:
 
 def split_number(text: str) -> tuple[str, str]:
     """Split a formulation into (number with its classifier, head): 两个维护 -> (两个, 维护)."""
-    digits = re.match(r"[\d+＋A-Za-z]+", text)
+    digits = LEADING_DIGITS.match(text)
     if digits and text[0].isdigit():
         return digits.group(), text[digits.end():]
     run = NUMERAL_RUN.match(text)
@@ -183,7 +192,7 @@ def is_formulation(text: str, vocab: FormulationVocabulary) -> bool:
         return False
     if numeral in ("百", "千", "万") and not NUMERAL_RUN.search(rest):
         return False  # 万里…, 千方百计: a big round numeral alone leads no formulation
-    if _is_quantity(rest, vocab):
+    if _is_quantity(rest, vocab) and not SYMMETRIC.fullmatch(text):
         return False
     if not all(HAN.match(ch) or ch in "、·" for ch in rest):
         return False
@@ -288,7 +297,12 @@ def _from_summaries(text: str, vocab: FormulationVocabulary) -> list[Mention]:
 
 def _from_leads(text: str, vocab: FormulationVocabulary) -> list[Mention]:
     found = []
-    for match in LEAD.finditer(text):
+    for quote in re.finditer("“", text):
+        if quote.start() < 2:
+            continue
+        match = LEAD.match(text, quote.start() - 2)
+        if not match or _preceded_by_ordinal(text, match.start()):
+            continue
         candidate = match.group(1)
         if not HAN.match(candidate[1]):
             continue
@@ -300,7 +314,19 @@ def _from_leads(text: str, vocab: FormulationVocabulary) -> list[Mention]:
 
 
 def _from_digits(text: str) -> list[Mention]:
-    return [_mention(text, m.start(), m.end(), "digits") for m in DIGIT_CHAIN.finditer(text)]
+    found: list[Mention] = []
+    last_end = -1
+    for plus in DIGIT_CHAIN_SCAN.finditer(text):
+        start = plus.start()
+        while start > 0 and text[start - 1].isdigit() and plus.start() - start < 3:
+            start -= 1
+        if start >= plus.start() or start <= last_end or (start > 0 and text[start - 1] in CHAIN_EDGE):
+            continue
+        match = DIGIT_CHAIN.match(text, start)
+        if match:
+            found.append(_mention(text, match.start(), match.end(), "digits"))
+            last_end = match.end()
+    return found
 
 
 def _resolve(mentions: list[Mention]) -> list[Mention]:

@@ -25,6 +25,7 @@ The vocabularies are data files: ``practices.csv``, ``practice_heads.csv``,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import ahocorasick
@@ -40,18 +41,37 @@ HAN = re.compile(rf"[{HAN_CLASS}]")
 QUOTED = re.compile(r"[“”]([^“”\n]{1,30})”")
 CHAIN_JOIN = re.compile(r"(?:[、]|和|与|及|以及)?")
 TITLE = re.compile(r"《([^《》\n]{4,40})》")
+# titles issued by national bodies are documents a unit implements, not its own practice
+NATIONAL_ISSUERS = ("中共中央", "中央", "国务院", "中国共产党", "全国政协", "中国人民政治协商会议")
 TITLE_HEADS = ("制度", "规则", "清单", "办法", "规程", "细则", "机制", "公约", "守则", "规定")
 PARTY_PLUS = re.compile(rf"党建[+＋]([{HAN_CLASS}]{{2,8}})")
 PARTY_PLUS_TRIM = re.compile(r"(?:载体活动|载体|活动|工作|模式|等)+$")
 PUNCT_STOP = re.compile(r"[，。；：！？,;:!?\n（）()《》“”‘’]")
 COUNT_AFTER = re.compile(rf"^等?([{NUMERALS}\d]{{1,2}})[大项个条种]?")
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-PLACE_SUFFIX = re.compile(r"^.*?[省市县区镇乡](?=..)")
+PLACE_SUFFIX = re.compile(r"^.*[省市县区镇乡](?=..)")
+# a numeric formulation followed by a longer mechanism name: “三会一课”闭环评价机制
+MECHANISM_RUN = re.compile(rf"(?:(?!等)[{HAN_CLASS}]){{3,8}}?(?:机制|制度)(?![{HAN_CLASS}])")
+# follower words that make a quoted numeric formulation a practice (“三个一”实践活动, “十学”平台)
+FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "模式", "工作法")
+MAX_ORG_PREFIX = 4
 MAX_BARE_PREFIX = 6
 MAX_CLAUSE_PREFIX = 30
 MAX_FOLLOWER_GAP = 8
 MAX_ATTACH_GAP = 4
 VERB_WINDOW = 6
+QUOTE_MARK = re.compile(r"[“”‘’]")
+BRAND_AFTER = re.compile(rf"等?[{HAN_CLASS}]{{0,16}}品牌")
+LEVEL_PREFIX = re.compile(rf"[{NUMERALS}]级")
+CLAUSE_BREAK = re.compile(rf"[^{HAN_CLASS}、]")
+COUNTED_BEFORE = re.compile(rf"[{NUMERALS}\d][个项大张]$")
+INNER_QUOTES = re.compile(r"[‘’'\"]")
+OWNER_GAP = re.compile(r"^(?:政协委员|政协|委员|机关)+")
+# quoted words that are a style, a topic or a quality rather than a named practice
+NOT_A_NAME_SUFFIX = ("品牌", "式", "化", "精神", "意识", "思想", "讲话", "单位", "集体", "称号")
+MAX_QUOTED_NAME = 16
+NUMERAL_CLASSIFIER = re.compile(rf"[{NUMERALS}\d][个项条种张]")
+HONOUR_AFTER = re.compile(r"(?:荣誉)?称号|荣誉")
 
 
 @dataclass(frozen=True)
@@ -80,6 +100,14 @@ class PracticeVocabulary:
     edges: frozenset[str]
     national: dict[str, str]
     national_automaton: object
+    stopwords: frozenset[str]
+    qualifiers: tuple[str, ...]
+    clause_verbs: frozenset[str]
+    clause_verb_pattern: re.Pattern[str]
+    national_at_end: re.Pattern[str]
+    head_at_end: re.Pattern[str]
+    attach_direct: re.Pattern[str]
+    attach_gapped: re.Pattern[str]
 
 
 def _yes(value: str) -> bool:
@@ -121,7 +149,22 @@ def _build_vocabulary(lexicon: Lexicon) -> PracticeVocabulary:
         edges=frozenset(r["word"] for r in verbs if r.get("word")),
         national=national,
         national_automaton=_automaton(national),
+        stopwords=frozenset(lexicon.column("practice_stopwords")),
+        qualifiers=by_length(lexicon.column("practice_qualifiers")),
+        national_at_end=re.compile(f"(?:{_alternation(national)})$"),
+        head_at_end=re.compile(f"(?:{_alternation(heads)})$"),
+        attach_direct=re.compile(_alternation(h for h, i in heads.items() if i.attach)),
+        attach_gapped=re.compile(rf"([{HAN_CLASS}]{{1,{MAX_ATTACH_GAP}}}?)("
+                                 + _alternation(h for h, i in heads.items() if i.attach and i.category == "platform") + ")"),
+        clause_verbs=frozenset(r["word"] for r in verbs if r.get("role") in ("found", "quote") and r["word"] != "组织"),
+        clause_verb_pattern=re.compile(_alternation(
+            r["word"] for r in verbs if r.get("role") in ("found", "quote") and r["word"] != "组织")),
     )
+
+
+def _alternation(words) -> str:
+    words = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words) or r"(?!)"
 
 
 def _automaton(words) -> object:
@@ -150,14 +193,13 @@ def practice_vocabulary(lexicon: Lexicon | None = None) -> PracticeVocabulary:
 
 
 def _mention(name: str, start: int, end: int, category: str, source: str) -> Mention:
+    name = INNER_QUOTES.sub("", name)
     return Mention(TABLE, name, start, end, {"name": name, "category": category, "source": source})
 
 
 def _ending_head(name: str, vocab: PracticeVocabulary) -> Head | None:
-    for head in vocab.heads_by_length:
-        if name.endswith(head):
-            return vocab.heads[head]
-    return None
+    found = vocab.head_at_end.search(name)
+    return vocab.heads[found.group()] if found else None
 
 
 def _clause_before(text: str, start: int, window: int) -> str:
@@ -194,24 +236,27 @@ def _quote_chains(text: str) -> list[list[re.Match[str]]]:
     return chains
 
 
-def _follower(after: str, vocab: PracticeVocabulary) -> tuple[str, int] | None:
-    """The first follower word in the short gap after a quote: (category or "no", offset)."""
+def _follower(after: str, vocab: PracticeVocabulary) -> tuple[str, int, str] | None:
+    """The first follower word in the short gap after a quote: (category or "no", offset, word)."""
     stop = PUNCT_STOP.search(after)
     window = after[: min(MAX_FOLLOWER_GAP + 6, stop.start() if stop else len(after))]
     found = vocab.follower_pattern.search(window)
     if not found or found.start() > MAX_FOLLOWER_GAP:
         return None
-    return vocab.followers[found.group()], found.start()
+    return vocab.followers[found.group()], found.start(), found.group()
 
 
-def _attached_head(after: str, vocab: PracticeVocabulary) -> str | None:
-    for gap in range(0, MAX_ATTACH_GAP + 1):
-        if gap and not HAN.match(after[gap - 1:gap] or " "):
-            return None
-        for head in vocab.heads_by_length:
-            info = vocab.heads[head]
-            if info.attach and after.startswith(head, gap):
-                return head
+def _attached_head(after: str, vocab: PracticeVocabulary) -> tuple[str, int] | None:
+    """The head joined to a quoted name: (what is appended to the name, characters consumed).
+
+    Only a platform head may sit after a short gap; the gap is kept (“X”实践基地 -> X实践基地)
+    unless it is an owner word (“X”政协委员委员会客厅 -> X委员会客厅)."""
+    direct = vocab.attach_direct.match(after)
+    if direct:
+        return direct.group(), direct.end()
+    gapped = vocab.attach_gapped.match(after)
+    if gapped:
+        return OWNER_GAP.sub("", gapped.group(1)) + gapped.group(2), gapped.end()
     return None
 
 
@@ -221,23 +266,34 @@ def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabu
         first, last = chain[0], chain[-1]
         after = text[last.end():last.end() + 24]
         before = _clause_before(text, first.start(), VERB_WINDOW)
-        if re.search(rf"[{NUMERALS}\d][个项大张]$", before):
+        if COUNTED_BEFORE.search(before):
             continue  # 三个“一号工程”: a numeric formulation, not a practice
         follower = _follower(after, vocab)
         if follower and follower[0] == "no":
             continue
-        quote_verb = _has_verb(before, vocab.quote_verbs) or _has_verb(
-            before, tuple(v for v in vocab.found_verbs if v != "坚持"))
+        if BRAND_AFTER.match(after):
+            continue  # “A”“B”等专委会功能型党支部特色履职品牌: brand names
+        quote_verb = before.endswith(vocab.quote_verbs)
         for index, match in enumerate(chain):
             content = match.group(1).strip()
             start, end = match.start(1), match.end(1)
-            if len(content) < 2 or "，" in content or content.endswith("品牌") or not HAN.search(content):
+            bare = INNER_QUOTES.sub("", content)
+            if bare.startswith("党建") and PARTY_PLUS.match(bare.replace("＋", "+")):
+                found.append(_mention(bare, start, end, "mechanism", "quote"))
+                continue
+            if content.endswith(("+", "＋")):
+                continue
+            if len(content) < 2 or re.search(r"[，—]", content):
+                continue
+            if content.endswith(NOT_A_NAME_SUFFIX):
+                continue
+            if not HAN.search(content) or content in vocab.stopwords:
                 continue
             is_last = index == len(chain) - 1
             numeric = content[0] in NUMERALS or content[0].isdigit()
-            if content.startswith("党建") and ("+" in content or "＋" in content):
-                found.append(_mention(content, start, end, "mechanism", "quote"))
-                continue
+            if (numeric and len(content) <= 4 and not is_formulation(content, fvocab)
+                    and not _ending_head(content, vocab) and not (is_last and _attached_head(after, vocab))):
+                continue  # “十四五”, “一流机关”: a period or a numeral-led word, not a practice
             if is_last and "、" in content:
                 count = COUNT_AFTER.match(after)
                 parts = content.split("、")
@@ -248,6 +304,8 @@ def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabu
                             found.append(_mention(part, offset, offset + len(part), "activity", "quote"))
                         offset += len(part) + 1
                     continue
+            if len(content) > MAX_QUOTED_NAME:
+                continue
             head = _ending_head(content, vocab)
             if head and len(content) > len(head.head) and not (numeric and is_formulation(content, fvocab)):
                 found.append(_mention(content, start, end, head.category, "quote"))
@@ -255,20 +313,22 @@ def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabu
             if is_last:
                 attached = _attached_head(after, vocab)
                 if attached and not (numeric and is_formulation(content, fvocab)) and not (
-                        follower and follower[1] < after.find(attached)):
-                    category = vocab.heads[attached].category
-                    found.append(_mention(content + attached, start, last.end() + after.find(attached) + len(attached),
-                                          category, "quote"))
+                        follower and follower[1] + len(follower[2]) <= attached[1] - len(attached[0])):
+                    category = vocab.heads[_ending_head(attached[0], vocab).head].category
+                    found.append(_mention(content + attached[0], start, last.end() + attached[1], category, "quote"))
                     continue
             if numeric and is_formulation(content, fvocab):
-                if follower and follower[0] in ("activity", "mechanism", "platform") and follower[1] <= 2:
+                run = MECHANISM_RUN.match(after) if is_last else None
+                if run:
+                    found.append(_mention(content + run.group(), start, last.end() + run.end(), "mechanism", "quote"))
+                elif follower and follower[2] in FORMULATION_FOLLOWERS and follower[1] <= 2:
                     found.append(_mention(content, start, end, follower[0], "quote"))
                 elif _has_verb(before, ("落实", "选树", "采取", "开展", "搭建", "推行", "建立")):
                     found.append(_mention(content, start, end, "mechanism", "quote"))
                 continue
-            if follower:
+            if follower and "的" not in after[:follower[1]]:
                 found.append(_mention(content, start, end, follower[0], "quote"))
-            elif quote_verb:
+            elif quote_verb and len(content) >= 3:
                 found.append(_mention(content, start, end, "activity", "quote"))
     return found
 
@@ -277,7 +337,7 @@ def _from_titles(text: str) -> list[Mention]:
     found = []
     for match in TITLE.finditer(text):
         title = match.group(1).strip()
-        if title.startswith("关于") or not title.endswith(TITLE_HEADS):
+        if "关于" in title or title.startswith(NATIONAL_ISSUERS) or not title.endswith(TITLE_HEADS):
             continue
         found.append(_mention(title, match.start(1), match.end(1), "mechanism", "title"))
     return found
@@ -302,31 +362,38 @@ def _ends_with_edge(text: str, position: int, edges: frozenset[str]) -> bool:
     return any(text[position - k:position] in edges for k in (4, 3, 2, 1) if position - k >= 0)
 
 
-def _bare_start(text: str, head_start: int, limit: int, edges: frozenset[str]) -> int:
+def _bare_start(text: str, head_start: int, limit: int, edges: frozenset[str]) -> tuple[int, bool]:
+    """Left edge of a bare name before ``head_start`` and whether an edge (not the limit) stopped it."""
     position = head_start
-    while position > 0 and head_start - position < limit:
+    while position > 0:
         if not HAN.match(text[position - 1]) or _ends_with_edge(text, position, edges):
-            break
+            return position, True
+        if head_start - position >= limit:
+            return position, False
         position -= 1
-    return position
+    return position, True
 
 
 def _clause_start(text: str, head_start: int, vocab: PracticeVocabulary) -> int | None:
-    """Left edge of the object of a founding verb ending at ``head_start``, or None."""
-    position = head_start
-    verbs = vocab.found_verbs + vocab.quote_verbs
-    joins = ("和", "及", "与", "、")
-    while position > 0 and head_start - position < MAX_CLAUSE_PREFIX:
-        left = text[position - 1]
-        if not HAN.match(left) and left != "、":
-            return None
-        if left in joins and position < head_start:
-            clause = _clause_before(text, position - 1, 40)
-            return position if _has_verb(clause, verbs) else None
-        if any(text[position - len(v):position] == v for v in verbs if position - len(v) >= 0):
-            return position
-        position -= 1
-    return None
+    """Left edge of the object of a founding verb ending at ``head_start``, or None.
+
+    The object starts after the nearest founding verb; a list joint (和, 及, 、) between the verb
+    and the head starts it instead (建立A制度和B制度 -> B制度), and the clause must hold a verb."""
+    window_start = max(0, head_start - MAX_CLAUSE_PREFIX)
+    window = text[window_start:head_start]
+    breaks = list(CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window_start += breaks[-1].end()
+        window = text[window_start:head_start]
+    verbs = list(vocab.clause_verb_pattern.finditer(window))
+    verb_end = verbs[-1].end() if verbs else -1
+    joint = max(window.rfind(j) for j in ("和", "及", "、"))
+    if joint > verb_end and joint >= 0:
+        clause = _clause_before(text, window_start + joint, 40)
+        return window_start + joint + 1 if _has_verb(clause, vocab.found_verbs + vocab.quote_verbs) else None
+    if verb_end < 0 or (not breaks and head_start - MAX_CLAUSE_PREFIX > 0 and verb_end < 0):
+        return None
+    return window_start + verb_end
 
 
 def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary) -> list[Mention]:
@@ -343,42 +410,66 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary) -> list
             if start is None:
                 continue
         else:
-            start = _bare_start(text, head_start, MAX_BARE_PREFIX, vocab.edges)
+            limit = MAX_ORG_PREFIX if info.category == "org_form" else MAX_BARE_PREFIX
+            start, natural = _bare_start(text, head_start, limit, vocab.edges)
+            if start > 0 and text[start - 1] in "”’":
+                continue  # “X”…head: the quoted name owns the head (see _from_quotes)
+            if info.category == "org_form" and not natural:
+                continue  # a long owner before an organisational form: a unit's name, not a practice
             if info.bare == "verb":
                 before = _clause_before(text, start, VERB_WINDOW)
                 if not _has_verb(before[-4:], vocab.quote_verbs + vocab.found_verbs):
                     continue
+        if LEVEL_PREFIX.match(text, start) and head_start - start - 2 >= max(2, info.min_prefix):
+            start += 2  # 三级政协委员联络小组 -> 政协委员联络小组
+        for qualifier in vocab.qualifiers:
+            if text.startswith(qualifier, start) and head_start - start - len(qualifier) >= 2:
+                start += len(qualifier)
+                break
+        if info.bare != "clause":
             place = PLACE_SUFFIX.match(text[start:head_start])
             if place and head_start - (start + place.end()) >= max(2, info.min_prefix):
                 start += place.end()
         name = text[start:end]
         if head_start - start < info.min_prefix or len(name) < 3 and info.min_prefix:
             continue
+        if name in vocab.stopwords or NUMERAL_CLASSIFIER.search(name[:-len(head)] or " "):
+            continue
+        if info.bare == "clause" and "等" in name:
+            continue  # 谈心谈话和…通报会等制度: a list of things, not one named system
+        if HONOUR_AFTER.match(text, end):
+            continue
+        national = vocab.national_at_end.search(name)
+        if info.bare != "clause" and national and national.start() > 0:
+            continue  # 专委会功能型党支部: the national name is found by the lexicon
         if info.requires and not info.requires.search(name):
             continue
         if name[0] in NUMERALS and info.bare != "clause":
             continue
-        found.append(_mention(name, start, end, info.category, "head"))
+        found.append(_mention(name, start, end, info.category, "clause" if info.bare == "clause" else "head"))
     return found
 
 
 def _from_lexicon(text: str, vocab: PracticeVocabulary) -> list[Mention]:
     if vocab.national_automaton is None:
         return []
-    positions = [i for i, ch in enumerate(text) if ch not in "“”‘’"]
-    stripped = "".join(text[i] for i in positions)
+    removed = [m.start() for m in QUOTE_MARK.finditer(text)]
+    shifts = [index - rank for rank, index in enumerate(removed)]  # where each removal sits in stripped
+    stripped = QUOTE_MARK.sub("", text) if removed else text
     found = []
     for end_index, name in vocab.national_automaton.iter_long(stripped):  # type: ignore[attr-defined]
-        start = positions[end_index - len(name) + 1]
-        end = positions[end_index] + 1
+        first = end_index - len(name) + 1
+        start = first + bisect_right(shifts, first)
+        end = end_index + bisect_right(shifts, end_index) + 1
         found.append(_mention(name, start, end, vocab.national[name], "lexicon"))
     return found
 
 
 def _quoted_mask(text: str) -> bytearray:
     mask = bytearray(len(text) + 1)
-    for match in QUOTED.finditer(text):
-        mask[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    for pattern in (QUOTED, TITLE):
+        for match in pattern.finditer(text):
+            mask[match.start():match.end()] = b"\x01" * (match.end() - match.start())
     return mask
 
 
@@ -393,10 +484,16 @@ def extract_practices(text: str, *, lexicon: Lexicon | None = None) -> list[Ment
         + _from_party_plus(text, quoted)
         + _from_heads(text, quoted, vocab)
     )
+    clause_starts: dict[int, int] = {}
+    for m in mentions:
+        if m.attrs["source"] == "clause":
+            clause_starts[m.end] = min(m.start, clause_starts.get(m.end, m.start))
     seen: set[tuple[str, int]] = set()
     unique = []
     for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
         key = (mention.text, mention.start)
+        if mention.attrs["source"] == "lexicon" and clause_starts.get(mention.end, mention.start) < mention.start:
+            continue  # 定期谈心谈话制度 holds the national 谈心谈话制度: keep the longer name
         if key not in seen:
             seen.add(key)
             unique.append(mention)

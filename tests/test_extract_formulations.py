@@ -1,0 +1,182 @@
+"""Tests of numeric-formulation extraction (djtext.extract.formulations)."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from djtext.extract.formulations import (
+    NUMERALS,
+    extract_formulations,
+    formulation_vocabulary,
+    is_formulation,
+    split_number,
+    strip_quotes,
+)
+from djtext.lexicon import load_lexicon
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus"
+GOLD = SHARED / "gold" / "dev"
+
+
+def texts(sentence: str) -> list[str]:
+    return [m.text for m in extract_formulations(sentence)]
+
+
+# (sentence, formulations expected in it)
+POSITIVE = [
+    ("坚决做到“两个维护”，增强“四个意识”。", ["两个维护", "四个意识"]),
+    ("坚决做到两个维护，坚定四个自信。", ["两个维护", "四个自信"]),
+    ("全面落实“三会一课”制度。", ["三会一课"]),
+    ("认真履行一岗双责。", ["一岗双责"]),
+    ("打造“四心”品牌。", ["四心"]),
+    ("立足“四字诀”推动工作。", ["四字诀"]),
+    ("研究制定责任制“五张”清单。", ["五张清单"]),
+    ("深入实施三个“一号工程”。", ["三个一号工程"]),
+    ("打造“四学、三讲、一提升”组织生活党建品牌。", ["四学、三讲、一提升"]),
+    ("构建“1+4”政治理论学习体系，助推“1+37+8”落实。", ["1+4", "1+37+8"]),
+    ("按照“12324”总体工作思路。", ["12324"]),
+    ("依托1+3+N服务体系。", ["1+3+N"]),
+    ("实施“红色领航、凝心铸魂、融合双促”三大行动。", ["三大行动"]),
+    ("构建“甲—乙”和“丙—丁”双组织体系。", ["双组织体系"]),
+    ("以三暖“连心”引领，彰显服务温度。", ["三暖"]),
+    ("总结“聚力四动、凝聚共识”经验做法。", ["四动"]),
+    ("打造“四微四提”党建品牌，推行四联四带工作机制。", ["四微四提", "四联四带"]),
+    ("坚持“一二三四”党建工作思路。", ["一二三四"]),
+    ("采取“四不两直一定”的方式。", ["四不两直一定"]),
+    ("搭建“十学”平台，“十学”平台做法被转发。", ["十学", "十学"]),
+    ("持续推进“三个一流、四个之家”建设。", ["三个一流、四个之家"]),
+    ("坚持”三培养”，做到”四个必须”。", ["三培养", "四个必须"]),
+]
+
+# sentences that hold a numeral but no formulation
+NEGATIVE = [
+    "2023年9月23日召开会议。",
+    "近五年累计联系推介项目300余个，直接引入项目12个。",
+    "针对查摆出的7个方面16个问题逐一整改。",
+    "精准遴选36件重点提案，指导21家直属商会，召开3次专家座谈。",
+    "派出机关干部担任第一书记，开展第二批主题教育。",
+    "紧扣二十大目标任务，十二届自治区政协以来成效明显。",
+    "贯彻“十四五”规划，学习“七一”重要讲话精神。",
+    "参与率达87%，占三分之一，德国工业4.0培训。",
+    "树立“一盘棋”思想，牢固树立“一线”的思维，打造“一流机关”。",
+    "全区四镇三街道增加一名党委副书记，三年来参加志愿服务。",
+    "这两个“历史上的第一次”，突显新时代。",
+    "连续两届荣获称号，获得一等奖和三等奖。",
+    "只会“万里寒云雁阵迟”。",
+    "读“八棵树”等书目，把机关党员干部“八小时”以外的生活引导好。",
+]
+
+
+@pytest.mark.parametrize("sentence,expected", POSITIVE)
+def test_finds_formulations(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE)
+def test_ignores_dates_quantities_ordinals_and_words(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "text,number,head",
+    [
+        ("两个维护", "两个", "维护"),
+        ("三会一课", "三", "会一课"),
+        ("四不两直一定", "四", "不两直一定"),
+        ("四学、三讲、一提升", "四", "学、三讲、一提升"),
+        ("十项重大工程", "十项", "重大工程"),
+        ("1+4", "1+4", ""),
+        ("12324", "12324", ""),
+        ("五型", "五", "型"),
+    ],
+)
+def test_split_number(text: str, number: str, head: str) -> None:
+    assert split_number(text) == (number, head)
+
+
+def test_mention_attributes_and_spans() -> None:
+    sentence = "坚持“两个维护”，落实三个“一号工程”。"
+    mentions = extract_formulations(sentence)
+    assert [m.table for m in mentions] == ["formulations", "formulations"]
+    first, second = mentions
+    assert first.attrs == {"text": "两个维护", "number": "两个", "head": "维护", "source": "quote"}
+    assert sentence[first.start:first.end] == "两个维护"
+    assert strip_quotes(sentence[second.start:second.end]) == "三个一号工程"
+    assert second.attrs["number"] == "三个"
+
+
+@pytest.mark.parametrize(
+    "candidate,expected",
+    [("四个意识", True), ("五好委员", True), ("二十大", False), ("十四五", False), ("七一", False),
+     ("36件", False), ("2023", False), ("1+X", True), ("一盘棋", False), ("三个", False), ("一二三四", True)],
+)
+def test_is_formulation(candidate: str, expected: bool) -> None:
+    assert is_formulation(candidate, formulation_vocabulary()) is expected
+
+
+def test_user_lexicon_adds_a_national_formulation(tmp_path: Path) -> None:
+    extra = tmp_path / "formulations.csv"
+    extra.write_text("# test lexicon\ntext,category,meaning\n九九归心,test,a made-up formulation\n", encoding="utf-8")
+    lexicon = load_lexicon([str(extra)])
+    assert [m.text for m in extract_formulations("全面推进九九归心工作。", lexicon=lexicon)] == ["九九归心"]
+    assert texts("全面推进九九归心工作。") == []
+
+
+ALPHABET = st.sampled_from(list(NUMERALS + "0123456789+、“”‘’第个项年件的会课维护意识之体大，。 \nA") + ["党建", "工作"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=60).map("".join))
+def test_properties_on_random_text(text: str) -> None:
+    for mention in extract_formulations(text):
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert strip_quotes(text[mention.start:mention.end]) == mention.text
+        assert any(ch in NUMERALS or ch.isdigit() for ch in mention.text)
+        assert mention.attrs["number"] and mention.text.startswith(mention.attrs["number"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_never_fails_on_any_text(text: str) -> None:
+    for mention in extract_formulations(text):
+        assert 0 <= mention.start < mention.end <= len(text)
+
+
+def test_speed_on_a_long_text() -> None:
+    sentence = "坚持“两个维护”，落实“三会一课”制度，2023年召开7个方面16个问题座谈，构建“1+4”体系。"
+    text = "\n".join([sentence] * (100_000 // len(sentence)))
+    extract_formulations(text[:100])
+    started = time.perf_counter()
+    found = extract_formulations(text)
+    assert time.perf_counter() - started < 0.5
+    assert len(found) == 3 * text.count("\n") + 3
+
+
+# --- real corpus (by path; never copied into the project) -------------------------------
+
+def _clean(path: Path) -> str:
+    from djtext.clean import clean_text
+
+    return clean_text(path.read_text(encoding="utf-8")).text
+
+
+NOT_FORMULATIONS = {"第二批", "二十大", "第一书记", "2021年", "12条", "20余项", "7个", "300余个", "21家",
+                    "9月23日", "近五年", "两届", "一名", "三年", "四镇三街道", "一个立", "一线", "一等奖"}
+
+
+@pytest.mark.skipif(not GOLD.is_dir() or not CORPUS.is_dir(), reason="shared corpus and gold not present")
+@pytest.mark.parametrize("stem", ["000_2ce4701a36c633b8", "001_36ecd302ae565e2a"])
+def test_real_corpus_dev_gold(stem: str) -> None:
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    wanted = {f["text"] for f in gold["formulations"] if not f.get("optional")}
+    found = {m.text.replace("、", "") for m in extract_formulations(_clean(CORPUS / f"{stem}.txt"))}
+    wanted_keys = {w.replace("、", "") for w in wanted}
+    assert len(found & wanted_keys) >= 0.9 * len(wanted_keys), sorted(wanted_keys - found)
+    assert not (found & NOT_FORMULATIONS)
+    assert len(found - wanted_keys) <= 0.1 * len(found), sorted(found - wanted_keys)

@@ -1,0 +1,166 @@
+"""Tests of named-practice extraction (djtext.extract.practices)."""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from djtext.extract.practices import CATEGORIES, extract_practices
+from djtext.lexicon import load_lexicon
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus"
+GOLD = SHARED / "gold" / "dev"
+
+
+def names(sentence: str) -> list[str]:
+    return [m.text for m in extract_practices(sentence)]
+
+
+def pairs(sentence: str) -> set[tuple[str, str]]:
+    return {(m.text, m.attrs["category"]) for m in extract_practices(sentence)}
+
+
+# (sentence, (name, category) pairs expected among the results)
+POSITIVE = [
+    ("全面落实“三会一课”、党员谈心谈话等规章制度。", {("三会一课", "mechanism")}),
+    ("严格落实“第一议题”制度。", {("第一议题制度", "mechanism")}),
+    ("实施“支部强基工程”，带动全局。", {("支部强基工程", "project")}),
+    ("实施“暖企”工程，聚焦招商引资。", {("暖企工程", "project")}),
+    ("着力打造“海天渔歌”政协委员委员会客厅。", {("海天渔歌委员会客厅", "platform")}),
+    ("以政协委员“山水相随”实践基地为载体。", {("山水相随实践基地", "platform")}),
+    ("通过“你选我赠”读书活动带动读书。", {("你选我赠", "activity")}),
+    ("开展“走近委员”活动，深入企业。", {("走近委员", "activity")}),
+    ("构建“江海同心”聚识机制。", {("江海同心", "mechanism")}),
+    ("开展“微协商”，建立“城市管理沙龙”“经济发展沙龙”两个专题群。",
+     {("微协商", "activity"), ("城市管理沙龙", "platform"), ("经济发展沙龙", "platform")}),
+    ("以“党建+履职”定向，积极推进党建+凝聚共识、党建+协商载体活动。",
+     {("党建+履职", "mechanism"), ("党建+凝聚共识", "mechanism"), ("党建+协商", "mechanism")}),
+    ("实施“红色领航、凝心铸魂、融合双促”三大行动。",
+     {("红色领航", "activity"), ("凝心铸魂", "activity"), ("融合双促", "activity")}),
+    ("聚力“小岛你好、党员报到”海岛共富行动。", {("小岛你好、党员报到", "activity")}),
+    ("强化委员工作室的政治学习，强化社情民意联系点的政治宣教。",
+     {("委员工作室", "platform"), ("社情民意联系点", "platform")}),
+    ("依托专委会建立5个功能型党支部。", {("功能型党支部", "org_form")}),
+    ("建立县政协党组成员联系参加政协的人民团体制度和党员委员联系党外委员制度。",
+     {("县政协党组成员联系参加政协的人民团体制度", "mechanism"), ("党员委员联系党外委员制度", "mechanism")}),
+    ("健全完善了《政协某县委员会党组议事规则》《关于做好提案工作的建议》。",
+     {("政协某县委员会党组议事规则", "mechanism")}),
+    ("建立“三会一课”闭环评价机制。", {("三会一课闭环评价机制", "mechanism")}),
+    ("持续开展“三个一”实践活动。", {("三个一", "activity")}),
+    ("不断健全完善党员委员民情接待点。", {("党员委员民情接待点", "platform")}),
+]
+
+NEGATIVE = [
+    "全力打造“有您定好·同心向党”政协党建品牌。",
+    "打造“党史时间”“能力作风大讲堂”“云直播”等学习品牌。",
+    "荣获“黑龙江省先进基层党组织”称号。",
+    "坚决做到“两个维护”，聚焦“两个全覆盖”，突出“一个理念”。",
+    "深入实施三个“一号工程”“十项重大工程”和“四大行动”。",
+    "在履职中充当“贴心人”“老娘舅”“参谋官”，打通“最后一纳米”。",
+    "探索“情景式”“互动式”和“体验式”主题形式。",
+    "推动舟山绿色石化基地建设，健全督导问责机制，完善工作机制。",
+    "作为“重点工程”来实施。",
+    "组织开展“两会”期间委员专题学习会。",
+    "学习宣传“学习宣传贯彻党的二十大精神”。",
+]
+
+
+@pytest.mark.parametrize("sentence,expected", POSITIVE)
+def test_finds_practices(sentence: str, expected: set[tuple[str, str]]) -> None:
+    found = pairs(sentence)
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE)
+def test_ignores_brands_honours_formulations_and_generic_phrases(sentence: str) -> None:
+    assert names(sentence) == []
+
+
+def test_names_are_short_and_categories_known() -> None:
+    sentence = "在7个乡镇活动组工作室和3家界别活动组工作室的基础上，召开某县基层政协委员工作站建设现场推进会。"
+    found = extract_practices(sentence)
+    assert {m.text for m in found} == {"活动组工作室", "政协委员工作站"}
+    assert all(m.attrs["category"] in CATEGORIES and m.table == "practices" for m in found)
+    assert all(m.attrs["name"] == m.text for m in found)
+
+
+def test_user_lexicon_adds_a_national_practice(tmp_path: Path) -> None:
+    extra = tmp_path / "practices.csv"
+    extra.write_text("# test lexicon\nname,category,note\n百姓说事会,platform,made up\n", encoding="utf-8")
+    lexicon = load_lexicon([str(extra)])
+    assert ("百姓说事会", "platform") in {
+        (m.text, m.attrs["category"]) for m in extract_practices("依靠百姓说事会解决问题。", lexicon=lexicon)}
+    assert "百姓说事会" not in names("依靠百姓说事会解决问题。")
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"[“”‘’'\"]", "", text)
+
+
+ALPHABET = st.sampled_from(
+    list("“”‘’、，。和的在建立开展实施落实等+第一三个")
+    + ["委员", "会客厅", "工作室", "议事堂", "制度", "机制", "工程", "活动", "党建", "联系", "品牌", "《", "》", "功能型党支部"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=40).map("".join))
+def test_properties_on_random_text(text: str) -> None:
+    for mention in extract_practices(text):
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert mention.attrs["category"] in CATEGORIES
+        assert mention.text and "“" not in mention.text and "”" not in mention.text
+        span = _normalised(text[mention.start:mention.end])
+        assert span.endswith(_normalised(mention.text)[-1])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_never_fails_on_any_text(text: str) -> None:
+    for mention in extract_practices(text):
+        assert 0 <= mention.start < mention.end <= len(text)
+
+
+def test_speed_on_a_long_text() -> None:
+    sentence = "全面落实“三会一课”，实施“暖企”工程，强化委员工作室的政治学习，建立党员委员联系党外委员制度。"
+    text = "\n".join([sentence] * (100_000 // len(sentence)))
+    extract_practices(text[:100])
+    started = time.perf_counter()
+    found = extract_practices(text)
+    assert time.perf_counter() - started < 0.5
+    assert len(found) >= 4 * text.count("\n")
+
+
+# --- real corpus (by path; never copied into the project) -------------------------------
+
+def _clean(path: Path) -> str:
+    from djtext.clean import clean_text
+
+    return clean_text(path.read_text(encoding="utf-8")).text
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s·•・‧.．、，,“”\"'‘’「」『』《》]+", "", text)
+
+
+@pytest.mark.skipif(not GOLD.is_dir() or not CORPUS.is_dir(), reason="shared corpus and gold not present")
+@pytest.mark.parametrize("stem", ["000_2ce4701a36c633b8", "001_36ecd302ae565e2a"])
+def test_real_corpus_dev_gold(stem: str) -> None:
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    wanted = list(dict.fromkeys(_key(p["name"]) for p in gold["practices"]))
+    predicted = list(dict.fromkeys(_key(m.text) for m in extract_practices(_clean(CORPUS / f"{stem}.txt"))))
+    left, matched = list(predicted), 0
+    for name in wanted:
+        hit = next((p for p in left if difflib.SequenceMatcher(None, p, name).ratio() >= 0.8), None)
+        if hit is not None:
+            left.remove(hit)
+            matched += 1
+    precision, recall = matched / len(predicted), matched / len(wanted)
+    assert precision >= 0.8 and recall >= 0.8, (precision, recall, left)

@@ -1,0 +1,397 @@
+"""Tests for djtext.structure: reporting units, sections and numbered lists."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from djtext.models import CleanText, Mark
+from djtext.structure import find_lists, find_units, split_paragraphs
+from djtext.structure_lists import cn_number, lead_clause
+from djtext.structure_units import find_unit_names
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def clean_of(text: str, marks: list[Mark] | None = None) -> CleanText:
+    return CleanText(text=text, offsets=list(range(len(text))), raw=text, marks=marks or [])
+
+
+def reporting(units):
+    return [u for u in units if not u.cited]
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def test_split_paragraphs_skips_blank_lines_and_strips():
+    text = "  第一段。\n\n\t第二段。  \n"
+    spans = split_paragraphs(text)
+    assert [text[s:e] for s, e in spans] == ["第一段。", "第二段。"]
+
+
+@pytest.mark.parametrize("numeral,value", [("一", 1), ("九", 9), ("十", 10), ("十二", 12), ("二十", 20),
+                                           ("二十三", 23), ("", 0), ("两", 0)])
+def test_cn_number(numeral, value):
+    assert cn_number(numeral) == value
+
+
+def test_lead_clause_stops_at_full_stop_semicolon_and_space_outside_quotes():
+    assert lead_clause("以“同心 向党”引领，把牢方向。其余正文", 0) == "以“同心 向党”引领，把牢方向"
+    assert lead_clause("强化责任导向；二是…", 0) == "强化责任导向"
+    assert lead_clause("工作成效 近年来，我们坚持", 0) == "工作成效"
+
+
+# ---------------------------------------------------------------- unit names
+
+
+def test_unit_names_with_levels():
+    names = {n.name: n for n in find_unit_names("会上，西湖区政协、余杭区政协党组和绍兴市政协作了发言。")}
+    assert names["西湖区政协"].level == "county"
+    assert names["余杭区政协党组"].level == "county"
+    assert names["绍兴市政协"].level == "city"
+    assert not any(n.generic for n in names.values())
+
+
+def test_committee_organs_are_committee_level():
+    (name,) = find_unit_names("会议由自治区政协文化文史和学习委员会分党组主持。")
+    assert name.name == "自治区政协文化文史和学习委员会分党组"
+    assert name.level == "committee"
+    (head,) = find_unit_names("中共政协余杭区委员会党组")
+    assert head.name == "中共政协余杭区委员会党组" and head.level == "county"
+
+
+def test_generic_references_are_flagged():
+    names = find_unit_names("全省各级政协、市县政协和省政协都要加强学习。")
+    assert names and all(n.generic for n in names)
+
+
+def test_shared_suffix_is_expanded():
+    names = [n.name for n in find_unit_names("近年来，绍兴、嘉兴等市政协建立了读书平台。") if not n.generic]
+    assert names == ["绍兴市政协", "嘉兴市政协"]
+
+
+def test_anonymised_units_are_kept_as_written():
+    names = [n.name for n in find_unit_names("X县政协党组坚持学习。xx市政协召开会议。") if not n.generic]
+    assert names == ["X县政协党组", "xx市政协"]
+
+
+def test_function_words_are_not_part_of_the_place():
+    names = [n.name for n in find_unit_names("如西湖区政协探索了协商议事。") if not n.generic]
+    assert names == ["西湖区政协"]
+
+
+# ---------------------------------------------------------------- sections
+
+
+LEAD_LINES = """全市政协系统党建工作纪实
+开篇导语，介绍全市情况。
+西湖区政协：深耕“同心”品牌 推动履职提质
+西湖区政协坚持党建引领，打造品牌。
+一、以学促干，筑牢思想根基。正文内容。
+二、以干践学，提升履职质效。正文内容。
+余杭区政协：党建引领 协商为民
+余杭区政协以党建促履职。
+一、建强组织，夯实基础。正文。
+二、搭建平台，服务群众。正文。
+三、完善机制，形成闭环。正文。
+"""
+
+
+def test_lead_line_layout_gives_units_with_titles_and_lists():
+    clean = clean_of(LEAD_LINES)
+    units = reporting(find_units(clean))
+    assert [u.name for u in units] == ["西湖区政协", "余杭区政协"]
+    assert units[0].section_title == "深耕“同心”品牌 推动履职提质"
+    assert units[0].end == units[1].start
+    assert LEAD_LINES[units[0].evidence_start:units[0].evidence_end] == "西湖区政协"
+    items = find_lists(clean, find_units(clean))
+    assert [(i.style, i.index, i.unit_id) for i in items] == [
+        ("cn_dun", 1, units[0].id), ("cn_dun", 2, units[0].id),
+        ("cn_dun", 1, units[1].id), ("cn_dun", 2, units[1].id), ("cn_dun", 3, units[1].id)]
+    assert items[0].heading == "以学促干，筑牢思想根基"
+
+
+def _heading_layout() -> CleanText:
+    parts = [
+        ("以党建促履职 谱写新篇章", "heading"),
+        ("中共政协余杭区委员会党组", "heading"),
+        ("余杭区政协党组书记 王明", "line"),
+        ("中共政协余杭区委员会党组坚持党的领导。", "line"),
+        ("强化政治引领，筑牢思想根基。", "bold+"),
+        ("搭建履职平台，服务发展大局。", "bold+"),
+        ("聚力作风建设，锻造过硬队伍。", "bold+"),
+        ("党建统领 同心同行", "heading"),
+        ("中共政协西湖区委员会党组", "heading"),
+        ("西湖区政协党组书记 李华", "line"),
+        ("坚持理论武装，提升政治能力。", "bold+"),
+        ("坚持守正创新，擦亮党建品牌。", "bold+"),
+    ]
+    text = ""
+    marks: list[Mark] = []
+    for line, kind in parts:
+        start = len(text)
+        if kind == "bold+":
+            marks.append(Mark("bold", start, start + len(line)))
+            line = line + "正文展开说明具体做法。"
+        elif kind == "heading":
+            marks.append(Mark("heading", start, start + len(line), 2))
+        text += line + "\n"
+    return clean_of(text, marks)
+
+
+def test_heading_layout_with_byline_gives_speaker_and_bold_items():
+    clean = _heading_layout()
+    units = reporting(find_units(clean))
+    assert [u.name for u in units] == ["中共政协余杭区委员会党组", "中共政协西湖区委员会党组"]
+    assert [u.speaker for u in units] == ["王明", "李华"]
+    assert units[0].section_title == "以党建促履职 谱写新篇章"
+    assert units[0].level == "county"
+    items = find_lists(clean, find_units(clean))
+    assert [(i.style, i.index, i.level) for i in items] == [("bold_heading", 1, 1), ("bold_heading", 2, 1),
+                                                           ("bold_heading", 3, 1), ("bold_heading", 1, 1),
+                                                           ("bold_heading", 2, 1)]
+    assert items[0].heading == "强化政治引领，筑牢思想根基"
+    assert items[3].unit_id == units[1].id
+
+
+def test_markdown_bold_is_read_when_the_cleaner_left_it():
+    text = ("余杭区政协：标题\n**强化政治引领，筑牢思想根基。**正文。\n**搭建履职平台，服务发展大局。**正文。\n")
+    items = find_lists(clean_of(text))
+    assert [i.heading for i in items] == ["强化政治引领，筑牢思想根基", "搭建履职平台，服务发展大局"]
+
+
+NEWSPAPER = """座谈会上，各市县政协作了交流发言。
+近年来，绍兴市政协党组坚持党建引领，推动政协工作高质量发展，取得了明显成效。
+聚焦思想引领，找准凝聚共识的着力点。正文说明做法和成效。
+聚焦组织建设，找准夯实基础的发力点。正文说明做法和成效。
+十二届自治区政协以来，自治区政协文化文史和学习委员会分党组坚持学习，推动工作。
+团结联动，汇聚协商议政合力。正文内容。
+资源联享，夯实履职工作基础。正文内容。
+标题一 绍兴市政协党组书记、主席 张三
+标题二 自治区政协文化文史和学习委员会分党组书记、主任 李四
+"""
+
+
+def test_newspaper_layout_bodies_name_their_units_and_bylines_attach():
+    clean = clean_of(NEWSPAPER)
+    units = reporting(find_units(clean))
+    assert [u.name for u in units][:2] == ["绍兴市政协党组", "自治区政协文化文史和学习委员会分党组"]
+    assert units[0].speaker == "张三" and units[0].section_title == "标题一"
+    assert units[1].level == "committee" and units[1].speaker == "李四"
+    items = find_lists(clean, find_units(clean))
+    assert [(i.style, i.unit_id) for i in items] == [("parallel", units[0].id)] * 2 + [("parallel", units[1].id)] * 2
+    assert items[0].heading == "聚焦思想引领，找准凝聚共识的着力点"
+
+
+def test_cited_units_inside_a_report():
+    text = ("西湖区政协：标题\n西湖区政协组织委员学习。绍兴、嘉兴等市政协建立了平台；余杭区政协开展协商。\n")
+    units = find_units(clean_of(text))
+    cited = sorted(u.name for u in units if u.cited)
+    assert cited == ["余杭区政协", "嘉兴市政协", "绍兴市政协"]
+    assert all(u.start >= units[0].start for u in units if u.cited)
+
+
+def test_single_report_document_has_one_unit_covering_the_text():
+    text = "绍兴市政协“同心”党建品牌创建的实践\n" + "正文内容，说明做法。" * 30 + "\n如余杭区政协开展了协商。\n"
+    units = find_units(clean_of(text))
+    main = reporting(units)
+    assert [u.name for u in main] == ["绍兴市政协"]
+    assert (main[0].start, main[0].end) == (0, len(text))
+    assert [u.name for u in units if u.cited] == ["余杭区政协"]
+
+
+def test_part_breaks_end_sections():
+    text = ("篇一：汇编\nX县政协党组坚持学习，推动工作，取得成效。\n一、学习。正文。\n二、实践。正文。\n"
+            "篇二：汇编\n本文没有单位。\n一、开头。正文。\n二、结尾。正文。\n")
+    units = reporting(find_units(clean_of(text)))
+    assert [u.name for u in units] == ["X县政协党组"]
+    assert units[0].end == text.index("篇二")
+    items = find_lists(clean_of(text), find_units(clean_of(text)))
+    assert [i.unit_id for i in items] == [units[0].id, units[0].id, None, None]
+
+
+# ---------------------------------------------------------------- list styles
+
+
+@pytest.mark.parametrize("first,second,style", [
+    ("一、", "二、", "cn_dun"), ("（一）", "（二）", "cn_paren"), ("(一)", "(二)", "cn_paren"),
+    ("1.", "2.", "arabic_dot"), ("1．", "2．", "arabic_dot"), ("1、", "2、", "arabic_dun"),
+    ("一是", "二是", "shi"), ("第一，", "第二，", "di")])
+def test_each_marker_style(first, second, style):
+    text = f"导语。\n{first}加强学习，提高站位。正文。\n{second}锚定目标，担当作为。正文。\n"
+    items = find_lists(clean_of(text), [])
+    assert [(i.style, i.index) for i in items] == [(style, 1), (style, 2)]
+    assert items[0].heading == "加强学习，提高站位"
+    assert items[0].marker == first.rstrip("，")
+
+
+def test_inline_markers_in_one_long_line():
+    text = "主要做法如下。一是强化责任导向，落实到人；二是强化目标导向，完善体系；三是强化创新导向，激发活力。"
+    items = find_lists(clean_of(text), [])
+    assert [i.heading for i in items] == ["强化责任导向，落实到人", "强化目标导向，完善体系", "强化创新导向，激发活力"]
+
+
+def test_marker_after_a_run_in_title_and_spaces():
+    text = "二、品牌的提出 (一)当前的不足 具体情况如下。(二)改进的方向 具体如下。\n"
+    items = find_lists(clean_of(text), [])
+    assert [(i.style, i.heading) for i in items] == [("cn_paren", "当前的不足"), ("cn_paren", "改进的方向")]
+
+
+def test_nesting_follows_order_of_appearance():
+    text = ("一、总体成效\n（一）强化了引领\n1.学习制度。正文。\n2.督导机制。正文。\n（二）完善了体系\n"
+            "一是建立机制。二是健全制度。\n二、存在问题\n（一）认识不足\n（二）方法不多\n")
+    items = find_lists(clean_of(text), [])
+    by_heading = {i.heading: i for i in items}
+    assert by_heading["总体成效"].level == 1
+    assert by_heading["强化了引领"].level == 2 and by_heading["强化了引领"].parent_id == by_heading["总体成效"].id
+    assert by_heading["学习制度"].level == 3 and by_heading["学习制度"].parent_id == by_heading["强化了引领"].id
+    assert by_heading["建立机制"].parent_id == by_heading["完善了体系"].id
+    assert by_heading["认识不足"].parent_id == by_heading["存在问题"].id
+    assert by_heading["存在问题"].index == 2 and by_heading["存在问题"].level == 1
+
+
+def test_nesting_resets_per_unit_section():
+    items = find_lists(clean_of(LEAD_LINES))
+    assert all(i.level == 1 and i.parent_id is None for i in items)
+
+
+# ---------------------------------------------------------------- negatives
+
+
+@pytest.mark.parametrize("text", [
+    "导语。\n一、唯一的一条，没有第二条。正文。\n",
+    "全年2023年1、2月完成任务，5、6月开展调研。\n",
+    "他担任第一书记，落实第一议题制度，冲在第一线，发展是第一要务。\n",
+    "坚持统一是根本，一是一，二是二，实事求是。\n",
+    "工业4.0培训和3.5亿元投资。\n",
+    "一、标题\n三、跳过了第二条。正文。\n",
+])
+def test_no_false_lists(text):
+    assert find_lists(clean_of(text), []) == []
+
+
+def test_lone_lead_sentences_are_not_parallel_lists():
+    text = "党的品牌，是党的建设有效载体。正文很长的说明。\n西湖区政协认真贯彻落实部署，推动工作。\n"
+    assert find_lists(clean_of(text), []) == []
+
+
+# ---------------------------------------------------------------- properties
+
+MARKERS = ["一、", "二、", "三、", "（一）", "（二）", "1.", "2.", "一是", "二是", "第一，", "第二，", "**"]
+PIECES = st.lists(st.one_of(st.sampled_from(MARKERS), st.sampled_from(["加强学习，提高站位。", "正文内容", "。", "\n",
+                                                                        "；", " ", "西湖区政协：标题\n", "2023年1、2月"])),
+                  max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(PIECES)
+def test_list_tree_properties(pieces):
+    text = "".join(pieces)
+    clean = clean_of(text)
+    units = find_units(clean)
+    items = find_lists(clean, units)
+    seen: dict[int, int] = {}
+    previous_start = -1
+    for item in items:
+        assert item.start >= previous_start  # ordered
+        previous_start = item.start
+        assert 0 <= item.start <= item.end <= len(text)  # spans inside the text
+        # the heading is a substring of the clean text (column-wrap line breaks removed)
+        assert item.heading and item.heading in text.replace("\n", "").replace("*", "")
+        assert item.index >= 1 and item.level >= 1
+        if item.parent_id is None:
+            assert item.level == 1
+        else:
+            assert item.parent_id in seen and seen[item.parent_id] < item.level  # earlier, shallower
+        seen[item.id] = item.level
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="政协市县区党组分委员会一二、是第X等西湖绍兴，。\n *书记主席张", max_size=120))
+def test_units_never_crash_and_spans_are_valid(text):
+    clean = clean_of(text)
+    for unit in find_units(clean):
+        assert 0 <= unit.start <= unit.end <= len(text)
+        assert 0 <= unit.evidence_start <= unit.evidence_end <= len(text)
+        assert unit.level in {"province", "city", "county", "committee", "other"}
+
+
+def test_speed_on_a_long_document():
+    text = (LEAD_LINES + NEWSPAPER) * 240
+    clean = clean_of(text)
+    find_lists(clean, find_units(clean))
+    started = time.perf_counter()
+    find_lists(clean, find_units(clean))
+    elapsed = time.perf_counter() - started
+    assert len(text) > 100_000
+    assert elapsed < 1.0, f"{elapsed:.3f} s for {len(text)} characters"
+
+
+# ---------------------------------------------------------------- real corpus
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"real corpus not available at {CORPUS}")
+
+
+def _corpus_doc(prefix: str) -> CleanText:
+    from djtext.clean import clean_text
+
+    (path,) = sorted(CORPUS.glob(f"{prefix}_*.txt"))
+    return clean_text(path.read_text(encoding="utf-8"))
+
+
+@needs_corpus
+def test_corpus_000_four_county_units_each_with_a_cn_dun_list():
+    clean = _corpus_doc("000")
+    units = reporting(find_units(clean))
+    assert len(units) == 4
+    assert all(u.level == "county" and u.name.endswith("政协") and u.section_title for u in units)
+    items = find_lists(clean, units)
+    for unit in units:
+        own = [i for i in items if i.unit_id == unit.id]
+        assert len(own) >= 3 and {i.style for i in own} == {"cn_dun"}
+        assert [i.index for i in own] == list(range(1, len(own) + 1))
+
+
+@needs_corpus
+def test_corpus_001_bold_heads_are_items_under_their_units():
+    clean = _corpus_doc("001")
+    units = reporting(find_units(clean))
+    assert len(units) == 7
+    assert all(u.speaker for u in units)
+    items = find_lists(clean, units)
+    assert len(items) >= 20 and {i.style for i in items} == {"bold_heading"}
+    assert {i.unit_id for i in items} == {u.id for u in units}
+
+
+@needs_corpus
+def test_corpus_003_parallel_lead_sentences_per_unit():
+    clean = _corpus_doc("003")
+    units = reporting(find_units(clean))
+    assert len(units) >= 7
+    items = find_lists(clean, units)
+    parallel = [i for i in items if i.style == "parallel"]
+    assert len(parallel) >= 20
+    assert len({i.unit_id for i in parallel}) >= 6
+
+
+@needs_corpus
+def test_corpus_004_one_report_with_nested_inline_lists():
+    clean = _corpus_doc("004")
+    units = find_units(clean)
+    main = reporting(units)
+    assert len(main) == 1 and main[0].start == 0 and main[0].end == len(clean.text)
+    assert any(u.cited for u in units)
+    items = find_lists(clean, units)
+    assert max(i.level for i in items) >= 3
+    assert {"cn_dun", "cn_paren", "arabic_dot", "shi"} <= {i.style for i in items}
+
+
+@needs_corpus
+def test_corpus_002_cited_units_from_shared_suffixes():
+    clean = _corpus_doc("002")
+    names = {u.name for u in find_units(clean) if u.cited}
+    assert {"濮阳市政协", "商丘市政协"} <= names
