@@ -189,3 +189,8 @@ def test_compare_may_rewrite_its_own_output_inside_results(results):
 def test_cluster_missing_source(tmp_path):
     result = run("cluster", str(tmp_path / "nope"))
     assert result.exit_code == 2 and "no such file or folder" in result.stderr
+
+
+def test_keyness_counts_print_as_integers(results):
+    out = run("compare", str(results), "--what", "formulations").stdout
+    assert "1/1" in out and ".0/" not in out

@@ -103,4 +103,6 @@ def comparison_table(tables: dict[str, pd.DataFrame], by: str = "province", what
     if counts.empty:
         return pd.DataFrame(columns=COMPARISON_COLUMNS)
     merged = counts.merge(scores, on=["region", "item"], how="left")
+    for name in ("rest_count", "target_total", "rest_total"):
+        merged[name] = merged[name].astype("Int64")
     return merged[list(COMPARISON_COLUMNS)]

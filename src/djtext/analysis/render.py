@@ -22,6 +22,13 @@ def _text(value) -> str:
     return str(value)
 
 
+def _int(value) -> str:
+    try:
+        return str(int(value))
+    except (TypeError, ValueError):
+        return ""
+
+
 def _p(value) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
@@ -86,7 +93,8 @@ def keyness_table(frame: pd.DataFrame, by: str, what: str) -> Table:
         region = record["region"]
         table.add_row(
             "" if region == previous else region, str(record["item"]),
-            f"{record['target_count']}/{record['target_total']}", f"{record['rest_count']}/{record['rest_total']}",
+            f"{_int(record['target_count'])}/{_int(record['target_total'])}",
+            f"{_int(record['rest_count'])}/{_int(record['rest_total'])}",
             _text(record["g2"]), _p(record["p_g2"]), _text(record["chi2"]), _p(record["p_chi2"]),
             _text(record["log_ratio"]),
         )

@@ -70,6 +70,9 @@ OWNER_GAP = re.compile(r"^(?:政协委员|政协|委员|机关)+")
 # quoted words that are a style, a topic or a quality rather than a named practice
 NOT_A_NAME_SUFFIX = ("品牌", "式", "化", "精神", "意识", "思想", "讲话", "单位", "集体", "称号")
 MAX_QUOTED_NAME = 16
+NOT_IN_NAME = re.compile(r"[，—]")
+# verbs after which a quoted numeric formulation is a practice the unit carries out (落实“三会一课”)
+FORMULATION_VERBS = ("落实", "选树", "采取", "开展", "搭建", "推行", "建立")
 NUMERAL_CLASSIFIER = re.compile(rf"[{NUMERALS}\d][个项条种张]")
 HONOUR_AFTER = re.compile(r"(?:荣誉)?称号|荣誉")
 
@@ -260,6 +263,17 @@ def _attached_head(after: str, vocab: PracticeVocabulary) -> tuple[str, int] | N
     return None
 
 
+@dataclass(frozen=True)
+class _ChainContext:
+    """What surrounds a chain of quoted names: the text before and after it and their cues."""
+
+    before: str
+    after: str
+    after_start: int
+    follower: tuple[str, int, str] | None
+    quote_verb: bool
+
+
 def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabulary) -> list[Mention]:
     found: list[Mention] = []
     for chain in _quote_chains(text):
@@ -273,63 +287,70 @@ def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabu
             continue
         if BRAND_AFTER.match(after):
             continue  # “A”“B”等专委会功能型党支部特色履职品牌: brand names
-        quote_verb = before.endswith(vocab.quote_verbs)
+        context = _ChainContext(before, after, last.end(), follower, before.endswith(vocab.quote_verbs))
         for index, match in enumerate(chain):
-            content = match.group(1).strip()
-            start, end = match.start(1), match.end(1)
-            bare = INNER_QUOTES.sub("", content)
-            if bare.startswith("党建") and PARTY_PLUS.match(bare.replace("＋", "+")):
-                found.append(_mention(bare, start, end, "mechanism", "quote"))
-                continue
-            if content.endswith(("+", "＋")):
-                continue
-            if len(content) < 2 or re.search(r"[，—]", content):
-                continue
-            if content.endswith(NOT_A_NAME_SUFFIX):
-                continue
-            if not HAN.search(content) or content in vocab.stopwords:
-                continue
-            is_last = index == len(chain) - 1
-            numeric = content[0] in NUMERALS or content[0].isdigit()
-            if (numeric and len(content) <= 4 and not is_formulation(content, fvocab)
-                    and not _ending_head(content, vocab) and not (is_last and _attached_head(after, vocab))):
-                continue  # “十四五”, “一流机关”: a period or a numeral-led word, not a practice
-            if is_last and "、" in content:
-                count = COUNT_AFTER.match(after)
-                parts = content.split("、")
-                if count and _to_number(count.group(1)) == len(parts):
-                    offset = start
-                    for part in parts:
-                        if len(part) >= 2:
-                            found.append(_mention(part, offset, offset + len(part), "activity", "quote"))
-                        offset += len(part) + 1
-                    continue
-            if len(content) > MAX_QUOTED_NAME:
-                continue
-            head = _ending_head(content, vocab)
-            if head and len(content) > len(head.head) and not (numeric and is_formulation(content, fvocab)):
-                found.append(_mention(content, start, end, head.category, "quote"))
-                continue
-            if is_last:
-                attached = _attached_head(after, vocab)
-                if attached and not (numeric and is_formulation(content, fvocab)) and not (
-                        follower and follower[1] + len(follower[2]) <= attached[1] - len(attached[0])):
-                    category = vocab.heads[_ending_head(attached[0], vocab).head].category
-                    found.append(_mention(content + attached[0], start, last.end() + attached[1], category, "quote"))
-                    continue
-            if numeric and is_formulation(content, fvocab):
-                run = MECHANISM_RUN.match(after) if is_last else None
-                if run:
-                    found.append(_mention(content + run.group(), start, last.end() + run.end(), "mechanism", "quote"))
-                elif follower and follower[2] in FORMULATION_FOLLOWERS and follower[1] <= 2:
-                    found.append(_mention(content, start, end, follower[0], "quote"))
-                elif _has_verb(before, ("落实", "选树", "采取", "开展", "搭建", "推行", "建立")):
-                    found.append(_mention(content, start, end, "mechanism", "quote"))
-                continue
-            if follower and "的" not in after[:follower[1]]:
-                found.append(_mention(content, start, end, follower[0], "quote"))
-            elif quote_verb and len(content) >= 3:
-                found.append(_mention(content, start, end, "activity", "quote"))
+            found.extend(_quoted_practices(match, index == len(chain) - 1, context, vocab, fvocab))
+    return found
+
+
+def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContext,
+                      vocab: PracticeVocabulary, fvocab: FormulationVocabulary) -> list[Mention]:
+    """The practices one quoted name of a chain stands for (none, itself, itself + head, or its parts)."""
+    content = match.group(1).strip()
+    start, end = match.start(1), match.end(1)
+    after, follower = context.after, context.follower
+    bare = INNER_QUOTES.sub("", content)
+    if bare.startswith("党建") and PARTY_PLUS.match(bare.replace("＋", "+")):
+        return [_mention(bare, start, end, "mechanism", "quote")]
+    if len(content) < 2 or content.endswith(("+", "＋") + NOT_A_NAME_SUFFIX) or NOT_IN_NAME.search(content):
+        return []
+    if not HAN.search(content) or content in vocab.stopwords:
+        return []
+    numeric = content[0] in NUMERALS or content[0].isdigit()
+    formulation = numeric and is_formulation(content, fvocab)
+    attached = _attached_head(after, vocab) if is_last else None
+    if numeric and not formulation and len(content) <= 4 and not _ending_head(content, vocab) and not attached:
+        return []  # “十四五”, “一流机关”: a period or a numeral-led word, not a practice
+    if is_last and "、" in content:
+        parts = _counted_parts(content, start, after)
+        if parts:
+            return parts
+    if len(content) > MAX_QUOTED_NAME:
+        return []
+    head = _ending_head(content, vocab)
+    if head and len(content) > len(head.head) and not formulation:
+        return [_mention(content, start, end, head.category, "quote")]
+    if attached and not formulation and not (
+            follower and follower[1] + len(follower[2]) <= attached[1] - len(attached[0])):
+        category = vocab.heads[_ending_head(attached[0], vocab).head].category
+        return [_mention(content + attached[0], start, context.after_start + attached[1], category, "quote")]
+    if formulation:
+        run = MECHANISM_RUN.match(after) if is_last else None
+        if run:
+            return [_mention(content + run.group(), start, context.after_start + run.end(), "mechanism", "quote")]
+        if follower and follower[2] in FORMULATION_FOLLOWERS and follower[1] <= 2:
+            return [_mention(content, start, end, follower[0], "quote")]
+        if _has_verb(context.before, FORMULATION_VERBS):
+            return [_mention(content, start, end, "mechanism", "quote")]
+        return []
+    if follower and "的" not in after[:follower[1]]:
+        return [_mention(content, start, end, follower[0], "quote")]
+    if context.quote_verb and len(content) >= 3:
+        return [_mention(content, start, end, "activity", "quote")]
+    return []
+
+
+def _counted_parts(content: str, start: int, after: str) -> list[Mention]:
+    """“A、B、C”三大行动: the parts of a quoted enumeration its count sums up, else nothing."""
+    count = COUNT_AFTER.match(after)
+    parts = content.split("、")
+    if not count or _to_number(count.group(1)) != len(parts):
+        return []
+    found, offset = [], start
+    for part in parts:
+        if len(part) >= 2:
+            found.append(_mention(part, offset, offset + len(part), "activity", "quote"))
+        offset += len(part) + 1
     return found
 
 
