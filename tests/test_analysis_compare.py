@@ -1,7 +1,6 @@
 """Region × item counts, brands per region, the comparison table and loading RESULTS folders."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from djtext.analysis.compare import (

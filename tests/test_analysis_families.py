@@ -1,7 +1,6 @@
 """Brand families found from the data."""
 from __future__ import annotations
 
-import pandas as pd
 
 from djtext.analysis.families import brand_families, brand_parts, family_cores
 from test_analysis_fixtures import make_tables

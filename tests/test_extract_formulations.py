@@ -52,6 +52,7 @@ POSITIVE = [
     ("搭建“十学”平台，“十学”平台做法被转发。", ["十学", "十学"]),
     ("持续推进“三个一流、四个之家”建设。", ["三个一流、四个之家"]),
     ("坚持”三培养”，做到”四个必须”。", ["三培养", "四个必须"]),
+    ("促进“两个\n融合”。", ["两个融合"]),  # a hard wrap the cleaner left inside quotes
 ]
 
 # sentences that hold a numeral but no formulation

@@ -270,8 +270,17 @@ class _ProtectedSegmenter:
         return tokens
 
     def cut(self, text: str) -> list[str]:
-        """Words of ``text`` in order (they concatenate to ``text``)."""
-        return [word for word, _, _ in self.tokenize(text)]
+        """Words of ``text`` in order (they concatenate to ``text``); no offsets, so faster."""
+        words: list[str] = []
+        pos = 0
+        for start, end in self.matcher.spans(text):
+            if start > pos:
+                words.extend(self._cut_gap(text[pos:start]))
+            words.append(text[start:end])
+            pos = end
+        if pos < len(text):
+            words.extend(self._cut_gap(text[pos:]))
+        return words
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()

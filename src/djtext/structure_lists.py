@@ -21,7 +21,7 @@ MARKER = re.compile(
     rf"(?:(?P<cn_paren>[（(](?P<n1>[{CN_NUM}]{{1,3}})[）)])"
     r"|(?P<arabic_paren>[（(](?P<n2>\d{1,2})[）)])"
     rf"|(?P<cn_dun>(?P<n3>[{CN_NUM}]{{1,3}})[、])"
-    rf"|(?P<shi>(?P<n4>[{CN_NUM}]{{1,2}})(?:是|要)(?![{CN_NUM}是要]))"
+    rf"|(?P<shi>(?P<n4>[{CN_NUM}]{{1,2}})(?:是|要)(?![{CN_NUM}]))"
     rf"|(?P<di>第(?P<n5>[{CN_NUM}]{{1,2}})(?=[，,、：:]))"
     r"|(?P<arabic_dot>(?<![\d.．])(?P<n6>\d{1,2})[.．](?![\d.．]))"
     r"|(?P<arabic_dun>(?<![\d])(?P<n7>\d{1,2})、(?!\d)))"
@@ -33,7 +33,7 @@ NUMBER_GROUP = dict(STYLE_GROUPS)
 RANK = {"cn_dun": 1, "bold_heading": 2, "parallel": 2, "cn_paren": 3, "arabic_dot": 4, "arabic_dun": 4,
         "arabic_paren": 5, "shi": 6, "di": 6}
 BREAK_BEFORE = set("。；;！？!?：:\n")
-SOFT_BREAK_BEFORE = set("，,")  # 一是/第一 may follow a comma: 在具体学习过程中，一是…
+SOFT_BREAK_BEFORE = set("，,")  # 一是/第一 may follow a comma: 在日常工作中，一是…
 INLINE_STYLES = {"shi", "di"}
 HEADING_STOP = set("。；;！？!?\n")
 MAX_HEADING = 80
@@ -81,7 +81,7 @@ def _context_ok(text: str, start: int, style: str, spaced_in_raw: bool = False) 
     if style in INLINE_STYLES and prev in SOFT_BREAK_BEFORE:
         return True
     if spaced and not prev.isdigit() and style not in ("arabic_dun",):
-        return True  # run-in layouts: "…的提出 (一)当前" / "…带动体系 一是建立…"
+        return True  # run-in layouts: "…的成效 (一)主要做法" / "…工作机制 一是建立…"
     return False
 
 
@@ -187,6 +187,7 @@ class _Run:
     last: int
     parent: int | None  # index into items of the enclosing item
     members: list[int] = field(default_factory=list)
+    nested: bool = False  # inside an item of a run of the same style
 
 
 def build_tree(candidates: list[Candidate], zones: list[tuple[int, int, int | None]]) -> list[ListItem]:
@@ -216,10 +217,15 @@ def build_tree(candidates: list[Candidate], zones: list[tuple[int, int, int | No
             while stack and stack[-1] is not run:
                 stack.pop()
         elif index == 1:
-            while stack and (stack[-1].style == cand.style or RANK[stack[-1].style] >= RANK[cand.style]):
+            # a new run closes open runs of deeper styles; a 一是 run inside an open 二是 item of
+            # the same inline style nests under it (一是…二是…[一是…二是…]三是…)
+            while stack and RANK[stack[-1].style] >= RANK[cand.style]:
+                top = stack[-1]
+                if top.style == cand.style and cand.style in INLINE_STYLES and not top.nested:
+                    break
                 stack.pop()
             parent = stack[-1].members[-1] if stack else None
-            run = _Run(cand.style, 0, parent)
+            run = _Run(cand.style, 0, parent, nested=bool(stack) and stack[-1].style == cand.style)
             runs.append(run)
             stack.append(run)
         else:

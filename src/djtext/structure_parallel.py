@@ -1,12 +1,12 @@
 """Parallel lead sentences: unmarked list items written as a series of short lead sentences that
-share a template (紧扣凝心铸魂，找准…的关键点。 / 紧扣思想引领，找准…的着力点。), the way newspaper
+share a template (围绕中心大局，找准…的切入点。 / 围绕组织建设，找准…的发力点。), the way newspaper
 pages print what were bold or numbered heads. Style ``parallel``.
 
 A lead sentence is the first sentence of a paragraph: short (6–40 characters), at least two
 clauses, ending in 。. Two lead sentences are parallel when they share a template: the same
 opening (two characters or more), first clauses of the same length with a common character at the
-same place (“引”字为先 / “聚”字着力; 党建联抓 / 资源联享), or a common phrase of four or more
-characters (…提案工作… / …同心向党的…). A series needs at least two paragraph-initial members;
+same place (“学”字当先 / “用”字落地; 组织联建 / 阵地联用), or a common phrase of four or more
+characters (…协商议政… / …凝心聚力的…). A series needs at least two paragraph-initial members;
 sentences inside a paragraph (where column breaks glued a head to the previous body) join a series
 only when they share its opening.
 """

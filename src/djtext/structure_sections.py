@@ -1,6 +1,6 @@
 """Reporting units and their sections: lead lines (``X区政协：title``), unit headings under a
-title with a byline (``道外区政协党组书记 张军``), bodies that name their own unit first
-(``近年来，盐池县政协党组…``) with titles and bylines printed elsewhere on a newspaper page, a
+title with a byline (``西湖区政协党组书记 王明``), bodies that name their own unit first
+(``近年来，余杭区政协党组…``) with titles and bylines printed elsewhere on a newspaper page, a
 single-report document's own unit, and units only cited inside another unit's report.
 """
 from __future__ import annotations
@@ -104,7 +104,7 @@ def bylines_in(clean: CleanText, start: int, end: int, vocab: UnitVocabulary,
             while pos < len(segment) and segment[pos] in "、，, ":
                 pos += 1
             role = next((r for r in vocab.roles if segment.startswith(r, pos)), "")
-            if not role and roles:  # 机关党组成员、机关党委专职副书记: an organ before the next role
+            if not role and roles:  # 机关党组成员、机关党委副书记: an organ before the next role
                 organ = next((o for o in sorted(vocab.organs, key=len, reverse=True) if segment.startswith(o, pos)), "")
                 role = next((r for r in vocab.roles if organ and segment.startswith(r, pos + len(organ))), "")
                 if role:
@@ -117,7 +117,7 @@ def bylines_in(clean: CleanText, start: int, end: int, vocab: UnitVocabulary,
             continue
         speaker, speaker_end = _speaker_at(clean, start + pos, end)
         if speaker is None or not _line_breaks_at(clean, speaker_end, end):
-            continue  # a byline ends its printed line: 县政协党组成员联系… is running text
+            continue  # a byline ends its printed line: 县政协党组成员参加… is running text
         title_text = segment[previous_end:name.start].strip()
         title = strip_markup(title_text) if 2 <= len(title_text) <= MAX_TITLE and title_text[-1] not in "。；" else None
         unit = UnitName(name.start + start, name.end + start, name.name, name.level, name.key, name.generic)
@@ -139,18 +139,27 @@ def _title_before(text: str, lines: list[tuple[int, int]], index: int) -> tuple[
 
 
 def reportable(name: UnitName, vocab: UnitVocabulary) -> bool:
-    """A specific unit, or a committee organ of the document's own 政协 (自治区政协提案委员会分党组)."""
+    """A specific unit, or a committee organ of the document's own 政协 (自治区政协经济委员会分党组)."""
     if not name.generic:
         return True
     bare = name.key.split("政协", 1)[0]
     return name.level == "committee" and "政协" in name.key and bare in vocab.level_suffixes
 
 
+def _is_subject(text: str, pos: int, vocab: UnitVocabulary) -> bool:
+    """True when a predicate opens right after a unit name (绍兴市政协党组 *坚持* …)."""
+    while pos < len(text) and text[pos] in " \t\u3000":
+        pos += 1
+    if pos < len(text) and text[pos] in "，,":
+        return True
+    return not vocab.predicate_starts or text.startswith(vocab.predicate_starts, pos)
+
+
 def self_named(text: str, start: int, end: int, vocab: UnitVocabulary,
                names: list[UnitName] | None = None) -> UnitName | None:
     """The unit a body paragraph names as its own subject in its first clause.
 
-    Reads across column-wrap line breaks (自治区政协社会和法制委 / 员会分党组在…). ``names``:
+    Reads across column-wrap line breaks (自治区政协经济委 / 员会分党组在…). ``names``:
     unit names already found in the text, used when no line break interrupts the opening.
     """
     window = text[start:start + 90]
@@ -163,6 +172,8 @@ def self_named(text: str, start: int, end: int, vocab: UnitVocabulary,
         first = next((n for n in names if n.start >= start + skip), None)
         if first is None or first.start != start + skip or first.shared or not reportable(first, vocab):
             return None
+        if not _is_subject(text, first.end, vocab):
+            return None
         return first if end - first.end > 4 else None
     head, index = joined_view(text, start, min(len(text), start + 90))
     head = head.split("\n", 1)[0]
@@ -171,7 +182,8 @@ def self_named(text: str, start: int, end: int, vocab: UnitVocabulary,
     if 0 < comma <= 16 and any(head[:comma].endswith(a) for a in vocab.lead_adverbials):
         skip = comma + 1
     for name in find_unit_names(head[skip:skip + 40]):
-        if name.start == 0 and not name.shared and reportable(name, vocab) and len(head) - skip > len(name.name) + 4:
+        if (name.start == 0 and not name.shared and reportable(name, vocab) and len(head) - skip > len(name.name) + 4
+                and _is_subject(head, skip + name.end, vocab)):
             a, b = index[name.start + skip], index[name.end + skip - 1] + 1
             return UnitName(a, b, name.name, name.level, name.key, False)
         break
@@ -240,13 +252,13 @@ def _sections(clean: CleanText, names_all: list[UnitName]) -> tuple[list[_Sectio
         if own is not None:
             sections.append(_Section(s, own))
     sections = _merge_repeats(sections)
-    _attach_bylines(sections, bylines, text, lines)
+    _attach_bylines(sections, bylines, text)
     sections.sort(key=lambda sec: sec.start)
     return sections, bylines
 
 
 def same_unit(a: UnitName, b: UnitName) -> bool:
-    """Two names of the same unit (a byline's 中卫市政协党组 and a body's 中卫市政协 …)."""
+    """Two names of the same unit (a byline's 绍兴市政协党组 and a body's 绍兴市政协 …)."""
     return a.key == b.key or a.key.endswith(b.key) or b.key.endswith(a.key)
 
 
@@ -294,7 +306,7 @@ def _followed_by_body(text: str, pos: int) -> bool:
     return len(chunk) >= BODY_MIN and ("。" in chunk or "，" in chunk)
 
 
-def _attach_bylines(sections: list[_Section], bylines: list[Byline], text: str, lines) -> None:
+def _attach_bylines(sections: list[_Section], bylines: list[Byline], text: str) -> None:
     """Give sections the title/speaker of their byline; other bylines become units of their own."""
     index = KeyIndex()
     for sec in sections:
@@ -334,9 +346,10 @@ def find_units(clean: CleanText) -> list[Unit]:
         if main is not None:
             sections.append(_Section(0, main, title=_first_line(text)))
             sections.sort(key=lambda sec: sec.start)
+    breaks = part_breaks(text)
+    _extend_to_part_starts(sections, breaks)
     bodies = [sec for sec in sections if sec.end is None]
     body_index = {id(sec): i for i, sec in enumerate(bodies)}
-    breaks = part_breaks(text)
     for sec in sections:
         if sec.end is not None:
             start, end = sec.start, sec.end
@@ -350,6 +363,21 @@ def find_units(clean: CleanText) -> list[Unit]:
                           evidence_start=sec.unit.start, evidence_end=sec.unit.end))
     units.extend(_cited_units(text, units, names_all, first_id=len(units) + 1))
     return units
+
+
+def _extend_to_part_starts(sections: list[_Section], breaks: list[int]) -> None:
+    """A body that names its unit somewhere in a part (篇七： …) reports the part from its start."""
+    if not breaks:
+        return
+    for i, sec in enumerate(sections):
+        if sec.end is not None:
+            continue
+        j = bisect_right(breaks, sec.start) - 1
+        if j < 0:
+            continue
+        floor = max((other.start for other in sections[:i]), default=-1)
+        if floor < breaks[j]:
+            sec.start = breaks[j]
 
 
 def _first_line(text: str) -> str | None:

@@ -8,7 +8,6 @@ from djtext.models import CleanText, Mark
 _BOLD_MARKUP = re.compile(r"(?<!\*)\*\*(?!\*)([\u4e00-\u9fff“‘《（(][^*\n]{1,200}?)(?<!\*)\*\*(?!\*)")
 _HEADING_MARKUP = re.compile(r"^(#{1,6})[ \t]*(\S.*)$", re.MULTILINE)
 SENTENCE_END = "。！？!?；;"
-CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -56,18 +55,6 @@ def heading_spans(clean: CleanText) -> list[Mark]:
 def strip_markup(line: str) -> str:
     """A line without leading ``#`` heading markup and ``**`` bold markup."""
     return line.lstrip("#").replace("**", "").strip()
-
-
-def sentence_end(text: str, start: int, limit: int) -> int:
-    """Index just after the sentence that starts at ``start`` (its end mark included), at most ``limit``."""
-    stop = min(len(text), limit)
-    for i in range(start, stop):
-        ch = text[i]
-        if ch in SENTENCE_END:
-            return i + 1
-        if ch == "\n":
-            return i
-    return stop
 
 
 def logical_lines(clean: CleanText) -> list[tuple[int, int]]:
@@ -136,7 +123,8 @@ def joined_view(text: str, start: int, end: int) -> tuple[str, list[int]]:
     return "".join(pieces), index
 
 
-_PART_HEAD = re.compile(r"^[ \t\u3000#*]*(?:篇[一二三四五六七八九十]+[：:]|第[一二三四五六七八九十]+篇)", re.MULTILINE)
+_PART_HEAD = re.compile(r"(?:^[ \t\u3000#*]*|(?<=[。！？…”]))(?:篇[一二三四五六七八九十]+[：:]|第[一二三四五六七八九十]+篇)",
+                        re.MULTILINE)
 
 
 def part_breaks(text: str) -> list[int]:

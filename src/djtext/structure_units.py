@@ -1,5 +1,5 @@
 """Unit names: finding names of reporting units in text (X区政协, 中共政协X县委员会党组,
-自治区政协X委员会分党组, 哈尔滨市工商联党组, X县政协 …) with their level.
+自治区政协X委员会分党组, 温州市工商联党组, X县政协 …) with their level.
 
 Vocabulary comes from the ``unit_terms`` lexicon (data/lexicons/unit_terms.csv). Names are found by
 anchoring on body words (政协, 工商联 …) and reading a bounded window left and right, so the scan
@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from djtext.lexicon import load_lexicon
 
-PLACE_CHARS = re.compile(r"[\u4e00-\u9fffXxＸｘ*＊×]")
 _PLACE_EXTRA = frozenset("XxＸｘ*＊×")
 
 
@@ -22,7 +21,7 @@ def _is_place_char(ch: str) -> bool:
 MAX_PLACE = 4  # characters of a place name before its level suffix (自治州 names are longer)
 MAX_AUTONOMOUS_PLACE = 12
 LEVEL_OF_ORGAN_COMMITTEE = "committee"
-AMBIGUOUS_SUFFIXES = frozenset({"州"})  # ends many city names (杭州) as well as 自治州 short forms
+AMBIGUOUS_SUFFIXES = frozenset({"州"})  # ends many city names (温州) as well as 自治州 short forms
 
 
 @dataclass(frozen=True)
@@ -45,6 +44,7 @@ class UnitVocabulary:
     suffix_last_chars: frozenset[str] = frozenset()
     committee_pattern: re.Pattern[str] | None = None
     roles_pattern: re.Pattern[str] | None = None
+    predicate_starts: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +73,7 @@ def unit_vocabulary() -> UnitVocabulary:
         cut_set=frozenset(r["term"] for r in of("left_cut")),
         cut_max=max((len(r["term"]) for r in of("left_cut")), default=1),
         suffix_last_chars=frozenset(r["term"][-1] for r in of("level_suffix")),
+        predicate_starts=tuple(by_length(r["term"] for r in of("predicate_start"))),
         roles_pattern=re.compile("|".join(re.escape(r["term"]) for r in of("role"))),
         committee_pattern=_committee_pattern([r["term"] for r in of("committee_head")],
                                              [r["term"] for r in of("organ")]),
@@ -80,9 +81,9 @@ def unit_vocabulary() -> UnitVocabulary:
 
 
 def _committee_pattern(heads: list[str], organs: list[str]) -> re.Pattern[str]:
-    """``[name]{委员会|委 …}`` right before a party organ (社会和法制委员会分党组, 城建环资委履职党总支)."""
-    named = [h for h in heads if not h.startswith("专")]  # 提案委员会, 城建环资委
-    bare = [h for h in heads if h.startswith("专")]  # 专委会 stands alone (探索专委会党支部 is a sentence)
+    """``[name]{委员会|委 …}`` right before a party organ (经济委员会分党组, 教科卫体委履职党总支)."""
+    named = [h for h in heads if not h.startswith("专")]  # 经济委员会, 教科卫体委
+    bare = [h for h in heads if h.startswith("专")]  # 专委会 stands alone (推动专委会党支部… is a sentence)
     alternatives = "|".join(re.escape(h) for h in sorted(named, key=len, reverse=True))
     bare_alternatives = "|".join(re.escape(h) for h in sorted(bare, key=len, reverse=True))
     organ_alternatives = "|".join(re.escape(o) for o in sorted(organs, key=len, reverse=True))
@@ -105,7 +106,7 @@ class UnitName:
     level: str
     key: str  # the name without 中共 and party-organ suffixes, in 'place+level+body' order
     generic: bool  # no specific place (市政协, 各级政协): a reference, not a citable unit
-    shared: bool = False  # expanded from a shared suffix (濮阳、商丘等市政协)
+    shared: bool = False  # expanded from a shared suffix (绍兴、嘉兴等市政协)
 
 
 def _longest_prefix(text: str, pos: int, terms) -> str:
@@ -207,7 +208,7 @@ def unit_key(name: str) -> str:
             changed = True
     m = re.match(r"^(.{2,})[市县区](政协.*)$", key)
     if m and not m.group(1).endswith("自治"):
-        key = m.group(1) + m.group(2)  # 杭州市政协 and 杭州政协 are one unit
+        key = m.group(1) + m.group(2)  # 温州市政协 and 温州政协 are one unit
     return key
 
 
@@ -253,14 +254,14 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
         return UnitName(start, organ_end, name, level, unit_key(name), False)
     place_end = b_start - len(suffix)
     if suffix in AMBIGUOUS_SUFFIXES:
-        place_end = b_start  # 杭州 is a name, not 杭 + 州: keep the character inside the place
+        place_end = b_start  # 温州 is a name, not 温 + 州: keep the character inside the place
     if place_end >= 2 and text[place_end - 1] in " \t" and text[place_end - 2] in vocab.placeholders:
         place_end -= 1  # "X 县政协": an anonymised place set off by a space
     limit = MAX_AUTONOMOUS_PLACE if suffix.startswith("自治") else MAX_PLACE
     place_start, certain = _place_before(text, place_end, vocab, limit)
     place = text[place_start:place_end]
     if not suffix and body != "政协":
-        return None  # 工商联 / 统战部 need a level (哈尔滨市工商联)
+        return None  # 工商联 / 统战部 need a level (温州市工商联)
     if place_end < b_start - len(suffix) and not all(ch in vocab.placeholders for ch in place):
         return None
     placeholder = bool(place) and all(ch in vocab.placeholders for ch in place)
@@ -269,7 +270,7 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
     start = place_start - len("中共") if text[max(0, place_start - 2):place_start] == "中共" else place_start
     generic = (_is_generic(place, vocab) or not certain or not 2 <= len(place) <= 3) and not placeholder
     if _gazetteer()[0] and not placeholder:
-        generic = True  # a gazetteer is loaded and does not know this place (住嵊市政协)
+        generic = True  # a gazetteer is loaded and does not know this place (驻X市政协 read as a place)
     if suffix == "自治区" and not place:
         generic = True
     name = re.sub(r"\s+", "", text[start:organ_end])
@@ -302,7 +303,7 @@ MAX_KNOWN_PLACE = 8
 def known_place_before(text: str, end: int, suffix: str) -> tuple[int, str] | None:
     """Start and level of a gazetteer place written right before ``end`` (with its level ``suffix``).
 
-    ``平顶山新华区`` keeps the city written before the county; None when no known place fits.
+    ``绍兴越城区`` keeps the city written before the county; None when no known place fits.
     """
     full, short = _gazetteer()
     if not full:
@@ -319,7 +320,7 @@ def known_place_before(text: str, end: int, suffix: str) -> tuple[int, str] | No
         delimited = run_delimited if k == run else False
         if suffix and suffix not in AMBIGUOUS_SUFFIXES:
             if len(cand) > len(suffix) and cand in full and cand.endswith(suffix):
-                if len(cand) - len(suffix) >= 2 or delimited:  # 代县 inside 新时代县政协 is no place
+                if len(cand) - len(suffix) >= 2 or delimited:  # a two-character county name inside 新时代X县政协 is no place
                     best = (end - k, full[cand])
                     break
         else:
@@ -327,7 +328,7 @@ def known_place_before(text: str, end: int, suffix: str) -> tuple[int, str] | No
             if level is None and cand in full and len(cand) >= 3:
                 level = full[cand]
             if level is not None and (level != "county" or delimited):
-                best = (end - k, level)  # 杭州政协; county short forms only when set off (友好政协)
+                best = (end - k, level)  # 温州政协; county short forms only when set off (a common word that is also a county)
                 break
     if best is None:
         return None
@@ -362,7 +363,7 @@ def find_unit_names(text: str) -> list[UnitName]:
 
 
 def _expand_places_list(text: str, end: int, body: str, vocab: UnitVocabulary) -> list[UnitName]:
-    """``洛阳、平顶山等地政协`` → 洛阳市政协, 平顶山市政协 (each place's level read from the gazetteer)."""
+    """``温州、湖州等地政协`` → 温州市政协, 湖州市政协 (each place's level read from the gazetteer)."""
     full, short = _gazetteer()
     m = _SHARED.search(text, max(0, end - 40), end)
     if not m or m.end() != end:
@@ -391,7 +392,7 @@ _SHARED = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等?$")
 
 
 def _expand_shared_suffix(text: str, found: UnitName, vocab: UnitVocabulary) -> list[UnitName]:
-    """``濮阳、商丘等市政协`` → 濮阳市政协, 商丘市政协 (the level and body are shared)."""
+    """``绍兴、嘉兴等市政协`` → 绍兴市政协, 嘉兴市政协 (the level and body are shared)."""
     if not found.generic or found.start < 3:
         return [found]
     rest = found.name

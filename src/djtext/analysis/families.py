@@ -51,16 +51,17 @@ def _runs(name: str, low: int, high: int) -> set[str]:
 def family_cores(brands: dict[str, set[str]], *, min_substring: int = 4, max_substring: int = 16) -> dict[str, frozenset[str]]:
     """Map each family core to its member brands, from ``{brand: parts}`` (see module docstring)."""
     members: dict[str, set[str]] = defaultdict(set)
+    all_parts: set[str] = set()
     for name, parts in brands.items():
         for part in parts:
             members[part].add(name)
-    for core in list(members):
-        if len(core) >= 3:
-            members[core].update(name for name in brands if core in name)
-    for name in brands:
-        for run in _runs(name, min_substring, max_substring):
+        all_parts |= parts
+        for run in _runs(name, 3, max_substring):  # a part of 3+ chars may sit inside another name
             members[run].add(name)
-    shared = {core: frozenset(names) for core, names in members.items() if len(names) >= 2}
+    shared = {
+        core: frozenset(names) for core, names in members.items()
+        if len(names) >= 2 and (core in all_parts or len(core) >= min_substring)
+    }
     best: dict[frozenset[str], str] = {}
     for core in sorted(shared, key=lambda c: (-len(c), c)):
         best.setdefault(shared[core], core)

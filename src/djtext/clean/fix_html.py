@@ -13,7 +13,8 @@ _DISTINCT_BARE = ("ldquo", "rdquo", "lsquo", "rsquo", "nbsp", "mdash", "ndash", 
 _SHORT_BARE = ("quot", "amp", "lt", "gt", "bull", "laquo", "raquo", "times", "deg")
 """Entity names recognised without ``&`` only when no letter precedes them."""
 _ENTITY = re.compile(
-    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"&(?:amp;)+(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|&(?:nbsp|amp|quot|lt|gt)(?![A-Za-z0-9;])"
     r"|(?:" + "|".join(_DISTINCT_BARE) + r");"
     r"|(?<![A-Za-z&])(?:" + "|".join(_SHORT_BARE) + r");"
@@ -35,6 +36,18 @@ _MOJIBAKE = re.compile(
 
 
 def _entity_value(match: str) -> str:
+    value = _one_entity(match)
+    for _ in range(3):  # double-escaped (&amp;ldquo;): decode until it is plain text
+        inner = _ENTITY.fullmatch(value)
+        if not inner:
+            break
+        value = _one_entity(value)
+    return value
+
+
+def _one_entity(match: str) -> str:
+    while match.startswith("&amp;") and len(match) > 6:
+        match = "&" + match[5:]
     name = match.strip("&;")
     if name in _SPACE_ENTITIES:
         return " "

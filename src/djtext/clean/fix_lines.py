@@ -19,6 +19,8 @@ _CONTINUES = re.compile(r"[，,、（(“‘《【—\-～~+＋/·]$")
 _COLON_END = re.compile(r"[：:]$")
 _LIST_START = re.compile(rf"^(?:{LIST_MARKER})")
 _STRONG_START = re.compile(rf"^(?:[（(][{CN_NUMERAL}]{{1,3}}[)）]|[{CN_NUMERAL}]{{1,3}}、|第[{CN_NUMERAL}\d]{{1,3}}[章节部分篇])")
+_PROSE = re.compile(r"[，。；]")
+_NAME_SPACE = re.compile(rf"[{HAN}”》][{SPACE}]+[{HAN}“《]")
 _INNER_STOP = re.compile(r"[。！？；]")
 _COMMAS = re.compile(r"[，、,]")
 _ASCII_WORD_END = re.compile(r"[A-Za-z]$")
@@ -26,7 +28,7 @@ _ASCII_WORD_START = re.compile(r"^[A-Za-z]")
 _NARROW = re.compile(r"[\x00-\xff]+")
 HEADING_MAX = 40
 """Lines up to this many characters, without sentence punctuation at the end, may be headings."""
-FRAGMENT_MIN = 45
+FRAGMENT_MIN = 60
 """A line this long that does not end a sentence is a paragraph fragment, never a heading."""
 
 
@@ -43,6 +45,7 @@ class _Line:
     units: float = 0.0  # size in ideographic units (a half-width character counts one half)
     candidate: bool = False  # might be a hard-wrapped line: short, open at the end
     before_long: bool = False  # the next line is longer than any wrapped line
+    titled: bool = False  # has a space between Han characters in a document that is not OCR-spaced
 
     def __post_init__(self) -> None:
         self.ends = bool(_ENDS_SENTENCE.search(self.text[-6:]))
@@ -74,6 +77,9 @@ def _parse(text: str, squeeze: bool = False) -> list[_Line]:
         pos += len(raw) + 1
     for line, nxt in zip(lines, lines[1:]):
         line.before_long = len(nxt.text) > WRAP_MAX
+    if not squeeze:
+        for line in lines:
+            line.titled = _NAME_SPACE.search(line.text) is not None
     return lines
 
 
@@ -125,6 +131,8 @@ def _wrap_width(lines: list[_Line]) -> tuple[float, float, str]:
         if tol <= 0.3 * width and share > best_share + 0.05:
             best_share = share
             best = (float(width), float(tol), measure)
+        if measure == "chars" and best_share >= 0.75 and best[1] == 0:
+            break  # characters explain the layout: a plain character-count wrapper
     if best_share < 0.6:
         return 0.0, -1.0, "chars"
     return best
@@ -163,14 +171,13 @@ def _join(prev: _Line, nxt: _Line, width: float, tol: float, measure: str, inden
         return not _LIST_START.match(nxt.text) and len(text) >= FRAGMENT_MIN
     if _CONTINUES.search(text):
         return True
-    size = _size(prev, measure) + carry
+    size = _size(prev, measure)
     next_size = _size(nxt, measure)
-    if regular and width - tol - 0.5 <= size <= width + tol + 0.5 and next_size <= max(width + tol + 2, 1.3 * width):
+    fits = not (prev.titled and tol > 0) and any(width - tol - 0.5 <= s <= width + tol + 0.5 for s in (size, size + carry))
+    if regular and fits and next_size <= max(width + tol + 2, 1.3 * width):
         return True
     if len(text) >= FRAGMENT_MIN:
         return True
-    if len(text) >= 25 and (len(_INNER_STOP.findall(text)) + len(_COMMAS.findall(text))) >= 2 and not _LIST_START.match(text):
-        return not regular
     return False
 
 
@@ -210,10 +217,11 @@ def fix_line_breaks(text: str) -> list[Edit]:
         carry = 0.0
         if i and tol > 0 and lines[i - 1].ends and _size(line, measure) < width - tol:
             carry = _size(lines[i - 1], measure)
-            if not width - tol - 0.5 <= carry + _size(line, measure) <= width + tol + 0.5 and not line.indent:
-                carry = 2.0  # a paragraph's first line, its two-character indent lost by the text layer
-        elif tol > 0 and not line.indent and (i == 0 or line.blanks_before or lines[i - 1].ends):
-            carry = 2.0
+            if not width - tol - 0.5 <= carry + _size(line, measure) <= width + tol + 0.5:
+                carry = 2.0 if not line.indent and _PROSE.search(line.text) and " " not in line.text else 0.0  # a paragraph's first line, its two-character indent lost by the text layer
+        elif tol > 0 and not line.indent and (i == 0 or line.blanks_before or lines[i - 1].ends) \
+                and _PROSE.search(line.text) and " " not in line.text:
+            carry = 2.0  # prose (not a title or byline) starting a paragraph: its indent was lost
         joined = nxt is not None and _join(line, nxt, width, tol, measure, indent_signal, blank_signal, carry)
         if joined:
             glue = " " if _ASCII_WORD_END.search(line.text) and _ASCII_WORD_START.search(nxt.text) and not regular else ""
@@ -226,7 +234,7 @@ def fix_line_breaks(text: str) -> list[Edit]:
 
 _INLINE_BREAK = re.compile(rf"(?<=[。！？])[”’]?[{SPACE}]+(?=\S)")
 _INLINE_HEADING = re.compile(
-    rf"(?:{LIST_MARKER})(?:[^，。；！？,;!?\n{SPACE}“”]|“[^”\n]{{1,20}}”){{2,30}}?([{SPACE}]+)(?=[^{SPACE}\n][^\n]{{29}})"
+    rf"(?:{LIST_MARKER})(?:[^，。；！？,;!?\n{SPACE}“”]|“[^”\n]{{1,20}}”){{2,30}}?([{SPACE}]+)(?=[{HAN}“][^\n]{{29}})"
 )
 _LINE_START = re.compile(r"^(?=\S)", re.MULTILINE)
 _MARKER_FIRST = frozenset("（(第①②③④⑤⑥⑦⑧⑨⑩0123456789" + CN_NUMERAL)

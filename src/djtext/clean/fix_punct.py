@@ -18,21 +18,9 @@ _PERIOD = re.compile(rf"\.(?=[{HAN}“”]|[ \t]*$)(?!\.)", re.MULTILINE)
 _DOTS = re.compile(r"\.{3,6}|。{3,6}|…+")
 
 
-def fix_punctuation_width(text: str) -> list[Edit]:
-    """Half-width ``, ; : ? ! ( ) .`` and ``...`` in Chinese context to ``，；：？！（）。……``."""
+def _bracket_edits(text: str) -> list[Edit]:
+    """Half-width brackets in Chinese context: pairs whose content or surroundings are Chinese, lone ones next to Han."""
     edits: list[Edit] = []
-    size = len(text)
-    for m in _SIMPLE.finditer(text):
-        char = m.group()
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < size else ""
-        if not (_CJK_RE.match(before or " ") or _CJK_RE.match(after or " ")):
-            continue
-        if char in ",:" and before.isdigit() and after.isdigit():
-            continue  # 1,000 and 13:00 stay
-        if char == ":" and after == "/":
-            continue  # a URL scheme
-        edits.append(Edit(m.start(), m.end(), _WIDE[char], "half-width punctuation"))
     taken: set[int] = set()
     for m in _PAREN_PAIR.finditer(text):
         inner = m.group(1)
@@ -48,6 +36,32 @@ def fix_punctuation_width(text: str) -> list[Edit]:
     for m in _LONE_CLOSE.finditer(text):
         if m.start() not in taken and m.start() and _HAN_RE.match(text[m.start() - 1]):
             edits.append(Edit(m.start(), m.end(), "）", "half-width bracket"))
+    return edits
+
+
+def fix_punctuation_width(text: str) -> list[Edit]:
+    """Half-width ``, ; : ? ! ( ) .`` and ``...`` in Chinese context to ``，；：？！（）。……``."""
+    edits: list[Edit] = _bracket_edits(text)
+    size = len(text)
+    probe = text
+    if edits:  # judge the context of , ; : as it will be once the brackets are full-width
+        pieces, pos = [], 0
+        for e in sorted(edits, key=lambda e: e.start):
+            pieces += [text[pos:e.start], e.replacement]
+            pos = e.end
+        pieces.append(text[pos:])
+        probe = "".join(pieces)
+    for m in _SIMPLE.finditer(text):
+        char = m.group()
+        before = probe[m.start() - 1] if m.start() else ""
+        after = probe[m.end()] if m.end() < size else ""
+        if not (_CJK_RE.match(before or " ") or _CJK_RE.match(after or " ")):
+            continue
+        if char in ",:" and before.isdigit() and after.isdigit():
+            continue  # 1,000 and 13:00 stay
+        if char == ":" and after == "/":
+            continue  # a URL scheme
+        edits.append(Edit(m.start(), m.end(), _WIDE[char], "half-width punctuation"))
     for m in _PERIOD.finditer(text):
         if m.start() and _HAN_RE.match(text[m.start() - 1]):
             edits.append(Edit(m.start(), m.end(), "。", "half-width full stop"))

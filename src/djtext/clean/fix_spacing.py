@@ -34,6 +34,9 @@ def _noise_gap(text: str, start: int, end: int, ocr: bool) -> bool:
         return not (left.isascii() and left.isalpha() and right.isascii() and right.isalpha())
     if left in _CN_PUNCT or right in _CN_PUNCT:
         return True
+    if left in _WIDE_ASCII_PUNCT and start >= 2 and (_is_han(text[start - 2]) or text[start - 2] in _CN_PUNCT
+                                                      or text[start - 2] == ")"):
+        return True  # "如下: 1." — the colon becomes full-width punctuation, the space goes
     left_han, right_han = _is_han(left), _is_han(right)
     if (left_han and (right_han or right in _ASCII_PUNCT)) or (right_han and left in _ASCII_PUNCT):
         return True

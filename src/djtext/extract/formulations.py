@@ -22,6 +22,9 @@ numeral-led words and idioms (一线, 一盘棋, 万众一心). The vocabularies
 ``formulations.csv``, ``formulation_stopwords.txt``, ``formulation_quantity_words.txt``,
 ``formulation_summary_heads.txt``.
 
+A hard wrap the cleaner left inside quotes (“两个\n融合”) is tolerated: the mention's text
+drops it, and ``strip_quotes(text[start:end]) == mention.text`` holds for every mention.
+
 Attributes: ``text``; ``number``: the numeral with its classifier (两个, 三, 1+4, 12324);
 ``head``: what follows it (维护, 会一课, 学、三讲、一提升; empty for digit forms); ``source``.
 """
@@ -43,8 +46,9 @@ LEAD_NUMERALS = "二两三四五六七八九十"
 CLASSIFIERS = "个大项张种条"
 HAN_CLASS = r"\u3400-\u9fff"
 HAN = re.compile(rf"[{HAN_CLASS}]")
-# a quoted span; an opening quote written as ” (a common OCR / typing slip) is accepted too
-QUOTED = re.compile(r"[“”]([^“”\n]{1,16})”|‘([^‘’\n]{1,16})’")
+# a quoted span (at most one line break inside: a hard wrap the cleaner left); an opening quote
+# written as ” (a common OCR / typing slip) is accepted too
+QUOTED = re.compile(r"[“”]([^“”\n]{0,15}\n?[^“”\n]{1,16})”|‘([^‘’\n]{1,16})’")
 DIGIT_CHAIN = re.compile(r"\d{1,3}(?:[+＋](?:\d{1,3}|[A-Za-z]))+(?![\d.+＋A-Za-z])")
 DIGIT_CHAIN_SCAN = re.compile(r"[+＋]")
 CHAIN_EDGE = frozenset("0123456789.+＋ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -67,7 +71,7 @@ SYMMETRIC = re.compile(
 TWO_HAN = re.compile(rf"[{HAN_CLASS}]{{2}}")
 LIST_PART = re.compile(r"[^、]+")
 PART_TAIL = re.compile(rf"[{HAN_CLASS}]([{LEAD_NUMERALS}][{HAN_CLASS}])$")
-QUOTE_CHARS = "“”‘’"
+QUOTE_CHARS = "“”‘’\n"
 MAX_TEXT = 12
 MAX_SUMMARY_HEAD = 4
 
@@ -134,7 +138,7 @@ def formulation_vocabulary(lexicon: Lexicon | None = None) -> FormulationVocabul
 
 
 def strip_quotes(text: str) -> str:
-    """``text`` without quotation marks (the form a formulation is compared on)."""
+    """``text`` without quotation marks and line breaks (the form a formulation is compared on)."""
     return "".join(ch for ch in text if ch not in QUOTE_CHARS)
 
 
@@ -226,7 +230,10 @@ def _from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
     found: list[Mention] = []
     for match in QUOTED.finditer(text):
         group = 1 if match.group(1) is not None else 2
-        content, start, end = match.group(group), match.start(group), match.end(group)
+        raw_content, start, end = match.group(group), match.start(group), match.end(group)
+        content = raw_content.replace("\n", "")
+        if len(content) > 16:
+            continue
         if start >= 2 and text[start - 2] == "第":
             continue
         if is_formulation(content, vocab) or _is_list_formulation(content, vocab):
@@ -243,7 +250,7 @@ def _from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
         if lead and 2 <= len(content) <= 5 and "的" not in content and all(HAN.match(c) for c in content):
             found.append(_mention(text, match.start() - len(lead.group(1)), end, "quote"))
             continue
-        for part_match in LIST_PART.finditer(content):
+        for part_match in LIST_PART.finditer(raw_content if "\n" not in raw_content else ""):
             tail = PART_TAIL.search(part_match.group())
             if tail and is_formulation(tail.group(1), vocab):
                 p_end = start + part_match.end()

@@ -12,15 +12,22 @@ one :class:`~djtext.models.Mention` per occurrence, with ``name`` (short canonic
   verb introduces it (开展“微协商”). A quoted enumeration summed up by its count is split
   (“A、B、C、D、E”五大行动 -> five activities). Brand names (…品牌), titles (…称号) and
   numeric formulations without a practice cue are left alone;
-* ``title``: book-title-marked rules and systems (《…议事规则》, 《…制度》, 《…责任清单》);
+* ``title``: book-title-marked rules and systems (《…议事规则》, 《…制度》, 《…责任清单》), not
+  national documents (《中共中央…》) nor proposals (《关于…》);
+* ``system_list``: items of a list of systems after a founding verb that holds a known practice
+  (落实“三会一课”、党员谈心谈话等规章制度 -> 党员谈心谈话);
+* ``org_summary``: a numeral summary of quoted organisation chains (…”双组织体系);
 * ``party_plus``: unquoted 党建+X (党建+凝聚共识、党建+协商载体活动 -> 党建+凝聚共识, 党建+协商);
 * ``head``: unquoted compact noun phrases ending in a head (委员工作室, 社情民意联系点,
   功能型党支部), whose left edge is a verb, preposition, counter or punctuation; …工程 only
   after a practice verb; …制度/…机制/…清单 only as the object of a founding verb
   (建立党员委员联系党外委员制度).
 
-The vocabularies are data files: ``practices.csv``, ``practice_heads.csv``,
-``practice_followers.csv``, ``practice_verbs.csv``.
+Names are canonical: quotes dropped, leading place and level words stripped (乡镇活动组工作室 ->
+活动组工作室), owner words between a quoted name and its head dropped. A hard wrap the cleaner
+left inside quotes is tolerated. The vocabularies are data files: ``practices.csv``,
+``practice_heads.csv``, ``practice_followers.csv``, ``practice_verbs.csv``,
+``practice_stopwords.txt``, ``practice_qualifiers.txt``.
 """
 from __future__ import annotations
 
@@ -38,7 +45,8 @@ TABLE = "practices"
 CATEGORIES = ("platform", "mechanism", "activity", "project", "org_form")
 HAN_CLASS = r"\u3400-\u9fff"
 HAN = re.compile(rf"[{HAN_CLASS}]")
-QUOTED = re.compile(r"[“”]([^“”\n]{1,30})”")
+# a quoted name (at most one line break inside: a hard wrap the cleaner left)
+QUOTED = re.compile(r"[“”]([^“”\n]{0,29}\n?[^“”\n]{1,30})”")
 CHAIN_JOIN = re.compile(r"(?:[、]|和|与|及|以及)?")
 TITLE = re.compile(r"《([^《》\n]{4,40})》")
 # titles issued by national bodies are documents a unit implements, not its own practice
@@ -65,11 +73,14 @@ BRAND_AFTER = re.compile(rf"等?[{HAN_CLASS}]{{0,16}}品牌")
 LEVEL_PREFIX = re.compile(rf"[{NUMERALS}]级")
 CLAUSE_BREAK = re.compile(rf"[^{HAN_CLASS}、]")
 COUNTED_BEFORE = re.compile(rf"[{NUMERALS}\d][个项大张]$")
-INNER_QUOTES = re.compile(r"[‘’'\"]")
+INNER_QUOTES = re.compile(r"[‘’'\"\n]")
 OWNER_GAP = re.compile(r"^(?:政协委员|政协|委员|机关)+")
 # quoted words that are a style, a topic or a quality rather than a named practice
 NOT_A_NAME_SUFFIX = ("品牌", "式", "化", "精神", "意识", "思想", "讲话", "单位", "集体", "称号")
 MAX_QUOTED_NAME = 16
+ORG_SUMMARY = re.compile(rf"[”’]([{NUMERALS}][{HAN_CLASS}]{{0,3}}?(?:组织体系|组织架构))")
+LIST_ITEM = re.compile(r"[^、和]+")
+SYSTEM_LIST_END = re.compile(r"等(?:规章|党建|工作|各项)?制度")
 NOT_IN_NAME = re.compile(r"[，—]")
 # verbs after which a quoted numeric formulation is a practice the unit carries out (落实“三会一课”)
 FORMULATION_VERBS = ("落实", "选树", "采取", "开展", "搭建", "推行", "建立")
@@ -296,7 +307,7 @@ def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabu
 def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContext,
                       vocab: PracticeVocabulary, fvocab: FormulationVocabulary) -> list[Mention]:
     """The practices one quoted name of a chain stands for (none, itself, itself + head, or its parts)."""
-    content = match.group(1).strip()
+    content = match.group(1).strip().replace("\n", "")
     start, end = match.start(1), match.end(1)
     after, follower = context.after, context.follower
     bare = INNER_QUOTES.sub("", content)
@@ -311,7 +322,7 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
     attached = _attached_head(after, vocab) if is_last else None
     if numeric and not formulation and len(content) <= 4 and not _ending_head(content, vocab) and not attached:
         return []  # “十四五”, “一流机关”: a period or a numeral-led word, not a practice
-    if is_last and "、" in content:
+    if is_last and "、" in content and "\n" not in match.group(1):
         parts = _counted_parts(content, start, after)
         if parts:
             return parts
@@ -352,6 +363,37 @@ def _counted_parts(content: str, start: int, after: str) -> list[Mention]:
             found.append(_mention(part, offset, offset + len(part), "activity", "quote"))
         offset += len(part) + 1
     return found
+
+
+def _from_system_lists(text: str, vocab: PracticeVocabulary) -> list[Mention]:
+    """Items of a list of systems (落实“三会一课”、党员谈心谈话等规章制度) that holds a known practice.
+
+    The list follows a founding verb and ends in 等制度; it counts only when one of its items is a
+    national practice or is quoted, so that lists of generic duties (健全承诺、践诺…等制度) stay out."""
+    found: list[Mention] = []
+    for anchor in SYSTEM_LIST_END.finditer(text):
+        clause_start = anchor.start()
+        while clause_start > 0 and text[clause_start - 1] not in "，。；：！？\n" and anchor.start() - clause_start < 60:
+            clause_start -= 1
+        first_joint = text.find("、", clause_start, anchor.start())
+        if first_joint < 0:
+            continue
+        verbs = list(vocab.clause_verb_pattern.finditer(text, clause_start, first_joint))
+        if not verbs:
+            continue
+        offset = verbs[-1].end() + (text[verbs[-1].end()] == "了")
+        items = [(m, QUOTE_MARK.sub("", m.group()).strip()) for m in LIST_ITEM.finditer(text, offset, anchor.start())]
+        if not any(name in vocab.national or "“" in m.group() for m, name in items):
+            continue
+        for match, name in items:
+            if 4 <= len(name) <= 12 and HAN.match(name[0]) and name[0] not in NUMERALS and "“" not in match.group():
+                found.append(_mention(name, match.start(), match.end(), "mechanism", "system_list"))
+    return found
+
+
+def _from_org_summaries(text: str) -> list[Mention]:
+    """A numeral summary of quoted organisation chains: “党组—支部”和“党组—党委”双组织体系."""
+    return [_mention(m.group(1), m.start(1), m.end(1), "org_form", "org_summary") for m in ORG_SUMMARY.finditer(text)]
 
 
 def _from_titles(text: str) -> list[Mention]:
@@ -502,6 +544,8 @@ def extract_practices(text: str, *, lexicon: Lexicon | None = None) -> list[Ment
         _from_lexicon(text, vocab)
         + _from_quotes(text, vocab, formulation_vocabulary(lexicon))
         + _from_titles(text)
+        + _from_system_lists(text, vocab)
+        + _from_org_summaries(text)
         + _from_party_plus(text, quoted)
         + _from_heads(text, quoted, vocab)
     )
