@@ -220,7 +220,8 @@ def test_part_breaks_end_sections():
 @pytest.mark.parametrize("first,second,style", [
     ("一、", "二、", "cn_dun"), ("（一）", "（二）", "cn_paren"), ("(一)", "(二)", "cn_paren"),
     ("1.", "2.", "arabic_dot"), ("1．", "2．", "arabic_dot"), ("1、", "2、", "arabic_dun"),
-    ("一是", "二是", "shi"), ("第一，", "第二，", "di")])
+    ("一是", "二是", "shi"), ("第一，", "第二，", "di"), ("（1）", "（2）", "arabic_paren"),
+    ("①", "②", "circled")])
 def test_each_marker_style(first, second, style):
     text = f"导语。\n{first}深化学习，增强本领。正文。\n{second}锚定目标，奋发有为。正文。\n"
     items = find_lists(clean_of(text), [])

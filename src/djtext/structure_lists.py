@@ -17,21 +17,22 @@ CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 CN_NUM = "一二三四五六七八九十"
 
 MARKER = re.compile(
-    rf"(?=[（(第\d{CN_NUM}])"  # fail fast: every marker starts with one of these characters
+    rf"(?=[（(第\d{CN_NUM}①-⑳])"  # fail fast: every marker starts with one of these characters
     rf"(?:(?P<cn_paren>[（(](?P<n1>[{CN_NUM}]{{1,3}})[）)])"
     r"|(?P<arabic_paren>[（(](?P<n2>\d{1,2})[）)])"
     rf"|(?P<cn_dun>(?P<n3>[{CN_NUM}]{{1,3}})[、])"
     rf"|(?P<shi>(?P<n4>[{CN_NUM}]{{1,2}})(?:是|要)(?![{CN_NUM}]))"
     rf"|(?P<di>第(?P<n5>[{CN_NUM}]{{1,2}})(?=[，,、：:]))"
     r"|(?P<arabic_dot>(?<![\d.．])(?P<n6>\d{1,2})[.．](?![\d.．]))"
-    r"|(?P<arabic_dun>(?<![\d])(?P<n7>\d{1,2})、(?!\d)))"
+    r"|(?P<arabic_dun>(?<![\d])(?P<n7>\d{1,2})、(?!\d))"
+    r"|(?P<circled>(?P<n8>[①-⑳])))"
 )
 STYLE_GROUPS = (("cn_paren", "n1"), ("arabic_paren", "n2"), ("cn_dun", "n3"), ("shi", "n4"),
-                ("di", "n5"), ("arabic_dot", "n6"), ("arabic_dun", "n7"))
+                ("di", "n5"), ("arabic_dot", "n6"), ("arabic_dun", "n7"), ("circled", "n8"))
 NUMBER_GROUP = dict(STYLE_GROUPS)
 # outline rank: a new run pops open runs of the same or a lower-ranked (deeper) style
 RANK = {"cn_dun": 1, "bold_heading": 2, "parallel": 2, "cn_paren": 3, "arabic_dot": 4, "arabic_dun": 4,
-        "arabic_paren": 5, "shi": 6, "di": 6}
+        "arabic_paren": 5, "circled": 5, "shi": 6, "di": 6}
 BREAK_BEFORE = set("。；;！？!?：:\n")
 SOFT_BREAK_BEFORE = set("，,")  # 一是/第一 may follow a comma: 在日常工作中，一是…
 INLINE_STYLES = {"shi", "di"}
@@ -51,6 +52,15 @@ def cn_number(text: str) -> int:
     if len(tens) > 1 or len(units) > 1:
         return 0
     return (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(units, 0) if units else 0)
+
+
+def marker_number(text: str) -> int:
+    """The number a marker writes: 12, 十二, ⑫ → 12 (0 when it is not one)."""
+    if len(text) == 1 and "①" <= text <= "⑳":
+        return ord(text) - ord("①") + 1
+    if text.isdigit():
+        return int(text)
+    return cn_number(text)
 
 
 @dataclass
@@ -147,7 +157,7 @@ def marker_candidates(text: str, clean: CleanText | None = None) -> list[Candida
     for m in MARKER.finditer(text):
         style = m.lastgroup or ""
         number_text = m.group(NUMBER_GROUP[style])
-        index = int(number_text) if number_text.isdigit() else cn_number(number_text)
+        index = marker_number(number_text)
         if index <= 0:
             continue
         if not _context_ok(text, m.start(), style, raw_space_before(clean, m.start())):

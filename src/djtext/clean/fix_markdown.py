@@ -5,7 +5,8 @@ import re
 
 from djtext.models import Edit
 
-_HEADING = re.compile(r"^[ \t\u3000]*(#{1,6})[ \t\u3000]*(?=\S)(.*?)[ \t#]*$", re.MULTILINE)
+_HEADING = re.compile(r"^[ \t\u3000]*(#{1,6})(?:[ \t\u3000]+|(?=[^\s#])|$)(.*?)[ \t#]*$", re.MULTILINE)
+_TRAILING_HASHES = re.compile(r"(?<=\S)[ \t]*#{1,6}[ \t]*$", re.MULTILINE)
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
 _STRAY_STARS = re.compile(r"(?<!\*)\*{2,3}(?!\*)")
 _EMPHASIS_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
@@ -18,11 +19,18 @@ def fix_markdown(text: str) -> list[Edit]:
     edits: list[Edit] = []
     for m in (_HEADING.finditer(text) if "#" in text else ()):
         hashes = m.group(1)
+        if not m.group(2):
+            edits.append(Edit(m.start(), m.end(), "", "markdown heading (empty)"))
+            continue
         edits.append(Edit(m.start(), m.start(2), "", "markdown heading"))
         end = m.end(2)
         if m.end() > end:
             edits.append(Edit(end, m.end(), "", "markdown heading"))
         edits.append(Edit(m.start(2), end, m.group(2), f"mark:heading:{len(hashes)}"))
+    taken_lines = {e.start for e in edits}
+    for m in (_TRAILING_HASHES.finditer(text) if "#" in text else ()):
+        if not any(e.start <= m.start() < e.end for e in edits if not e.note.startswith("mark:")):
+            edits.append(Edit(m.start(), m.end(), "", "markdown stray #"))
     used = [(e.start, e.end) for e in edits if not e.note.startswith("mark:")]
     for m in (_BOLD.finditer(text) if "**" in text or "__" in text else ()):
         if "\n\n" in m.group(2) or len(m.group(2)) > 400:

@@ -3,19 +3,34 @@ from __future__ import annotations
 
 import re
 
-from djtext.clean.chars import CN_PUNCT, HAN
+from djtext.clean.chars import CN_PUNCT, HAN, SPACE
 from djtext.models import Edit
 
 _CJK = f"{HAN}{re.escape(CN_PUNCT)}"
 _WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_SIMPLE = re.compile(r"[,;:?!]")
+_SIMPLE = re.compile(r"[,;:?!]+")
+_QUOTE_CHARS = frozenset("\"'＂")
+_SPACES = frozenset(SPACE)
 _PAREN_PAIR = re.compile(r"\(([^()\n]{0,80})\)")
 _HAN_RE = re.compile(rf"[{HAN}]")
 _CJK_RE = re.compile(rf"[{_CJK}]")
-_LONE_OPEN = re.compile(rf"\((?=[{HAN}])")
+_LONE_OPEN = re.compile(r"\(")
 _LONE_CLOSE = re.compile(r"\)")
 _PERIOD = re.compile(rf"\.(?=[{HAN}“”]|[ \t]*$)(?!\.)", re.MULTILINE)
 _DOTS = re.compile(r"\.{3,6}|。{3,6}|…+")
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The nearest non-space characters before ``start`` and from ``end`` on the same line ("" at an edge)."""
+    i = start - 1
+    while i >= 0 and text[i] in _SPACES:
+        i -= 1
+    j = end
+    while j < len(text) and text[j] in _SPACES:
+        j += 1
+    before = text[i] if i >= 0 and text[i] != "\n" else ""
+    after = text[j] if j < len(text) and text[j] != "\n" else ""
+    return before, after
 
 
 def _bracket_edits(text: str) -> list[Edit]:
@@ -24,17 +39,16 @@ def _bracket_edits(text: str) -> list[Edit]:
     taken: set[int] = set()
     for m in _PAREN_PAIR.finditer(text):
         inner = m.group(1)
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < len(text) else ""
+        before, after = _neighbours(text, m.start(), m.end())
         if _HAN_RE.search(inner) or _CJK_RE.match(before or " ") or _CJK_RE.match(after or " "):
             edits.append(Edit(m.start(), m.start() + 1, "（", "half-width bracket"))
             edits.append(Edit(m.end() - 1, m.end(), "）", "half-width bracket"))
             taken.update((m.start(), m.end() - 1))
     for m in _LONE_OPEN.finditer(text):
-        if m.start() not in taken:
+        if m.start() not in taken and _HAN_RE.match(_neighbours(text, m.start(), m.end())[1] or " "):
             edits.append(Edit(m.start(), m.end(), "（", "half-width bracket"))
     for m in _LONE_CLOSE.finditer(text):
-        if m.start() not in taken and m.start() and _HAN_RE.match(text[m.start() - 1]):
+        if m.start() not in taken and _HAN_RE.match(_neighbours(text, m.start(), m.end())[0] or " "):
             edits.append(Edit(m.start(), m.end(), "）", "half-width bracket"))
     return edits
 
@@ -52,16 +66,15 @@ def fix_punctuation_width(text: str) -> list[Edit]:
         pieces.append(text[pos:])
         probe = "".join(pieces)
     for m in _SIMPLE.finditer(text):
-        char = m.group()
-        before = probe[m.start() - 1] if m.start() else ""
-        after = probe[m.end()] if m.end() < size else ""
-        if not (_CJK_RE.match(before or " ") or _CJK_RE.match(after or " ")):
-            continue
-        if char in ",:" and before.isdigit() and after.isdigit():
+        run = m.group()
+        before, after = _neighbours(probe, m.start(), m.end())
+        if not (_CJK_RE.match(before or " ") or _CJK_RE.match(after or " ") or before in _QUOTE_CHARS):
+            continue  # (an ASCII quote before it becomes a Chinese quote later)
+        if run in (",", ":") and before.isdigit() and after.isdigit():
             continue  # 1,000 and 13:00 stay
-        if char == ":" and after == "/":
+        if run[-1] == ":" and after == "/":
             continue  # a URL scheme
-        edits.append(Edit(m.start(), m.end(), _WIDE[char], "half-width punctuation"))
+        edits.append(Edit(m.start(), m.end(), "".join(_WIDE[c] for c in run), "half-width punctuation"))
     for m in _PERIOD.finditer(text):
         if m.start() and _HAN_RE.match(text[m.start() - 1]):
             edits.append(Edit(m.start(), m.end(), "。", "half-width full stop"))

@@ -34,6 +34,10 @@ def _noise_gap(text: str, start: int, end: int, ocr: bool) -> bool:
         return not (left.isascii() and left.isalpha() and right.isascii() and right.isalpha())
     if left in _CN_PUNCT or right in _CN_PUNCT:
         return True
+    if left == ")" and start >= 2 and _is_han(text[start - 2]):
+        return True  # "(二) 1" — the bracket becomes full-width, the space goes
+    if right == "(" and end + 1 < len(text) and _is_han(text[end + 1]):
+        return True
     if left in _WIDE_ASCII_PUNCT and start >= 2 and (_is_han(text[start - 2]) or text[start - 2] in _CN_PUNCT
                                                       or text[start - 2] == ")"):
         return True  # "如下: 1." — the colon becomes full-width punctuation, the space goes

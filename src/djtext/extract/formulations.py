@@ -281,8 +281,8 @@ def _from_compounds(text: str, vocab: FormulationVocabulary) -> list[Mention]:
             continue
         if any(_is_quantity(head, vocab) or head in CLASSIFIERS for _, head in pieces):
             continue
-        if any(len(num) > 1 and num not in ("十") for num, _ in pieces):
-            continue
+        if any(len(num) > 1 for num, _ in pieces):
+            continue  # 十二届三次: multi-character numbers are counts, not formulation parts
         if _stopped(candidate, vocab) or not is_formulation(candidate, vocab):
             continue
         if any(_stopped(num + head, vocab) for num, head in pieces[:1]):

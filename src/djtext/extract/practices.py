@@ -64,6 +64,7 @@ MECHANISM_RUN = re.compile(rf"(?:(?!等)[{HAN_CLASS}]){{3,8}}?(?:机制|制度)(
 FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "模式", "工作法")
 MAX_ORG_PREFIX = 4
 MAX_BARE_PREFIX = 6
+MAX_LONG_PREFIX = 8
 MAX_CLAUSE_PREFIX = 30
 MAX_FOLLOWER_GAP = 8
 MAX_ATTACH_GAP = 4
@@ -459,6 +460,25 @@ def _clause_start(text: str, head_start: int, vocab: PracticeVocabulary) -> int 
     return window_start + verb_end
 
 
+def _canonical_start(text: str, start: int, head_start: int, info: Head, vocab: PracticeVocabulary) -> int:
+    """Drop leading level, place and qualifier words from a bare name (keeping two characters)."""
+    keep = max(2, info.min_prefix)
+    if LEVEL_PREFIX.match(text, start) and head_start - start - 2 >= keep:
+        start += 2  # 三级政协委员联络小组 -> 政协委员联络小组
+    start = _strip_qualifier(text, start, head_start, keep, vocab)
+    place = PLACE_SUFFIX.match(text[start:head_start])
+    if place and head_start - (start + place.end()) >= keep:
+        start += place.end()  # 延寿县基层政协委员工作站 -> 基层政协委员工作站
+    return _strip_qualifier(text, start, head_start, keep, vocab)
+
+
+def _strip_qualifier(text: str, start: int, head_start: int, keep: int, vocab: PracticeVocabulary) -> int:
+    for qualifier in vocab.qualifiers:
+        if text.startswith(qualifier, start) and head_start - start - len(qualifier) >= keep:
+            return start + len(qualifier)
+    return start
+
+
 def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary) -> list[Mention]:
     found: list[Mention] = []
     if vocab.head_automaton is None:
@@ -475,6 +495,9 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary) -> list
         else:
             limit = MAX_ORG_PREFIX if info.category == "org_form" else MAX_BARE_PREFIX
             start, natural = _bare_start(text, head_start, limit, vocab.edges)
+            if not natural and info.category != "org_form":
+                longer, natural = _bare_start(text, head_start, MAX_LONG_PREFIX, vocab.edges)
+                start = longer if natural else start  # 同心圆民主协商基地: a longer name with a clear edge
             if start > 0 and text[start - 1] in "”’":
                 continue  # “X”…head: the quoted name owns the head (see _from_quotes)
             if info.category == "org_form" and not natural:
@@ -483,16 +506,8 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary) -> list
                 before = _clause_before(text, start, VERB_WINDOW)
                 if not _has_verb(before[-4:], vocab.quote_verbs + vocab.found_verbs):
                     continue
-        if LEVEL_PREFIX.match(text, start) and head_start - start - 2 >= max(2, info.min_prefix):
-            start += 2  # 三级政协委员联络小组 -> 政协委员联络小组
-        for qualifier in vocab.qualifiers:
-            if text.startswith(qualifier, start) and head_start - start - len(qualifier) >= 2:
-                start += len(qualifier)
-                break
         if info.bare != "clause":
-            place = PLACE_SUFFIX.match(text[start:head_start])
-            if place and head_start - (start + place.end()) >= max(2, info.min_prefix):
-                start += place.end()
+            start = _canonical_start(text, start, head_start, info, vocab)
         name = text[start:end]
         if head_start - start < info.min_prefix or len(name) < 3 and info.min_prefix:
             continue
@@ -524,8 +539,35 @@ def _from_lexicon(text: str, vocab: PracticeVocabulary) -> list[Mention]:
         first = end_index - len(name) + 1
         start = first + bisect_right(shifts, first)
         end = end_index + bisect_right(shifts, end_index) + 1
+        if _inside_other_quote(text, start, end):
+            continue
         found.append(_mention(name, start, end, vocab.national[name], "lexicon"))
     return found
+
+
+def _inside_other_quote(text: str, start: int, end: int) -> bool:
+    """True when [start, end) sits inside a longer quoted name or a quoted brand name.
+
+    “书香政协引领工程” is a project of its own, and “书香政协”委员读书品牌 a brand: neither is
+    an occurrence of the national practice 书香政协."""
+    opening = text.rfind("“", max(0, start - MAX_QUOTED_NAME), start + 1)
+    if opening < 0 or "”" in text[opening + 1:start]:
+        return False
+    closing = text.find("”", end - 1, end + MAX_QUOTED_NAME)
+    if closing < 0:
+        return False
+    if closing > end or opening < start - 1:
+        return True
+    return BRAND_AFTER.match(text, closing + 1) is not None
+
+
+def _brand_names(text: str) -> set[str]:
+    """Quoted names the document presents as brands somewhere (“X”党建品牌): not practices there."""
+    names = set()
+    for match in QUOTED.finditer(text):
+        if BRAND_AFTER.match(text, match.end()):
+            names.add(INNER_QUOTES.sub("", match.group(1).strip()))
+    return names
 
 
 def _quoted_mask(text: str) -> bytearray:
@@ -553,6 +595,8 @@ def extract_practices(text: str, *, lexicon: Lexicon | None = None) -> list[Ment
     for m in mentions:
         if m.attrs["source"] == "clause":
             clause_starts[m.end] = min(m.start, clause_starts.get(m.end, m.start))
+    brand_names = _brand_names(text)
+    mentions = [m for m in mentions if m.text not in brand_names or m.attrs["source"] not in ("quote", "lexicon")]
     seen: set[tuple[str, int]] = set()
     unique = []
     for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
