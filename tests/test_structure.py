@@ -300,6 +300,29 @@ def test_no_false_lists(text):
     assert find_lists(clean_of(text), []) == []
 
 
+def test_short_leads_without_commas_form_a_series_of_three():
+    text = ("导语。\n在学习教育上下功夫。正文说明。\n在队伍建设上下功夫。正文说明。\n在制度执行上下功夫。正文说明。\n")
+    items = find_lists(clean_of(text), [])
+    assert [i.heading for i in items] == ["在学习教育上下功夫", "在队伍建设上下功夫", "在制度执行上下功夫"]
+    two = "导语。\n在学习教育上下功夫。正文说明。\n在队伍建设上下功夫。正文说明。\n"
+    assert find_lists(clean_of(two), []) == []
+
+
+def test_leads_with_clauses_of_equal_length_are_parallel():
+    text = ("导语。\n夯实理论根基，提升政治能力。正文。\n健全工作机制，扩大组织覆盖。正文。\n"
+            "丰富活动载体，服务发展大局。正文。\n")
+    items = find_lists(clean_of(text), [])
+    assert [(i.style, i.index) for i in items] == [("parallel", 1), ("parallel", 2), ("parallel", 3)]
+
+
+def test_heads_glued_to_their_bodies_without_punctuation():
+    body = "把学习贯彻作为首要任务，组织委员集中学习，开展专题研讨，推动工作落实见效。"
+    text = "导语。\n" + "".join(f"突出{w}建设夯实工作基础{body}\n" for w in ("思想", "组织", "作风"))
+    items = find_lists(clean_of(text), [])
+    assert [i.heading for i in items] == ["突出思想建设夯实工作基础", "突出组织建设夯实工作基础", "突出作风建设夯实工作基础"]
+    assert find_lists(clean_of("导语。\n" + "".join(f"突出{w}建设夯实工作基础{body}\n" for w in ("思想", "组织"))), []) == []
+
+
 def test_lone_lead_sentences_are_not_parallel_lists():
     text = "思想是行动的先导，学习是履职的基础。正文很长的说明。\n西湖区政协认真贯彻落实部署，推动工作。\n"
     assert find_lists(clean_of(text), []) == []

@@ -12,6 +12,7 @@ import json
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -51,13 +52,25 @@ class Options:
     def fingerprint(self) -> str:
         """A short hash of the options, the lexicon files and the djtext version (cache key part)."""
         lexicon = load_lexicon(self.lexicon_paths)
-        digest = hashlib.sha256(json.dumps([asdict(self), __version__], sort_keys=True).encode())
+        digest = hashlib.sha256(json.dumps([asdict(self), __version__, code_fingerprint()], sort_keys=True).encode())
         for source in lexicon.sources:
             try:
                 digest.update(Path(source).read_bytes())
             except OSError:
                 digest.update(source.encode())
         return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of djtext's own code and data files, so a changed djtext never reuses stale cache."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".csv", ".txt", ".json"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass

@@ -67,7 +67,7 @@ _SPECIFIC: dict[str, tuple[Column, ...]] = {
         Column("level", "integer", "nesting depth, 1 = top level within the unit's section"),
         Column("index", "integer", "the item's number, 1-based"),
         Column("marker", "string", "the marker as written (一、 （一） 1. 一是 ** ...)"),
-        Column("style", "string", "cn_dun, cn_paren, arabic_dot, arabic_dun, shi, di, bold_heading, parallel"),
+        Column("style", "string", "cn_dun, cn_paren, arabic_dot, arabic_dun, arabic_paren, circled, shi, di, bold_heading, parallel"),
         Column("heading", "string", "the item's lead clause"),
     ),
     "practices": (

@@ -97,9 +97,7 @@ def _context_ok(text: str, start: int, style: str, spaced_in_raw: bool = False) 
 
 def clean_heading(text: str) -> str:
     """A lead clause without markup, spacing or trailing punctuation."""
-    text = text.replace("**", "").strip()
-    text = re.sub(r"[ \t\u3000]+", " ", text)
-    return text.strip(" \t\u3000，,：:。；;")
+    return text.replace("**", "").strip(" \t\u3000，,：:。；;")
 
 
 def lead_clause(text: str, pos: int, clean: CleanText | None = None) -> str:

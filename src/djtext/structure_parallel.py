@@ -1,14 +1,19 @@
 """Parallel lead sentences: unmarked list items written as a series of short lead sentences that
 share a template (围绕中心大局，找准…的切入点。 / 围绕组织建设，找准…的发力点。), the way newspaper
-pages print what were bold or numbered heads. Style ``parallel``.
+pages and scraped pages print what were bold or numbered heads. Style ``parallel``.
 
-A lead sentence is the first sentence of a paragraph: short (6–40 characters), at least two
-clauses, ending in 。. Two lead sentences are parallel when they share a template: the same
-opening (two characters or more), first clauses of the same length with a common character at the
-same place (“学”字当先 / “用”字落地; 组织联建 / 阵地联用), or a common phrase of four or more
-characters (…协商议政… / …凝心聚力的…). A series needs at least two paragraph-initial members;
-sentences inside a paragraph (where column breaks glued a head to the previous body) join a series
-only when they share its opening.
+A lead sentence is the first sentence of a paragraph: short (6–40 characters), ending in 。, with
+two clauses or more, or without a comma when it is very short (≤ 16) and the paragraph goes on after
+it. Two lead sentences are parallel when they share a template: the same opening (two characters or
+more); first clauses of the same length with a common character at the same place (“学”字当先 /
+“用”字落地; 组织联建 / 阵地联用); clauses of the same lengths (对仗: 六字，六字); or a common phrase of
+four or more characters (…协商议政… / …凝心聚力的…). Leads without a comma pair only with each other,
+by opening or a common phrase of three characters (在…上下功夫), and need a series of three. A series
+needs at least two paragraph-initial members; sentences inside a paragraph (where column breaks glued a
+head to the previous body) join a series only when they share its opening. Heads glued to their
+bodies without any punctuation (突出X引领Y…) count when three nearby paragraphs open on one template
+(same two first characters and two more in place among the first six); their heading is the text up
+to the first punctuation, at most twelve characters.
 """
 from __future__ import annotations
 
@@ -19,6 +24,11 @@ from djtext.structure_lists import Candidate, clean_heading
 from djtext.structure_text import joined_view, split_paragraphs
 
 MIN_LEAD, MAX_LEAD = 6, 40
+MAX_PLAIN = 16  # a lead without a comma (突出思想铸魂。 在组织建设上下功夫。) is short
+MIN_PLAIN_SERIES = 3
+SERIES_WINDOW = 12  # a lead is compared with the next dozen paragraph-initial leads only
+GLUED_HEAD = 6  # characters compared when a head is glued to its body without punctuation
+GLUED_HEADING_MAX = 12
 QUOTE_CHARS = re.compile(r"[“”‘’\"'《》「」『』\s]")
 SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?]")
 MIN_COMMON_PHRASE = 4
@@ -35,6 +45,12 @@ class Lead:
     text: str
     initial: bool
     line_start: bool = False  # starts a physical line that a column wrap glued to the one before
+    followed: bool = True  # the paragraph goes on after the sentence
+
+    @property
+    def plain(self) -> bool:
+        """A lead without a comma."""
+        return "，" not in self.text and "," not in self.text
 
     @property
     def key(self) -> str:
@@ -52,7 +68,7 @@ def _is_lead_shape(sentence: str) -> bool:
     if not (MIN_LEAD <= len(body) <= MAX_LEAD):
         return False
     if "，" not in body and "," not in body:
-        return False
+        return len(body) <= MAX_PLAIN and not body[:1].isdigit()
     first = re.split(r"[，,]", body, maxsplit=1)[0]
     if first.endswith(SPEECH):
         return False
@@ -75,7 +91,8 @@ def lead_sentences(text: str, start: int, end: int) -> list[Lead]:
                 offset = m.start() + (len(m.group()) - len(m.group().lstrip()))
                 at = index[offset]
                 line_start = at > 0 and text[at - 1] == "\n"
-                leads.append(Lead(at, index[m.end() - 1] + 1, sentence, first, line_start))
+                followed = bool(joined[m.end():p_end].strip())
+                leads.append(Lead(at, index[m.end() - 1] + 1, sentence, first, line_start, followed))
             first = False
     return leads
 
@@ -97,9 +114,13 @@ def _has_common_phrase(a: str, b: str, size: int) -> bool:
 def parallel(a: Lead, b: Lead) -> bool:
     """True when two lead sentences share a template."""
     ka, kb = a.key, b.key
+    if a.plain or b.plain:  # short leads without a comma: same opening or same closing phrase
+        return a.plain and b.plain and (_common_prefix(ka, kb) >= 2 or _has_common_phrase(ka, kb, 3))
     if _common_prefix(ka, kb) >= 2:
         return True
     ca, cb = a.clauses, b.clauses
+    if len(ca) >= 2 and [len(c) for c in ca] == [len(c) for c in cb] and min(len(c) for c in ca) >= 3:
+        return True  # 对仗: clauses of the same lengths (强化理论武装，凝聚思想共识 / 健全组织体系，扩大党的覆盖)
     if ca and cb and len(ca[0]) == len(cb[0]) >= 3:
         if any(x == y for x, y in list(zip(ca[0], cb[0]))[1:]):
             return True
@@ -117,7 +138,7 @@ def _joins(weak: Lead, member: Lead) -> bool:
 
 def parallel_series(leads: list[Lead]) -> list[list[Lead]]:
     """Series of parallel lead sentences (components with ≥ 2 paragraph-initial members)."""
-    initial = [lead for lead in leads if lead.initial]
+    initial = [lead for lead in leads if lead.initial and (lead.followed or not lead.plain)]
     parent = list(range(len(initial)))
 
     def root(i: int) -> int:
@@ -127,24 +148,55 @@ def parallel_series(leads: list[Lead]) -> list[list[Lead]]:
         return i
 
     for i in range(len(initial)):
-        for j in range(i + 1, len(initial)):
+        for j in range(i + 1, min(len(initial), i + 1 + SERIES_WINDOW)):  # members sit near each other
             if parallel(initial[i], initial[j]):
                 parent[root(j)] = root(i)
     groups: dict[int, list[Lead]] = {}
     for i, lead in enumerate(initial):
         groups.setdefault(root(i), []).append(lead)
-    series = [g for g in groups.values() if len(g) >= 2]
+    series = [g for g in groups.values() if len(g) >= (MIN_PLAIN_SERIES if g[0].plain else 2)]
     for group in series:
         span = (group[0].start, group[-1].end)
         members = {id(lead) for lead in group}
         for weak in leads:
-            if weak.initial or id(weak) in members:
+            if weak.initial or id(weak) in members or weak.plain != group[0].plain:
                 continue
             fits = parallel if weak.line_start else _joins
             if any(fits(weak, member) for member in group) and span[0] - 2000 < weak.start < span[1] + 2000:
                 group.append(weak)
         group.sort(key=lambda lead: lead.start)
     return series
+
+
+def _same_template(a: str, b: str) -> bool:
+    """Openings like 突出政治引领 / 突出思想引领: same first two characters and two more in place."""
+    return a[:2] == b[:2] and sum(x == y for x, y in zip(a[2:], b[2:])) >= 2
+
+
+def glued_heads(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Heads printed without punctuation before their body (突出政治引领坚定政治方向把…), found as
+    three or more nearby paragraphs opening on one template; (offset, heading) pairs."""
+    joined, index = joined_view(text, start, end)
+    openings: list[tuple[int, str, str]] = []
+    for p_start, p_end in split_paragraphs(joined):
+        head = QUOTE_CHARS.sub("", joined[p_start:p_start + 2 * GLUED_HEADING_MAX])
+        if len(head) < 2 * GLUED_HEAD or any(ch in PUNCT for ch in head[:GLUED_HEAD + 2]):
+            continue
+        if p_end - p_start < 3 * GLUED_HEADING_MAX:
+            continue  # a head alone on its line is a title, not a glued head
+        stop = next((i for i, ch in enumerate(head) if ch in PUNCT), len(head))
+        openings.append((index[p_start], head[:GLUED_HEAD], head[:min(stop, GLUED_HEADING_MAX)]))
+    out: list[tuple[int, str]] = []
+    used: set[int] = set()
+    for i, (offset, opening, heading) in enumerate(openings):
+        if i in used:
+            continue
+        group = [i] + [j for j in range(i + 1, min(len(openings), i + 1 + SERIES_WINDOW))
+                       if j not in used and _same_template(opening, openings[j][1])]
+        if len(group) >= MIN_PLAIN_SERIES:
+            used.update(group)
+            out.extend((openings[j][0], openings[j][2]) for j in group)
+    return sorted(out)
 
 
 def parallel_candidates(text: str, zones: list[tuple[int, int]]) -> list[Candidate]:
@@ -155,4 +207,8 @@ def parallel_candidates(text: str, zones: list[tuple[int, int]]) -> list[Candida
             for lead in group:
                 heading = clean_heading(lead.text)
                 out.append(Candidate(lead.start, lead.start, "parallel", 0, "", heading))
+        taken = {c.start for c in out}
+        for offset, heading in glued_heads(text, start, end):
+            if offset not in taken:
+                out.append(Candidate(offset, offset, "parallel", 0, "", heading))
     return out

@@ -9,7 +9,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from djtext.models import CleanText, Unit
-from djtext.structure_text import joined_view, soft_wrapped, logical_lines, part_breaks, split_paragraphs, strip_markup
+from djtext.structure_text import (joined_view, logical_lines, part_breaks, soft_wrapped, split_paragraphs,
+                                  strip_markup)
 from djtext.structure_units import UnitName, UnitVocabulary, find_unit_names, unit_key, unit_vocabulary
 
 MAX_TITLE = 60
@@ -19,6 +20,8 @@ NAME_CHARS = 3  # a speaker's name: two or three characters (名 may be padded: 
 
 @dataclass
 class _Section:
+    """A reporting unit's section while it is being assembled."""
+
     start: int
     unit: UnitName
     title: str | None = None
@@ -146,6 +149,15 @@ def reportable(name: UnitName, vocab: UnitVocabulary) -> bool:
     return name.level == "committee" and "政协" in name.key and bare in vocab.level_suffixes
 
 
+def _inner_organ(name: UnitName, current: UnitName | None, vocab: UnitVocabulary) -> bool:
+    """True for an organ of the reporting body itself (县政协机关党支部 inside 某县政协's report):
+    its work is part of that report, not a new section."""
+    if not name.generic or current is None:
+        return False
+    bare = name.key.split("政协", 1)[0]
+    return current.level != "committee" and vocab.level_suffixes.get(bare) == current.level
+
+
 def _is_subject(text: str, pos: int, vocab: UnitVocabulary) -> bool:
     """True when a predicate opens right after a unit name (绍兴市政协党组 *坚持* …)."""
     while pos < len(text) and text[pos] in " \t\u3000":
@@ -249,7 +261,10 @@ def _sections(clean: CleanText, names_all: list[UnitName]) -> tuple[list[_Sectio
                     sections.append(_Section(rest_start, own))
             continue
         own = self_named(text, s, e, vocab, names)
-        if own is not None:
+        latest = max(sections, key=lambda sec: sec.start).unit if sections else None
+        if bylines and (latest is None or bylines[-1].start > max(sec.start for sec in sections)):
+            latest = bylines[-1].unit
+        if own is not None and not _inner_organ(own, latest, vocab):
             sections.append(_Section(s, own))
     sections = _merge_repeats(sections)
     _attach_bylines(sections, bylines, text)
@@ -348,6 +363,7 @@ def find_units(clean: CleanText) -> list[Unit]:
             sections.sort(key=lambda sec: sec.start)
     breaks = part_breaks(text)
     _extend_to_part_starts(sections, breaks)
+    _complete_bare_names(sections)
     bodies = [sec for sec in sections if sec.end is None]
     body_index = {id(sec): i for i, sec in enumerate(bodies)}
     for sec in sections:
@@ -363,6 +379,26 @@ def find_units(clean: CleanText) -> list[Unit]:
                           evidence_start=sec.unit.start, evidence_end=sec.unit.end))
     units.extend(_cited_units(text, units, names_all, first_id=len(units) + 1))
     return units
+
+
+def _complete_bare_names(sections: list[_Section]) -> None:
+    """``区政协机关党委`` reporting beside ``凤翔区政协`` is 凤翔区政协机关党委: take the place of the
+    one specific reporting unit of the same level (left alone when there is none or several)."""
+    vocab = unit_vocabulary()
+    for sec in sections:
+        name = sec.unit
+        if not name.generic or not name.name.startswith(tuple(vocab.level_suffixes)):
+            continue
+        bare = name.name.split("政协", 1)[0]
+        if bare not in vocab.level_suffixes or "政协" not in name.name:
+            continue
+        places = {other.unit.name.split("政协", 1)[0] for other in sections
+                  if not other.unit.generic and "政协" in other.unit.name
+                  and other.unit.name.split("政协", 1)[0].endswith(bare)
+                  and not other.unit.name.startswith("中共")}
+        if len(places) == 1:
+            full = places.pop() + name.name[len(bare):]
+            sec.unit = UnitName(name.start, name.end, full, name.level, unit_key(full), False, name.shared)
 
 
 def _extend_to_part_starts(sections: list[_Section], breaks: list[int]) -> None:

@@ -87,7 +87,8 @@ def _committee_pattern(heads: list[str], organs: list[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(h) for h in sorted(named, key=len, reverse=True))
     bare_alternatives = "|".join(re.escape(h) for h in sorted(bare, key=len, reverse=True))
     organ_alternatives = "|".join(re.escape(o) for o in sorted(organs, key=len, reverse=True))
-    return re.compile(rf"(?:[\u4e00-\u9fff]{{1,10}}?(?:{alternatives})|{bare_alternatives})(?=(?:{organ_alternatives}))")
+    return re.compile(rf"(?:[\u4e00-\u9fff]{{1,10}}?(?:{alternatives})|{bare_alternatives})"
+                      rf"(?=(?:{organ_alternatives}))")
 
 
 @lru_cache(maxsize=1)
@@ -269,8 +270,8 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
         return None  # unknown short forms: no level to report
     start = place_start - len("中共") if text[max(0, place_start - 2):place_start] == "中共" else place_start
     generic = (_is_generic(place, vocab) or not certain or not 2 <= len(place) <= 3) and not placeholder
-    if _gazetteer()[0] and not placeholder:
-        generic = True  # a gazetteer is loaded and does not know this place (驻X市政协 read as a place)
+    if _gazetteer()[0] and not placeholder and place not in _gazetteer()[1]:
+        generic = True  # the gazetteer does not know this place (a renamed 凤翔区 is still known as 凤翔)
     if suffix == "自治区" and not place:
         generic = True
     name = re.sub(r"\s+", "", text[start:organ_end])
@@ -328,7 +329,8 @@ def known_place_before(text: str, end: int, suffix: str) -> tuple[int, str] | No
             if level is None and cand in full and len(cand) >= 3:
                 level = full[cand]
             if level is not None and (level != "county" or delimited):
-                best = (end - k, level)  # 温州政协; county short forms only when set off (a common word that is also a county)
+                # 温州政协; a county's short form only when set off (it may also be a common word)
+                best = (end - k, level)
                 break
     if best is None:
         return None

@@ -130,7 +130,7 @@ def _scan(text: str, spam: bool) -> list[Edit]:
             hit = _line_hit(line, size, line_re, line_rows, line_free)
             if hit:
                 row, m = hit
-                if row.action == "remove":
+                if row.action == "remove" and not (spam and "。" in stripped):  # a sentence: only flag
                     edits.append(Edit(start, start + full, "", row.kind))
                 else:
                     edits.append(Edit(start + m.start(), start + m.end(), m.group(), f"flag:{row.kind}:doubtful"))

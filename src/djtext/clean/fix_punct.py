@@ -33,6 +33,15 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     return before, after
 
 
+def _apply(text: str, edits: list[Edit]) -> str:
+    pieces, pos = [], 0
+    for e in sorted(edits, key=lambda e: e.start):
+        pieces += [text[pos:e.start], e.replacement]
+        pos = e.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
 def _bracket_edits(text: str) -> list[Edit]:
     """Half-width brackets in Chinese context: pairs whose content or surroundings are Chinese, lone ones next to Han."""
     edits: list[Edit] = []
@@ -53,23 +62,15 @@ def _bracket_edits(text: str) -> list[Edit]:
     return edits
 
 
-def fix_punctuation_width(text: str) -> list[Edit]:
-    """Half-width ``, ; : ? ! ( ) .`` and ``...`` in Chinese context to ``，；：？！（）。……``."""
-    edits: list[Edit] = _bracket_edits(text)
-    size = len(text)
-    probe = text
-    if edits:  # judge the context of , ; : as it will be once the brackets are full-width
-        pieces, pos = [], 0
-        for e in sorted(edits, key=lambda e: e.start):
-            pieces += [text[pos:e.start], e.replacement]
-            pos = e.end
-        pieces.append(text[pos:])
-        probe = "".join(pieces)
+def _width_edits(text: str) -> list[Edit]:
+    """One round of same-length conversions (brackets, , ; : ? !, full stops) judged on ``text``."""
+    edits = _bracket_edits(text)
     for m in _SIMPLE.finditer(text):
         run = m.group()
-        before, after = _neighbours(probe, m.start(), m.end())
-        if not (_CJK_RE.match(before or " ") or _CJK_RE.match(after or " ") or before in _QUOTE_CHARS):
-            continue  # (an ASCII quote before it becomes a Chinese quote later)
+        before, after = _neighbours(text, m.start(), m.end())
+        if not (_CJK_RE.match(before or " ") or _CJK_RE.match(after or " ")
+                or before in _QUOTE_CHARS or after in _QUOTE_CHARS):
+            continue  # (an ASCII quote next to it becomes a Chinese quote later)
         if run in (",", ":") and before.isdigit() and after.isdigit():
             continue  # 1,000 and 13:00 stay
         if run[-1] == ":" and after == "/":
@@ -78,12 +79,38 @@ def fix_punctuation_width(text: str) -> list[Edit]:
     for m in _PERIOD.finditer(text):
         if m.start() and _HAN_RE.match(text[m.start() - 1]):
             edits.append(Edit(m.start(), m.end(), "。", "half-width full stop"))
-    for m in _DOTS.finditer(text):
+    return edits
+
+
+def fix_punctuation_width(text: str) -> list[Edit]:
+    """Half-width ``, ; : ? ! ( ) .`` and ``...`` in Chinese context to ``，；：？！（）。……``."""
+    probe = text
+    changed: set[int] = set()
+    for _ in range(4):  # a converted mark makes its neighbours Chinese context: iterate to a fixed point
+        round_edits = [e for e in _width_edits(probe) if e.replacement != probe[e.start:e.end]]
+        if not round_edits:
+            break
+        for e in round_edits:
+            changed.update(range(e.start, e.end))
+        probe = _apply(probe, round_edits)
+    edits = []
+    positions = sorted(changed)
+    k = 0
+    while k < len(positions):
+        i = j = positions[k]
+        while k + 1 < len(positions) and positions[k + 1] == j + 1:
+            k += 1
+            j += 1
+        note = "half-width bracket" if text[i] in "()" else "half-width punctuation"
+        edits.append(Edit(i, j + 1, probe[i:j + 1], note))
+        k += 1
+    size = len(text)
+    for m in _DOTS.finditer(probe):
         if m.group()[0] == "…" and len(m.group()) > 1:
             continue  # …… (or a longer run) is already Chinese
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < size else ""
-        if m.group()[0] == "…" or _CJK_RE.match(before or " ") or _CJK_RE.match(after or " "):
+        before = probe[m.start() - 1] if m.start() else ""
+        after = probe[m.end()] if m.end() < size else ""
+        if m.group()[0] in "…。" or _CJK_RE.match(before or " ") or _CJK_RE.match(after or " "):
             edits.append(Edit(m.start(), m.end(), "……", "ellipsis"))
     return edits
 

@@ -59,6 +59,8 @@ _LETTER_GAP = re.compile(rf"(?<=[^{SPACE}])[{SPACE}](?=[^{SPACE}])")
 _HAN_RUN_LEFT = re.compile(rf"[{HAN}]{{2}}$")
 _HAN_RUN_RIGHT = re.compile(rf"^[{HAN}]{{2}}")
 _SENTENCE_PUNCT = re.compile("[，。；！？,;!?]")
+OCR_SPACED_MIN = 5
+"""A document needs at least this many spaces between Han characters to count as OCR-spaced."""
 OCR_SPACED_DENSITY = 0.01
 """Spaces between Han characters per Han character above which a document counts as OCR-spaced."""
 
@@ -71,6 +73,8 @@ def spacing_density(text: str) -> float:
     if not han:
         return 0.0
     gaps = len(_HAN_SPACE_HAN.findall(text))
+    if gaps < OCR_SPACED_MIN:
+        return 0.0
     if gaps <= OCR_SPACED_DENSITY * han:
         return gaps / han
     lines = [ln for ln in text.split("\n") if ln.strip()]

@@ -30,16 +30,16 @@ FIXERS: tuple[Fixer, ...] = (
     Fixer("boilerplate", "remove page chrome: breadcrumbs, menus, datelines, page markers, credits, link lists", fix_boilerplate),
     Fixer("spam", "remove short spam lines (URL, app download, gambling, contact ads); flag doubtful ones", fix_spam),
     Fixer("page_headers", "remove running page headers/footers that repeat with changing page numbers", fix_page_headers,
-          settle=True),
+          settle="repeat"),
     Fixer("ocr_garbage", "flag obvious OCR garbage (lone letters, stray glued digits, symbol junk)", fix_ocr_garbage),
     Fixer("run_together_paragraphs", "split paragraphs a web copy ran together into one long line", fix_run_together_paragraphs),
     Fixer("inline_headings", "put numbered headings that run into their paragraph on their own line", fix_inline_headings),
     Fixer("line_breaks", "join hard-wrapped lines and page-break splits; keep paragraph breaks and headings", fix_line_breaks,
-          settle=True),
-    Fixer("punctuation", "half-width , ; : ? ! ( ) . in Chinese text to full-width", fix_punctuation_width),
-    Fixer("quotes", "every quote style (\" ' 「」 『』, mismatched) to “ ” and ‘ ’, paired by position", fix_quotes),
-    Fixer("spacing", "remove spaces between Han characters and around Chinese punctuation (names keep theirs)", fix_spacing),
-    Fixer("layout", "one paragraph per line: strip line edges, drop blank lines, collapse spaces", fix_layout),
+          settle="repeat"),
+    Fixer("punctuation", "half-width , ; : ? ! ( ) . in Chinese text to full-width", fix_punctuation_width, settle="follow"),
+    Fixer("quotes", "every quote style (\" ' 「」 『』, mismatched) to “ ” and ‘ ’, paired by position", fix_quotes, settle="follow"),
+    Fixer("spacing", "remove spaces between Han characters and around Chinese punctuation (names keep theirs)", fix_spacing, settle="follow"),
+    Fixer("layout", "one paragraph per line: strip line edges, drop blank lines, collapse spaces", fix_layout, settle="follow"),
 )
 
 FORCED_T2S = Fixer(T2S, "Traditional → Simplified (OpenCC t2s), forced", convert_t2s)

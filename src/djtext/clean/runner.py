@@ -16,8 +16,8 @@ from typing import Callable, Sequence
 from djtext.models import CleanText, Edit, FixRecord, Flag, Mark
 
 FixerFunc = Callable[[str], list[Edit]]
-SETTLE_ROUNDS = 6
-"""How often a settling fixer is re-run on the final text at most."""
+SETTLE_ROUNDS = 30
+"""How often the settling fixers are re-run on the final text at most."""
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,9 @@ class Fixer:
     name: str
     description: str
     func: FixerFunc
-    settle: bool = False
-    """Re-run on the final text until it changes nothing (so that cleaning is idempotent)."""
+    settle: str = ""
+    """``repeat``: re-run on the final text until it changes nothing; ``follow``: re-run after a
+    ``repeat`` fixer changed something (together they make cleaning idempotent)."""
 
     def __call__(self, text: str) -> list[Edit]:
         """Propose the edits of this fixer on ``text``."""
@@ -148,12 +149,16 @@ def run_fixers(raw: str, fixers: Sequence[Fixer]) -> CleanText:
         if not state.text:
             break
         apply_fixer(state, fixer.name, fixer(state.text))
-    for fixer in (f for f in fixers if f.settle):
-        for _ in range(SETTLE_ROUNDS):
-            before = len(state.fixes)
+    repeat = [f for f in fixers if f.settle == "repeat"]
+    follow = [f for f in fixers if f.settle == "follow"]
+    for _ in range(SETTLE_ROUNDS):
+        before = len(state.fixes)
+        for fixer in repeat:
             apply_fixer(state, fixer.name, fixer(state.text))
-            if len(state.fixes) == before:
-                break
+        if len(state.fixes) == before:
+            break
+        for fixer in follow:
+            apply_fixer(state, fixer.name, fixer(state.text))
     state.fixes.sort(key=lambda f: (f.raw_start, f.raw_end))
     state.flags.sort(key=lambda f: (f.raw_start, f.raw_end))
     return CleanText(state.text, state.offsets, raw, state.fixes, _clean_marks(state), state.flags)
