@@ -19,6 +19,8 @@ venv: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/djtext extract data/raw --out results/demo
+	$(BIN)/djtext compare results/demo --by province
+	$(BIN)/djtext cluster results/demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -26,6 +28,8 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_clean.py
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_stages.py
+	$(BIN)/python bench/bench_accuracy.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -190,6 +190,69 @@ def _blank_signal(lines: list[_Line]) -> bool:
     return sum(after_end) / len(after_end) >= 0.7 and sum(after_open) / len(after_open) <= 0.2
 
 
+def _decide(lines: list[_Line], indent_signal: bool, blank_signal: bool) -> list[bool]:
+    """For each line, whether it continues on the next one."""
+    whole = _wrap_width(lines)
+    local: dict[int, tuple[float, float, str]] = {}
+    wrapped = sum(1 for ln in lines if ln.candidate) >= 4
+    joins = []
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is None:
+            joins.append(False)
+            break
+        block = i // BLOCK
+        if not wrapped:
+            estimate = whole
+        elif block in local:
+            estimate = local[block]
+        else:
+            estimate = local[block] = _wrap_width(lines[max(0, block * BLOCK - WINDOW):(block + 1) * BLOCK + WINDOW])
+        width, tol, measure = estimate if estimate[1] >= 0 else whole
+        carry = 0.0
+        if i and tol > 0 and lines[i - 1].ends and _size(line, measure) < width - tol:
+            carry = _size(lines[i - 1], measure)
+            if not width - tol - 0.5 <= carry + _size(line, measure) <= width + tol + 0.5:
+                # a paragraph's first line, its two-character indent lost by the text layer
+                carry = 2.0 if not line.indent and _PROSE.search(line.text) and " " not in line.text else 0.0
+        elif tol > 0 and not line.indent and (i == 0 or line.blanks_before or lines[i - 1].ends) \
+                and _PROSE.search(line.text) and " " not in line.text:
+            carry = 2.0  # prose (not a title or byline) starting a paragraph: its indent was lost
+        joins.append(_join(line, nxt, width, tol, measure, indent_signal, blank_signal, carry))
+    return joins
+
+
+def _glue(line: _Line, nxt: _Line) -> str:
+    return " " if _ASCII_WORD_END.search(line.text) and _ASCII_WORD_START.search(nxt.text) else ""
+
+
+def _merge(lines: list[_Line], joins: list[bool]) -> list[_Line]:
+    merged: list[_Line] = []
+    group: list[_Line] = []
+    for line, join in zip(lines, joins):
+        group.append(line)
+        if join:
+            continue
+        first, last = group[0], group[-1]
+        if len(group) == 1:
+            merged.append(first)
+        else:
+            text = first.text
+            for a, b in zip(group, group[1:]):
+                text += _glue(a, b) + b.text
+            line = _Line(first.start, last.end, text, first.indent, first.blanks_before, last.trail)
+            line.titled = any(g.titled for g in group)
+            merged.append(line)
+        group = []
+    for line, nxt in zip(merged, merged[1:]):
+        line.before_long = len(nxt.text) > WRAP_MAX
+    return merged
+
+
+JOIN_ROUNDS = 8
+"""Rounds of joining: a join can make the next one evident (the measured wrap width gets clearer)."""
+
+
 def fix_line_breaks(text: str) -> list[Edit]:
     """Join hard-wrapped lines and page-break splits; keep paragraph breaks; mark heading lines."""
     lines = _parse(text, squeeze=spacing_density(text) > OCR_SPACED_DENSITY)
@@ -199,36 +262,18 @@ def fix_line_breaks(text: str) -> list[Edit]:
     indent_signal = 0.03 < indented / len(lines) < 0.6
     blank_signal = _blank_signal(lines)
     edits: list[Edit] = []
-    whole = _wrap_width(lines)
-    local: dict[int, tuple[float, float, str]] = {}
-    wrapped = sum(1 for ln in lines if ln.candidate) >= 4
-    standalone_start = True
-    for i, line in enumerate(lines):
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        block = i // BLOCK
-        if not wrapped:
-            estimate = whole
-        elif block in local:
-            estimate = local[block]
-        else:
-            estimate = local[block] = _wrap_width(lines[max(0, block * BLOCK - WINDOW):(block + 1) * BLOCK + WINDOW])
-        width, tol, measure = estimate if estimate[1] >= 0 else whole
-        regular = tol >= 0
-        carry = 0.0
-        if i and tol > 0 and lines[i - 1].ends and _size(line, measure) < width - tol:
-            carry = _size(lines[i - 1], measure)
-            if not width - tol - 0.5 <= carry + _size(line, measure) <= width + tol + 0.5:
-                carry = 2.0 if not line.indent and _PROSE.search(line.text) and " " not in line.text else 0.0  # a paragraph's first line, its two-character indent lost by the text layer
-        elif tol > 0 and not line.indent and (i == 0 or line.blanks_before or lines[i - 1].ends) \
-                and _PROSE.search(line.text) and " " not in line.text:
-            carry = 2.0  # prose (not a title or byline) starting a paragraph: its indent was lost
-        joined = nxt is not None and _join(line, nxt, width, tol, measure, indent_signal, blank_signal, carry)
-        if joined:
-            glue = " " if _ASCII_WORD_END.search(line.text) and _ASCII_WORD_START.search(nxt.text) and not regular else ""
-            edits.append(Edit(line.end, nxt.start, glue, "joined wrapped line" if nxt.blanks_before == 0 else "joined across page break"))
-        elif standalone_start and _is_heading(line) and nxt is not None:
+    for _ in range(JOIN_ROUNDS):
+        joins = _decide(lines, indent_signal, blank_signal)
+        if not any(joins):
+            break
+        for line, nxt, join in zip(lines, lines[1:], joins):
+            if join:
+                note = "joined wrapped line" if nxt.blanks_before == 0 else "joined across page break"
+                edits.append(Edit(line.end, nxt.start, _glue(line, nxt), note))
+        lines = _merge(lines, joins)
+    for i, line in enumerate(lines[:-1]):
+        if _is_heading(line):
             edits.append(Edit(line.start, line.end, text[line.start:line.end], "mark:heading:0"))
-        standalone_start = not joined
     return edits
 
 

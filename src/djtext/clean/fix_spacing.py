@@ -69,12 +69,10 @@ OCR_SPACED_DENSITY = 0.01
 def spacing_density(text: str) -> float:
     """Spaces between two Han characters per Han character in ``text``; a few letter-spaced lines
     (titles like ``工 作 报 告``) do not make a document OCR-spaced."""
-    han = sum(map(len, _HAN_RUN.findall(text)))
-    if not han:
-        return 0.0
     gaps = len(_HAN_SPACE_HAN.findall(text))
     if gaps < OCR_SPACED_MIN:
         return 0.0
+    han = sum(map(len, _HAN_RUN.findall(text)))
     if gaps <= OCR_SPACED_DENSITY * han:
         return gaps / han
     lines = [ln for ln in text.split("\n") if ln.strip()]

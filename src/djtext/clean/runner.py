@@ -154,7 +154,11 @@ def run_fixers(raw: str, fixers: Sequence[Fixer]) -> CleanText:
     for _ in range(SETTLE_ROUNDS):
         before = len(state.fixes)
         for fixer in repeat:
-            apply_fixer(state, fixer.name, fixer(state.text))
+            for _ in range(SETTLE_ROUNDS):  # e.g. joins that make further joins evident
+                count = len(state.fixes)
+                apply_fixer(state, fixer.name, fixer(state.text))
+                if len(state.fixes) == count:
+                    break
         if len(state.fixes) == before:
             break
         for fixer in follow:
