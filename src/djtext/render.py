@@ -74,36 +74,3 @@ def brands_table(tables: dict[str, pd.DataFrame], limit: int = 60) -> Table:
         table.caption = f"{len(grouped) - limit} more in brands.csv"
     return table
 
-
-def explain_rows(explained: list[tuple[str, object]]) -> list[tuple[str, str, int, str]]:
-    """(doc, fixer, places changed, one example) per document and fixer, then totals (doc 'ALL')."""
-    rows: list[tuple[str, str, int, str]] = []
-    totals: dict[str, list] = {}
-    for doc, cleaned in explained:
-        per_fixer: dict[str, list] = {}
-        for fix in cleaned.fixes:
-            entry = per_fixer.setdefault(fix.fixer, [0, fix])
-            entry[0] += 1
-            total = totals.setdefault(fix.fixer, [0, fix])
-            total[0] += 1
-        for fixer, (count, example) in per_fixer.items():
-            rows.append((doc, fixer, count, _example(example)))
-    for fixer, (count, example) in sorted(totals.items(), key=lambda item: -item[1][0]):
-        rows.append(("ALL", fixer, count, _example(example)))
-    return rows
-
-
-def _example(fix) -> str:
-    before = fix.before.replace("\n", "⏎")[:30]
-    after = fix.after.replace("\n", "⏎")[:30]
-    return f"{before!r} → {after!r}"
-
-
-def explain_table(explained: list[tuple[str, object]]) -> Table:
-    """A rich table of which fixers changed how many places, per document and in total."""
-    table = Table(title="What cleaning changed", header_style="bold")
-    for name, justify in (("doc", "left"), ("fixer", "left"), ("places", "right"), ("example", "left")):
-        table.add_column(name, justify=justify, overflow="fold")
-    for doc, fixer, count, example in explain_rows(explained):
-        table.add_row(doc, fixer, str(count), example, style="bold" if doc == "ALL" else None)
-    return table

@@ -109,6 +109,8 @@ def _scan(text: str, spam: bool) -> list[Edit]:
     line_free = [p for p in mine if p.scope == "line" and not p.anchored]
     fragments = [p for p in mine if p.scope == "fragment"]
     longest = max((p.max_len for p in mine if p.scope != "fragment"), default=0)
+    if not mine:
+        return []
     edits: list[Edit] = []
     in_tail = False
     for start, line, full in _lines(text):

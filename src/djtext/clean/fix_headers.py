@@ -14,7 +14,8 @@ _SENTENCE = re.compile(r"[。！？；，,;!?]")
 _HAN_RE = re.compile(f"[{HAN}]")
 _SEPARATOR = "I|丨｜/·•"
 """Characters that separate the two titles of a running header (``理论研讨 I 人民论坛``)."""
-_GLUED_SEPARATOR = re.compile(rf"[ \t]*[I|丨｜][ \t]*(?=[{HAN}])")
+_GLUED_SEPARATOR = re.compile(rf"[I|丨｜][ \t]*(?=[{HAN}])")
+_ANY_SEPARATOR = re.compile(r"[I|丨｜]")
 _LEFT_TITLE = re.compile(rf"(?<![{HAN}])([{HAN}]{{2,10}})$")
 MIN_REPEATS = 3
 """A candidate header must repeat at least this often in a document."""
@@ -81,7 +82,10 @@ def _glued_pairs(text: str) -> list[tuple[str, str]]:
     """Header pairs ``A sep B`` (two short titles around a separator) that repeat in the document."""
     lefts: dict[str, list[str]] = defaultdict(list)
     for m in _GLUED_SEPARATOR.finditer(text):
-        left = _LEFT_TITLE.search(text, max(0, m.start() - 11), m.start())
+        start = m.start()
+        while start and text[start - 1] in " \t":
+            start -= 1
+        left = _LEFT_TITLE.search(text, max(0, start - 11), start)
         if left:
             lefts[left.group(1)].append(text[m.end():m.end() + 12])
     words = set(lefts)
@@ -136,7 +140,7 @@ def fix_page_headers(text: str) -> list[Edit]:
     edits: list[Edit] = []
     headers, pairs = _standalone_headers(lines)
     regexes = []
-    for a, b in set(_glued_pairs(text)) | set(pairs):
+    for a, b in (set(_glued_pairs(text)) if _ANY_SEPARATOR.search(text) else set()) | set(pairs):
         sep = rf"[ \t]*[{re.escape(_SEPARATOR)}][ \t]*"
         regexes.append(re.compile(
             rf"\d{{0,3}}[ \t]*(?:{re.escape(a)}{sep}{re.escape(b)}|{re.escape(b)}{sep}{re.escape(a)})(?:[ \t]*\d{{1,3}}(?![\d年月日]))?"
@@ -152,7 +156,7 @@ def fix_page_headers(text: str) -> list[Edit]:
         edits.extend(Edit(m.start(), m.end(), "", "running header (glued)") for m in regex.finditer(text))
     for regex in glued:
         edits.extend(Edit(m.start(1), m.end(1), "", "running header (glued)") for m in regex.finditer(text))
-    for regex in (_SHAPED_NUMBER_AFTER, _SHAPED_NUMBER_BEFORE):
+    for regex in (_SHAPED_NUMBER_AFTER, _SHAPED_NUMBER_BEFORE) if _ANY_SEPARATOR.search(text) else ():
         for m in regex.finditer(text):
             span = _shaped_span(text, m)
             if span:

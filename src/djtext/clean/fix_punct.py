@@ -11,6 +11,7 @@ _WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _SIMPLE = re.compile(r"[,;:?!]+")
 _QUOTE_CHARS = frozenset("\"'＂")
 _SPACES = frozenset(SPACE)
+_CN_PUNCT_SET = frozenset(CN_PUNCT)
 _PAREN_PAIR = re.compile(r"\(([^()\n]{0,80})\)")
 _HAN_RE = re.compile(rf"[{HAN}]")
 _CJK_RE = re.compile(rf"[{_CJK}]")
@@ -67,7 +68,12 @@ def _width_edits(text: str) -> list[Edit]:
     edits = _bracket_edits(text)
     for m in _SIMPLE.finditer(text):
         run = m.group()
-        before, after = _neighbours(text, m.start(), m.end())
+        start, end = m.start(), m.end()
+        prev = text[start - 1] if start else ""
+        if ("\u4e00" <= prev <= "\u9fff" or prev in _CN_PUNCT_SET) and run not in (",", ":"):
+            edits.append(Edit(start, end, "".join(_WIDE[c] for c in run), "half-width punctuation"))
+            continue  # the common case: right after a Chinese character
+        before, after = _neighbours(text, start, end)
         if not (_CJK_RE.match(before or " ") or _CJK_RE.match(after or " ")
                 or before in _QUOTE_CHARS or after in _QUOTE_CHARS):
             continue  # (an ASCII quote next to it becomes a Chinese quote later)

@@ -45,9 +45,8 @@ def clean(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Clean OCR, layout and web noise from PATHS; print the text (one file) or write it to --out."""
-    from djtext.clean import clean_text
+    from djtext.clean import clean_text, explain as explain_fixes, explain_table, merge_summaries
     from djtext.corpus import read_document
-    from djtext.render import explain_table
 
     for path in paths:
         if not path.exists():
@@ -99,7 +98,11 @@ def clean(
                 typer.echo(cleaned.text)
             advance(rel)
     if explain:
-        err_console.print(explain_table(explained))
+        per_document = [explain_fixes(cleaned) for _, cleaned in explained]
+        for (rel, _), summaries in zip(explained, per_document):
+            err_console.print(explain_table(summaries, title=f"What cleaning changed in {rel}"))
+        if len(explained) > 1:
+            err_console.print(explain_table(merge_summaries(per_document), title="What cleaning changed in total (ALL)"))
     for rel, error in failures:
         err_console.print(f"[red]failed:[/] {rel}: {error}", highlight=False, soft_wrap=True)
     if out is not None:
