@@ -52,11 +52,13 @@ def test_bold_and_heading_marks_cover_the_clean_spans() -> None:
 
 
 def test_ocr_garbage_and_doubtful_spam_are_flagged_not_removed() -> None:
-    raw = "坚持党建引领，全山 i 领导班子带头学习，特色 6怖丙沦盘理论研讨。"
+    raw = "坚持党建引领，全山 i 领导班子带头学习，特色 6怖丙沦盘理论研讨，全体 X 县政协委员。"
     clean = clean_text(raw)
     kinds = [f.kind for f in clean.flags]
-    assert kinds.count("ocr_garbage") == 2
-    assert "怖丙沦盘" in clean.text
+    assert kinds.count("ocr_garbage") == 2  # 6怖丙沦盘 and the capital X: flagged, left in place
+    assert "怖丙沦盘" in clean.text and "X" in clean.text
+    assert "全山领导" in clean.text  # a lone lowercase letter between Han is a misread stroke: removed
+    assert any(f.fixer == "ocr_garbage" and f.before.strip() == "i" for f in clean.fixes)
     long_line = "委员们围绕彩票公益金使用、体育场馆开放、全民健身设施建设等问题开展专题调研，提出意见建议二十余条。"
     flagged = clean_text(long_line)
     assert flagged.text == long_line and [f.kind for f in flagged.flags] == ["spam_gambling"]

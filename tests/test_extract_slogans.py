@@ -91,3 +91,35 @@ def test_bad_kind_row_gives_a_clear_error(tmp_path):
     (tmp_path / "slogan_kinds.csv").write_text("cue,position,kind\n行动,middle,activity\n", encoding="utf-8")
     with pytest.raises(ValueError, match="slogan_kinds"):
         extract_slogans("开展“清风行动”。", lexicon=load_lexicon([str(tmp_path)]))
+
+
+def test_brands_passed_in_are_used_instead_of_a_second_brand_search():
+    from djtext.extract.brands import extract_brands
+
+    text = "打造“红心向党”党建品牌，开展“红心向党”主题活动和“我为委员办实事”活动。"
+    brands = extract_brands(text)
+    assert [m.text for m in brands] == ["红心向党"]
+    found = [m.text for m in extract_slogans(text)]
+    assert found == [m.text for m in extract_slogans(text, brands=brands)] == ["我为委员办实事"]
+    # with no brands given, the brand name is no longer excluded: the parameter is really read
+    assert [m.text for m in extract_slogans(text, brands=[])] == ["红心向党", "红心向党", "我为委员办实事"]
+
+
+def test_extract_all_gives_slogans_the_brands_it_found(monkeypatch):
+    import djtext.extract.brands as brands_module
+    from djtext.extract import extract_all
+    from djtext.models import CleanText
+
+    calls = []
+    original = brands_module.extract_brands
+
+    def counting(text, **kwargs):
+        calls.append(text)
+        return original(text, **kwargs)
+
+    monkeypatch.setattr(brands_module, "extract_brands", counting)
+    monkeypatch.setattr("djtext.extract.slogans.extract_brands", counting)
+    text = "打造“红心向党”党建品牌，开展“我为委员办实事”活动。"
+    mentions = extract_all(CleanText(text=text, offsets=list(range(len(text)))))
+    assert len(calls) == 1
+    assert {(m.table, m.text) for m in mentions} >= {("brands", "红心向党"), ("slogans", "我为委员办实事")}

@@ -1,10 +1,13 @@
 """Attribution: each unit gets its region, each list item and mention its unit."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from djtext.models import Document, Unit
 from djtext.regions import Gazetteer
+
+_NEWLINE = re.compile("\n")
 
 
 def attribute_units(units: list[Unit], doc_text: str, gazetteer: Gazetteer | None = None) -> None:
@@ -44,12 +47,7 @@ def attribute_document(doc: Document, gazetteer: Gazetteer | None = None) -> Doc
 
 def line_starts(text: str) -> list[int]:
     """Offsets at which each line of ``text`` starts."""
-    starts = [0]
-    index = text.find("\n")
-    while index != -1:
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    return starts
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
 
 def line_of(starts: list[int], offset: int) -> int:

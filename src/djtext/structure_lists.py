@@ -113,6 +113,9 @@ def lead_clause(text: str, pos: int, clean: CleanText | None = None) -> str:
     start = pos
     stop = min(n, pos + MAX_HEADING)
     i = pos
+    # raw_space_before(clean, i) can only hold where the cleaner dropped raw characters
+    offsets = clean.offsets if clean is not None and clean.raw and clean.offsets else None
+    n_offsets = len(offsets) if offsets else 0
     while i < stop:
         ch = text[i]
         if ch in HEADING_STOP:
@@ -125,7 +128,8 @@ def lead_clause(text: str, pos: int, clean: CleanText | None = None) -> str:
             nxt = text[i + 1:i + 2]
             if nxt and nxt not in " \t\u3000" and not _spaced_ocr(text, i):
                 break
-        elif depth == 0 and i - start >= 4 and raw_space_before(clean, i):
+        elif (depth == 0 and i - start >= 4 and offsets is not None and 0 < i < n_offsets
+              and offsets[i] > offsets[i - 1] + 1 and raw_space_before(clean, i)):
             break
         i += 1
     return clean_heading(text[start:i])

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from djtext.models import CleanText, Unit
 from djtext.structure_text import (joined_view, logical_lines, part_breaks, soft_wrapped, split_paragraphs,
                                   strip_markup)
-from djtext.structure_units import UnitName, UnitVocabulary, find_unit_names, unit_key, unit_vocabulary
+from djtext.structure_units import (UnitName, UnitVocabulary, _longest_prefix, find_unit_names, unit_key,
+                                   unit_vocabulary)
 
 MAX_TITLE = 60
 BODY_MIN = 40  # characters of running text after a byline that make it a body, not another title
@@ -106,10 +107,10 @@ def bylines_in(clean: CleanText, start: int, end: int, vocab: UnitVocabulary,
         while True:
             while pos < len(segment) and segment[pos] in "、，, ":
                 pos += 1
-            role = next((r for r in vocab.roles if segment.startswith(r, pos)), "")
+            role = _longest_prefix(segment, pos, vocab.roles)
             if not role and roles:  # 机关党组成员、机关党委副书记: an organ before the next role
-                organ = next((o for o in sorted(vocab.organs, key=len, reverse=True) if segment.startswith(o, pos)), "")
-                role = next((r for r in vocab.roles if organ and segment.startswith(r, pos + len(organ))), "")
+                organ = _longest_prefix(segment, pos, vocab.organs_by_length)
+                role = _longest_prefix(segment, pos + len(organ), vocab.roles) if organ else ""
                 if role:
                     pos += len(organ)
             if not role:

@@ -57,12 +57,26 @@ def strip_markup(line: str) -> str:
     return line.lstrip("#").replace("**", "").strip()
 
 
+_LINES_CACHE: dict[tuple, list[tuple[int, int]]] = {}
+
+
 def logical_lines(clean: CleanText) -> list[tuple[int, int]]:
     """Paragraph spans further cut at heading marks and at the start of bold spans.
 
     Robust to a cleaner that glued a title, a byline and a bold lead sentence into one line:
-    the marks still tell where each part starts.
+    the marks still tell where each part starts. Remembered for the last texts seen (the
+    structure stages ask for the lines of one document several times).
     """
+    key = (clean.text, tuple((m.kind, m.start, m.end) for m in clean.marks))
+    lines = _LINES_CACHE.get(key)
+    if lines is None:
+        if len(_LINES_CACHE) >= 2:
+            _LINES_CACHE.clear()
+        lines = _LINES_CACHE[key] = _logical_lines(clean)
+    return list(lines)
+
+
+def _logical_lines(clean: CleanText) -> list[tuple[int, int]]:
     text = clean.text
     cuts: set[int] = set()
     for mark in heading_spans(clean):
@@ -129,4 +143,12 @@ _PART_HEAD = re.compile(r"(?:^[ \t\u3000#*]*|(?<=[。！？…”]))(?:篇[一�
 
 def part_breaks(text: str) -> list[int]:
     """Starts of the parts of a compilation (``篇一：…``, ``第二篇``): sections never cross them."""
-    return [m.start() for m in _PART_HEAD.finditer(text)]
+    out: list[int] = []
+    hit = text.find("篇")  # every part head holds 篇, and no head spans two lines
+    while hit != -1:
+        line_start = text.rfind("\n", 0, hit) + 1
+        line_end = text.find("\n", hit)
+        line_end = len(text) if line_end == -1 else line_end
+        out.extend(m.start() for m in _PART_HEAD.finditer(text, line_start, line_end))
+        hit = text.find("篇", line_end)
+    return out

@@ -11,7 +11,7 @@ from djtext.models import Edit
 
 BOILERPLATE_FILE = BUILTIN_DIR / "clean_boilerplate.csv"
 _SENTENCE = re.compile(r"[。！？!?]")
-_ONLY_SEPARATORS = re.compile(r"^[\s|｜/·>»\-–—:：,，、【】\[\]]*$")
+_ONLY_SEPARATORS = re.compile(r"^[\s|｜/·>»\-–—:：,，、【】\[\]（()）]*$")
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,11 @@ def _trigger_regex() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, triggers)))
 
 
+@lru_cache(maxsize=64)
+def _trigger_of(pattern: BoilerplatePattern) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, pattern.triggers)) or "^")
+
+
 def _scan(text: str, spam: bool) -> list[Edit]:
     present = set(_trigger_regex().findall(text))
     mine = [p for p in boilerplate_patterns()
@@ -107,7 +112,7 @@ def _scan(text: str, spam: bool) -> list[Edit]:
     line_re, line_rows = _anchored("line", spam)
     tail_re, tail_rows = _anchored("tail", spam)
     line_free = [p for p in mine if p.scope == "line" and not p.anchored]
-    fragments = [p for p in mine if p.scope == "fragment"]
+    fragments = [(p, _trigger_of(p)) for p in mine if p.scope == "fragment"]
     longest = max((p.max_len for p in mine if p.scope != "fragment"), default=0)
     if not mine:
         return []
@@ -144,7 +149,8 @@ def _scan(text: str, spam: bool) -> list[Edit]:
                     edits.append(Edit(start + m.start(), start + m.end(), m.group(), f"flag:{row.kind}:doubtful spam"))
                     break
         if fragments:
-            found = [(row, m) for row in fragments for m in row.regex.finditer(line) if m.end() > m.start()]
+            found = [(row, m) for row, trigger in fragments if trigger.search(line)
+                     for m in row.regex.finditer(line) if m.end() > m.start()]
             if found:
                 rest = line
                 for row, m in sorted(found, key=lambda rm: -rm[1].start()):

@@ -21,14 +21,21 @@ MIN_REPEATS = 3
 """A candidate header must repeat at least this often in a document."""
 
 
+_QUOTED = re.compile("[“”\"《》「」]")
+_KEY_CHARS = re.compile(r"[\dI|丨｜/·•]")
 _SEP_CLASS = re.compile(rf"[ \t]*[{re.escape(_SEPARATOR)}][ \t]*")
-_EDGE_NUMBER = re.compile(r"^第?\d{1,3}(?!\d)|(?<!\d)\d{1,3}[页版]?$|^[-—–－]+\d{1,4}[-—–－]+$")
-_PAGE_TOKENS = re.compile(r"第?\d{1,4}[页版期]?|[-—–－]")
+_EDGE_NUMBER = re.compile(
+    r"^\d{1,3}$|^\d{1,3}[ \t]+\S|\S[ \t]+\d{1,3}$|第[ \t]*\d{1,4}[ \t]*[页版]$|^[-—–－]+[ \t]*\d{1,4}[ \t]*[-—–－]+$"
+    r"|^\d{1,3}[ \t]*/[ \t]*\d{1,3}$"
+)
+"""A page number standing apart at an edge of a line (``12``, ``理论研讨 12``, ``— 12 —``, ``第 12 页``)."""
 
 
 def _line_key(line: str) -> str:
     """A line with digits as ``#``, spaces dropped and separator-joined parts in a fixed order."""
-    squeezed = _SPACES.sub("", line)
+    squeezed = "".join(line.split())
+    if not _KEY_CHARS.search(squeezed):
+        return squeezed
     parts = [p for p in _SEP_CLASS.split(_DIGITS.sub("", squeezed)) if p]
     if len(parts) > 1:
         return "|".join(sorted(parts))
@@ -46,25 +53,23 @@ def _standalone_headers(lines: list[str]) -> tuple[set[str], list[tuple[str, str
     shaped: set[str] = set()
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if not stripped or len(stripped) > 30 or _SENTENCE.search(stripped):
-            continue
+        if not stripped or len(stripped) > 30 or _SENTENCE.search(stripped) or _QUOTED.search(stripped):
+            continue  # (running headers carry no quotes: a quoted brand line is content)
         key = _line_key(stripped)
         counts[key] += 1
         numbers[key].add("".join(_DIGITS.findall(stripped)))
-        squeezed = _SPACES.sub("", stripped)
-        if _EDGE_NUMBER.search(squeezed):
-            isolated = (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
+        if _EDGE_NUMBER.search(stripped):
             titled = "|" in key and all(len(_HAN_RE.findall(p)) >= 2 for p in key.split("|"))
-            if titled or (isolated and not _HAN_RE.search(_PAGE_TOKENS.sub("", squeezed)[:0] or "x")):
-                shaped.add(key)
-            elif isolated and len(squeezed) <= 20:
+            isolated = (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
+            bare = len(_HAN_RE.findall(_DIGITS.sub("", stripped))) <= 3  # 12, — 12 —, 第 12 页, 共 3 页
+            if titled or (isolated and bare):
                 shaped.add(key)
     headers = set(shaped)
     for key, count in counts.items():
         if count < 2:
             continue
         if "#" in key or "|" in key:
-            if len(numbers[key]) >= 2:
+            if len(numbers[key]) >= 2 or ("#" not in key and count >= MIN_REPEATS):
                 headers.add(key)
         elif count >= MIN_REPEATS and len(_HAN_RE.findall(key)) >= 4:
             headers.add(key)

@@ -19,6 +19,7 @@ _ENTITY = re.compile(
     r"|(?:" + "|".join(_DISTINCT_BARE) + r");"
     r"|(?<![A-Za-z&])(?:" + "|".join(_SHORT_BARE) + r");"
 )
+_BARE_HINT = re.compile(r"[a-z];")
 _SPACE_ENTITIES = {"nbsp", "emsp", "ensp", "thinsp"}
 _TAG = re.compile(
     r"</?(?:p|br|div|span|font|strong|b|i|em|u|a|img|table|tr|td|th|tbody|thead|ul|ol|li|h[1-6]|section"
@@ -59,6 +60,8 @@ def _one_entity(match: str) -> str:
 
 def fix_html_entities(text: str) -> list[Edit]:
     """Decode HTML entities, also those that lost their ``&`` (``ldquo;``) or ``;`` (``&nbsp``)."""
+    if "&" not in text and not _BARE_HINT.search(text):
+        return []
     edits = []
     for m in _ENTITY.finditer(text):
         value = _entity_value(m.group())

@@ -18,14 +18,13 @@ _ENDS_SENTENCE = re.compile(r"[。！？!?；;…][”’」』）)》\"'】]*$|
 _CONTINUES = re.compile(r"[，,、（(“‘《【—\-～~+＋/·]$")
 _COLON_END = re.compile(r"[：:]$")
 _LIST_START = re.compile(rf"^(?:{LIST_MARKER})")
-_STRONG_START = re.compile(rf"^(?:[（(][{CN_NUMERAL}]{{1,3}}[)）]|[{CN_NUMERAL}]{{1,3}}、|第[{CN_NUMERAL}\d]{{1,3}}[章节部分篇])")
+_STRONG_START = re.compile(rf"^(?:[（(][{CN_NUMERAL}]{{1,3}}[)）]|[{CN_NUMERAL}]{{1,3}}、|第[{CN_NUMERAL}\d]{{1,3}}[章节部分篇]|——)")
 _PROSE = re.compile(r"[，。；]")
 _NAME_SPACE = re.compile(rf"[{HAN}”》][{SPACE}]+[{HAN}“《]")
 _INNER_STOP = re.compile(r"[。！？；]")
 _COMMAS = re.compile(r"[，、,]")
 _ASCII_WORD_END = re.compile(r"[A-Za-z]$")
 _ASCII_WORD_START = re.compile(r"^[A-Za-z]")
-_NARROW = re.compile(r"[\x00-\xff]+")
 HEADING_MAX = 40
 """Lines up to this many characters, without sentence punctuation at the end, may be headings."""
 FRAGMENT_MIN = 60
@@ -46,6 +45,11 @@ class _Line:
     candidate: bool = False  # might be a hard-wrapped line: short, open at the end
     before_long: bool = False  # the next line is longer than any wrapped line
     titled: bool = False  # has a space between Han characters in a document that is not OCR-spaced
+    strong: bool = False
+    listed: bool = False
+    open_end: bool = False
+    colon_end: bool = False
+    prose: bool = False
 
     def __post_init__(self) -> None:
         self.ends = bool(_ENDS_SENTENCE.search(self.text[-6:]))
@@ -53,6 +57,12 @@ class _Line:
         self.chars = edge + len(self.text)
         self.candidate = not self.ends and 6 <= len(self.text) <= WRAP_MAX
         self.units = edge + _width(self.text) if self.candidate else self.chars
+        text = self.text
+        self.strong = _STRONG_START.match(text) is not None  # starts like 一、 （一） ——
+        self.listed = _LIST_START.match(text) is not None  # starts with any list marker
+        self.open_end = _CONTINUES.search(text, max(0, len(text) - 2)) is not None  # ends with ， 、 “ ...
+        self.colon_end = text.endswith((":", "："))
+        self.prose = " " not in text and _PROSE.search(text) is not None  # not a title or byline
 
 
 _SPACES = re.compile(f"[{SPACE}]+")
@@ -85,17 +95,14 @@ def _parse(text: str, squeeze: bool = False) -> list[_Line]:
 
 def _width(line: str) -> float:
     """Line length in ideographic units: a half-width character counts one half."""
-    if line.isascii():
-        return len(line) / 2
-    narrow = sum(map(len, _NARROW.findall(line)))
-    return len(line) - narrow / 2
+    return len(line) - len(line.encode("ascii", "ignore")) / 2
 
 
 WRAP_MAX = 80
 """Lines longer than this are never taken for hard-wrapped lines when measuring the wrap width."""
 WINDOW = 8
 """Lines on each side that the local wrap width is measured over (a document may mix layouts)."""
-BLOCK = 4
+BLOCK = 8
 """Consecutive lines that share one local wrap-width estimate."""
 
 
@@ -152,33 +159,38 @@ def _join(prev: _Line, nxt: _Line, width: float, tol: float, measure: str, inden
     regular = tol >= 0
     if prev.ends:
         # a full line ending a sentence continues when the layout says so (no indent / no blank line next)
-        if not regular or _STRONG_START.match(nxt.text) or _LIST_START.match(nxt.text):
+        if not regular or nxt.strong or nxt.listed:
             return False
         full = width - tol - 0.5 <= _size(prev, measure) <= width + tol + 0.5
-        continued = (blank_signal or indent_signal) and not (blank_signal and nxt.blanks_before) \
-            and not (indent_signal and nxt.indent)
+        # with neither signal, a sentence ending exactly at the wrap width more likely runs on
+        continued = not (blank_signal and nxt.blanks_before) and not (indent_signal and nxt.indent)
         return full and continued and _size(nxt, measure) <= max(width + tol + 2, 1.3 * width)
-    if _STRONG_START.match(nxt.text) and not _CONTINUES.search(text):
+    if nxt.strong and not prev.open_end:
         return False
-    if _LIST_START.match(nxt.text) and (regular is False or len(text) < width - 2):
+    if nxt.listed and (regular is False or len(text) < width - 2):
         return False
-    if indent_signal and nxt.indent > 0 and not _CONTINUES.search(text):
+    if indent_signal and nxt.indent > 0 and not prev.open_end:
         if not regular or _size(prev, measure) < width - tol:
             return False
     if blank_signal and regular and nxt.blanks_before > 0 and _size(prev, measure) < width - tol - 0.5:
         return False
-    if _COLON_END.search(text):
-        return not _LIST_START.match(nxt.text) and len(text) >= FRAGMENT_MIN
-    if _CONTINUES.search(text):
+    if prev.colon_end:
+        return not nxt.listed and len(text) >= FRAGMENT_MIN
+    if prev.open_end:
         return True
     size = _size(prev, measure)
     next_size = _size(nxt, measure)
+    if prev.strong and size < width - 0.5:
+        return False  # a numbered heading shorter than the full width ends there
+    if regular and nxt.blanks_before and not prev.titled and abs(size + next_size - width) <= tol + 0.5:
+        return True  # one printed line split by a page break: its two parts add up to the width
     fits = not (prev.titled and tol > 0) and any(width - tol - 0.5 <= s <= width + tol + 0.5 for s in (size, size + carry))
     if regular and fits and next_size <= max(width + tol + 2, 1.3 * width):
         return True
     if len(text) >= FRAGMENT_MIN:
         return True
-    return False
+    # a sentence ended inside the line and another one began: a paragraph cut off, not a heading
+    return len(text) >= 20 and _INNER_STOP.search(text, 0, len(text) - 1) is not None
 
 
 def _blank_signal(lines: list[_Line]) -> bool:
@@ -210,13 +222,14 @@ def _decide(lines: list[_Line], indent_signal: bool, blank_signal: bool) -> list
             estimate = local[block] = _wrap_width(lines[max(0, block * BLOCK - WINDOW):(block + 1) * BLOCK + WINDOW])
         width, tol, measure = estimate if estimate[1] >= 0 else whole
         carry = 0.0
-        if i and tol > 0 and lines[i - 1].ends and _size(line, measure) < width - tol:
+        if line.strong:
+            pass  # a numbered heading: its shortness is no lost indent
+        elif i and tol > 0 and lines[i - 1].ends and _size(line, measure) < width - tol:
             carry = _size(lines[i - 1], measure)
             if not width - tol - 0.5 <= carry + _size(line, measure) <= width + tol + 0.5:
                 # a paragraph's first line, its two-character indent lost by the text layer
-                carry = 2.0 if not line.indent and _PROSE.search(line.text) and " " not in line.text else 0.0
-        elif tol > 0 and not line.indent and (i == 0 or line.blanks_before or lines[i - 1].ends) \
-                and _PROSE.search(line.text) and " " not in line.text:
+                carry = 2.0 if not line.indent and line.prose else 0.0
+        elif tol > 0 and not line.indent and (i == 0 or line.blanks_before or lines[i - 1].ends) and line.prose:
             carry = 2.0  # prose (not a title or byline) starting a paragraph: its indent was lost
         joins.append(_join(line, nxt, width, tol, measure, indent_signal, blank_signal, carry))
     return joins
@@ -249,7 +262,7 @@ def _merge(lines: list[_Line], joins: list[bool]) -> list[_Line]:
     return merged
 
 
-JOIN_ROUNDS = 8
+JOIN_ROUNDS = 3
 """Rounds of joining: a join can make the next one evident (the measured wrap width gets clearer)."""
 
 

@@ -9,6 +9,8 @@ _HEADING = re.compile(r"^[ \t\u3000]*(#{1,6})(?:[ \t\u3000]+|(?=[^\s#])|$)(.*?)[
 _TRAILING_HASHES = re.compile(r"(?<=\S)[ \t]*#{1,6}[ \t]*$", re.MULTILINE)
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
 _STRAY_STARS = re.compile(r"(?<!\*)\*{2,3}(?!\*)")
+_PLACEHOLDER = re.compile(r"(?<=\d)\*{2,}|\*{2,}(?=[名年月日个次项人家位届期号条件万元])|\*{3,}")
+"""Stars a template site put for a blanked-out number or name (``20**年``, ``党员**名``, ``***理论``): content."""
 _EMPHASIS_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 
 
@@ -27,11 +29,11 @@ def fix_markdown(text: str) -> list[Edit]:
         if m.end() > end:
             edits.append(Edit(end, m.end(), "", "markdown heading"))
         edits.append(Edit(m.start(2), end, m.group(2), f"mark:heading:{len(hashes)}"))
-    taken_lines = {e.start for e in edits}
     for m in (_TRAILING_HASHES.finditer(text) if "#" in text else ()):
         if not any(e.start <= m.start() < e.end for e in edits if not e.note.startswith("mark:")):
             edits.append(Edit(m.start(), m.end(), "", "markdown stray #"))
     used = [(e.start, e.end) for e in edits if not e.note.startswith("mark:")]
+    used += [(m.start(), m.end()) for m in (_PLACEHOLDER.finditer(text) if "**" in text else ())]
     for m in (_BOLD.finditer(text) if "**" in text or "__" in text else ()):
         if "\n\n" in m.group(2) or len(m.group(2)) > 400:
             continue
@@ -41,6 +43,7 @@ def fix_markdown(text: str) -> list[Edit]:
         edits.append(Edit(m.start(2), m.end(2), m.group(2), "mark:bold:0"))
         edits.append(Edit(m.end(2), m.end(), "", "markdown bold"))
     taken = [(e.start, e.end) for e in edits if not e.note.startswith("mark:")]
+    taken += [span for span in used if span not in taken]
     for m in (_STRAY_STARS.finditer(text) if "**" in text else ()):
         if not any(s <= m.start() < e for s, e in taken):
             edits.append(Edit(m.start(), m.end(), "", "markdown stray **"))

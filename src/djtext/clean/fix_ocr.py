@@ -18,14 +18,17 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 def fix_ocr_garbage(text: str) -> list[Edit]:
-    """Flag obvious OCR garbage: lone Latin letters between Han (``全山 i 领导``), stray digits glued to
-    Han outside any number context (``6怖丙沦盘``), runs of symbol junk."""
+    """Flag obvious OCR garbage: stray digits glued to Han outside any number context (``6怖丙沦盘``),
+    runs of symbol junk, lone capital letters between Han; remove lone lowercase ones (``全山 i 领导``)."""
     edits = []
     for m in _LONE_LETTER.finditer(text):
         if m.start() and _HAN_CHAR.match(text[m.start() - 1]):
             start = m.start() + len(m.group()) - len(m.group().lstrip())
             end = m.end() - (len(m.group()) - len(m.group().rstrip()))
-            edits.append(Edit(start, end, text[start:end], "flag:ocr_garbage:lone Latin letter between Chinese characters"))
+            if text[start].islower():  # l, i: misread strokes (丨 |), never Chinese text: removed
+                edits.append(Edit(m.start(), m.end(), " ", "lone lowercase letter between Chinese characters"))
+            else:  # X 县, N 名 may be meant: only flagged
+                edits.append(Edit(start, end, text[start:end], "flag:ocr_garbage:lone Latin letter between Chinese characters"))
     for m in _GLUED_DIGIT.finditer(text):
         before = text[m.start() - 2:m.start()] if m.start() >= 2 else text[:m.start()]
         if before and _HAN_CHAR.match(before[-1] if before[-1] not in " \t" else (before[0] if len(before) > 1 else "x")):

@@ -70,7 +70,7 @@ def _width_edits(text: str) -> list[Edit]:
         run = m.group()
         start, end = m.start(), m.end()
         prev = text[start - 1] if start else ""
-        if ("\u4e00" <= prev <= "\u9fff" or prev in _CN_PUNCT_SET) and run not in (",", ":"):
+        if "\u4e00" <= prev <= "\u9fff" or prev in _CN_PUNCT_SET:
             edits.append(Edit(start, end, "".join(_WIDE[c] for c in run), "half-width punctuation"))
             continue  # the common case: right after a Chinese character
         before, after = _neighbours(text, start, end)
@@ -92,14 +92,20 @@ def fix_punctuation_width(text: str) -> list[Edit]:
     """Half-width ``, ; : ? ! ( ) .`` and ``...`` in Chinese context to ``，；：？！（）。……``."""
     probe = text
     changed: set[int] = set()
+    rounds: list[list[Edit]] = []
     for _ in range(4):  # a converted mark makes its neighbours Chinese context: iterate to a fixed point
         round_edits = [e for e in _width_edits(probe) if e.replacement != probe[e.start:e.end]]
         if not round_edits:
             break
-        for e in round_edits:
-            changed.update(range(e.start, e.end))
+        rounds.append(round_edits)
         probe = _apply(probe, round_edits)
-    edits = []
+    if len(rounds) == 1:
+        edits = rounds[0]
+    else:
+        edits = []
+        for round_edits in rounds:
+            for e in round_edits:
+                changed.update(range(e.start, e.end))
     positions = sorted(changed)
     k = 0
     while k < len(positions):

@@ -58,10 +58,12 @@ _HAN_RUN = re.compile(rf"[{HAN}]+")
 _LETTER_GAP = re.compile(rf"(?<=[^{SPACE}])[{SPACE}](?=[^{SPACE}])")
 _HAN_RUN_LEFT = re.compile(rf"[{HAN}]{{2}}$")
 _HAN_RUN_RIGHT = re.compile(rf"^[{HAN}]{{2}}")
+_HAN_RUN3_LEFT = re.compile(rf"[{HAN}]{{3}}$")
+_HAN_RUN3_RIGHT = re.compile(rf"[{HAN}]{{3}}")
 _SENTENCE_PUNCT = re.compile("[，。；！？,;!?]")
 OCR_SPACED_MIN = 5
 """A document needs at least this many spaces between Han characters to count as OCR-spaced."""
-OCR_SPACED_DENSITY = 0.01
+OCR_SPACED_DENSITY = 0.025
 """Spaces between Han characters per Han character above which a document counts as OCR-spaced."""
 
 
@@ -69,6 +71,9 @@ OCR_SPACED_DENSITY = 0.01
 def spacing_density(text: str) -> float:
     """Spaces between two Han characters per Han character in ``text``; a few letter-spaced lines
     (titles like ``工 作 报 告``) do not make a document OCR-spaced."""
+    spaces = text.count(" ") + text.count("\u3000")
+    if spaces < OCR_SPACED_MIN or spaces < OCR_SPACED_DENSITY * len(text) / 3:
+        return 0.0  # fewer spaces than the density needs in a text at least a third Han: skip the scan
     gaps = len(_HAN_SPACE_HAN.findall(text))
     if gaps < OCR_SPACED_MIN:
         return 0.0
@@ -113,8 +118,10 @@ def _keeps_name_space(text: str, start: int, end: int, line_start: int, line_end
         return False
     line = text[line_start:line_end]
     if len(line.strip()) <= 40 and not _SENTENCE_PUNCT.search(line):
-        return True
-    return _inside_quotes(line, start - line_start)
+        return True  # a title or byline: 市工商联党组书记 曹宏峰
+    # inside quotes only two parts of three or more characters make a name: “钱潮头雁 同心向党”
+    return _HAN_RUN3_LEFT.search(text, max(line_start, start - 3), start) is not None \
+        and _HAN_RUN3_RIGHT.match(text, end) is not None and _inside_quotes(line, start - line_start)
 
 
 def fix_spacing(text: str) -> list[Edit]:

@@ -56,8 +56,7 @@ def _raw_span(offsets: list[int], start: int, end: int, raw_len: int) -> tuple[i
     return raw_start, max(raw_start, raw_end)
 
 
-def _is_annotation(edit: Edit, text: str) -> bool:
-    return edit.note.startswith(("flag:", "mark:")) and edit.replacement == text[edit.start:edit.end]
+_ANNOTATIONS = ("flag:", "mark:")
 
 
 def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
@@ -65,15 +64,16 @@ def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
     text, offsets, raw_len = state.text, state.offsets, len(state.raw)
     changes: list[Edit] = []
     for edit in edits:
-        if _is_annotation(edit, text):
+        before = text[edit.start:edit.end]
+        if edit.replacement != before:
+            changes.append(edit)
+        elif edit.note[:5] in _ANNOTATIONS:
             raw_start, raw_end = _raw_span(offsets, edit.start, edit.end, raw_len)
             kind, _, rest = edit.note.partition(":")[2].partition(":")
             if edit.note.startswith("flag:"):
                 state.flags.append(Flag(kind, raw_start, raw_end, state.raw[raw_start:raw_end], rest or name))
             else:
                 state.raw_marks.append((kind, raw_start, raw_end, int(rest or 0)))
-        elif edit.replacement != text[edit.start:edit.end]:
-            changes.append(edit)
     if not changes:
         return
     changes.sort(key=lambda e: (e.start, e.end))
@@ -107,17 +107,19 @@ def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
 
 def _apply_same_length(state: _State, name: str, changes: list[Edit]) -> None:
     """Character-for-character replacements: the offset map does not change."""
-    text, offsets, raw_len = state.text, state.offsets, len(state.raw)
+    text, offsets = state.text, state.offsets
     pieces: list[str] = []
+    append, record = pieces.append, state.fixes.append
     pos = 0
     for edit in changes:
-        if edit.start < pos:
+        start, end = edit.start, edit.end
+        if start < pos:
             continue
-        pieces.append(text[pos:edit.start])
-        pieces.append(edit.replacement)
-        raw_start, raw_end = _raw_span(offsets, edit.start, edit.end, raw_len)
-        state.fixes.append(FixRecord(name, raw_start, raw_end, text[edit.start:edit.end], edit.replacement, edit.note))
-        pos = edit.end
+        append(text[pos:start])
+        append(edit.replacement)
+        # same length, so start < end <= len(offsets): the raw span is direct
+        record(FixRecord(name, offsets[start], offsets[end - 1] + 1, text[start:end], edit.replacement, edit.note))
+        pos = end
     pieces.append(text[pos:])
     state.text = "".join(pieces)
 

@@ -17,5 +17,5 @@ def extract_all(clean: CleanText, *, lexicon: Lexicon | None = None) -> list[Men
     formulations = extract_formulations(text, lexicon=lexicon)
     practices = extract_practices(text, lexicon=lexicon)
     taken = [(m.start, m.end) for m in brands + formulations]
-    slogans = extract_slogans(text, lexicon=lexicon, exclude_spans=taken)
+    slogans = extract_slogans(text, lexicon=lexicon, exclude_spans=taken, brands=brands)
     return sorted(brands + formulations + practices + slogans, key=lambda m: (m.start, m.end, m.table))

@@ -251,6 +251,28 @@ def _quote_name(text: str, span: tuple[int, int]) -> tuple[int, int, str]:
     return start, end, text[start:end]
 
 
+def _wrap_matches(text: str) -> list[re.Match[str]]:
+    """``WRAP.finditer(text)``, tried only where a line break can start a match (much faster).
+
+    A match starts at the run of spaces before a line break (the look-behind character is never a
+    space), so each line break gives one candidate start, tried left to right without overlaps.
+    """
+    found: list[re.Match[str]] = []
+    last_end = 0
+    newline = text.find("\n")
+    while newline != -1:
+        start = newline
+        while start > 0 and text[start - 1] in " \t\u3000":
+            start -= 1
+        if start >= last_end:
+            m = WRAP.match(text, start)
+            if m is not None:
+                found.append(m)
+                last_end = m.end()
+        newline = text.find("\n", max(newline + 1, last_end))
+    return found
+
+
 class WrapView:
     """``text`` with hard wraps inside sentences removed, and the way back to ``text`` offsets."""
 
@@ -258,7 +280,7 @@ class WrapView:
         self.starts: list[int] = []  # view offsets where text was removed
         self.shifts: list[int] = []  # characters removed before and at that offset
         pieces, last, removed = [], 0, 0
-        for m in WRAP.finditer(text):
+        for m in _wrap_matches(text):
             pieces.append(text[last:m.start()])
             removed += m.end() - m.start()
             self.starts.append(m.start() - (removed - (m.end() - m.start())))
@@ -273,11 +295,24 @@ class WrapView:
         return pos + (self.shifts[index] if index >= 0 else 0)
 
 
+_VIEWS: dict[str, WrapView] = {}
+
+
+def wrap_view(text: str) -> WrapView:
+    """The (read-only) WrapView of ``text``, shared by the extractors of one document."""
+    view = _VIEWS.get(text)
+    if view is None:
+        if len(_VIEWS) >= 2:
+            _VIEWS.clear()
+        view = _VIEWS[text] = WrapView(text)
+    return view
+
+
 def extract_brands(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
     """Find every occurrence of a brand name in clean ``text``; one Mention per occurrence."""
     if ANCHOR not in text and "品" not in text:
         return []
-    view = WrapView(text)
+    view = wrap_view(text)
     mentions = _extract_brands(view.text, lexicon)
     if view.starts:
         for m in mentions:

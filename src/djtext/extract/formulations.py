@@ -58,7 +58,10 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 PERIOD = re.compile(r"十[一二三四五六七八九]五")
 NUMERAL_RUN = re.compile(rf"[{NUMERALS}]+")
 # a numeral, one word character that is not a numeral, again (Han is checked afterwards)
-COMPOUND = re.compile(rf"(?:[{NUMERALS}]{{1,2}}[^{NUMERALS}\W\d]){{2,4}}")
+# written with a leading character class (same matches as (?:N{1,2}H){2,4}) so the regex
+# engine can skip ahead to the next numeral
+COMPOUND = re.compile(rf"[{NUMERALS}][{NUMERALS}]?[^{NUMERALS}\W\d](?:[{NUMERALS}]{{1,2}}[^{NUMERALS}\W\d]){{1,3}}")
+_COMPOUND_REFERENCE = re.compile(rf"(?:[{NUMERALS}]{{1,2}}[^{NUMERALS}\W\d]){{2,4}}")
 COMPOUND_PIECE = re.compile(rf"([{NUMERALS}]{{1,2}})([^{NUMERALS}\W\d])")
 LEAD = re.compile(rf"([{LEAD_NUMERALS}][^{NUMERALS}\W\d])“")
 LEAD_CLASSIFIER = re.compile(rf"(?<![第{NUMERALS}])([{NUMERALS}]{{1,2}}[{CLASSIFIERS}])$")
@@ -72,6 +75,9 @@ TWO_HAN = re.compile(rf"[{HAN_CLASS}]{{2}}")
 LIST_PART = re.compile(r"[^、]+")
 PART_TAIL = re.compile(rf"[{HAN_CLASS}]([{LEAD_NUMERALS}][{HAN_CLASS}])$")
 QUOTE_CHARS = "“”‘’\n"
+_NO_QUOTE_CHARS = str.maketrans("", "", QUOTE_CHARS)
+# the head of a formulation: Han characters, list commas and middle dots only
+HEAD_CHARS = re.compile(rf"[{HAN_CLASS}、·]+")
 MAX_TEXT = 12
 MAX_SUMMARY_HEAD = 4
 
@@ -139,7 +145,7 @@ def formulation_vocabulary(lexicon: Lexicon | None = None) -> FormulationVocabul
 
 def strip_quotes(text: str) -> str:
     """``text`` without quotation marks and line breaks (the form a formulation is compared on)."""
-    return "".join(ch for ch in text if ch not in QUOTE_CHARS)
+    return text.translate(_NO_QUOTE_CHARS)
 
 
 def split_number(text: str) -> tuple[str, str]:
@@ -198,7 +204,7 @@ def is_formulation(text: str, vocab: FormulationVocabulary) -> bool:
         return False  # 万里…, 千方百计: a big round numeral alone leads no formulation
     if _is_quantity(rest, vocab) and not SYMMETRIC.fullmatch(text):
         return False
-    if not all(HAN.match(ch) or ch in "、·" for ch in rest):
+    if not HEAD_CHARS.fullmatch(rest):
         return False
     if rest[0] in CLASSIFIERS and len(rest) == 1:
         return False  # 两个, 五张: a classifier with no head

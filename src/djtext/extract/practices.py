@@ -78,6 +78,7 @@ INNER_QUOTES = re.compile(r"[‘’'\"\n]")
 OWNER_GAP = re.compile(r"^(?:政协委员|政协|委员|机关)+")
 # quoted words that are a style, a topic or a quality rather than a named practice
 NOT_A_NAME_SUFFIX = ("品牌", "式", "化", "精神", "意识", "思想", "讲话", "单位", "集体", "称号")
+_NOT_A_NAME_END = ("+", "＋") + NOT_A_NAME_SUFFIX
 MAX_QUOTED_NAME = 16
 ORG_SUMMARY = re.compile(rf"[”’]([{NUMERALS}][{HAN_CLASS}]{{0,3}}?(?:组织体系|组织架构))")
 LIST_ITEM = re.compile(r"[^、和]+")
@@ -314,7 +315,7 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
     bare = INNER_QUOTES.sub("", content)
     if bare.startswith("党建") and PARTY_PLUS.match(bare.replace("＋", "+")):
         return [_mention(bare, start, end, "mechanism", "quote")]
-    if len(content) < 2 or content.endswith(("+", "＋") + NOT_A_NAME_SUFFIX) or NOT_IN_NAME.search(content):
+    if len(content) < 2 or content.endswith(_NOT_A_NAME_END) or NOT_IN_NAME.search(content):
         return []
     if not HAN.search(content) or content in vocab.stopwords:
         return []
@@ -423,7 +424,10 @@ def _from_party_plus(text: str, quoted: bytearray) -> list[Mention]:
 
 
 def _ends_with_edge(text: str, position: int, edges: frozenset[str]) -> bool:
-    return any(text[position - k:position] in edges for k in (4, 3, 2, 1) if position - k >= 0)
+    for k in (4, 3, 2, 1):
+        if position - k >= 0 and text[position - k:position] in edges:
+            return True
+    return False
 
 
 def _bare_start(text: str, head_start: int, limit: int, edges: frozenset[str]) -> tuple[int, bool]:

@@ -25,13 +25,14 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable
 
-from djtext.extract.brands import WrapView, extract_brands, split_components
+from djtext.extract.brands import extract_brands, split_components, wrap_view
 from djtext.lexicon import Lexicon, load_lexicon
 from djtext.models import Mention
 
 QUOTE = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』")
 TITLE = re.compile(r"《[^《》\n]{0,80}》")
 HAN = re.compile(r"[\u3400-\u9fff]")
+_SPACES = re.compile(r"\s+")
 NUMBER_LED = re.compile(r"[一二三四五六七八九十两百千万〇零\d０-９]")
 SENTENCE_END = "。！？!?"
 MAX_EMPHASIS = 2
@@ -71,17 +72,35 @@ def slogan_cues(lexicon: Lexicon | None = None) -> SloganCues:
     return cues
 
 
+_CUE_WORDS: dict[int, tuple[SloganCues, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _cue_words(cues: SloganCues) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The suffix, after and prefix cue words of ``cues`` as tuples (one str test rejects them all)."""
+    hit = _CUE_WORDS.get(id(cues))
+    if hit is None or hit[0] is not cues:
+        if len(_CUE_WORDS) > 16:
+            _CUE_WORDS.clear()
+        words = tuple(tuple(cue for cue, _kind in cues.by_position[p]) for p in ("suffix", "after", "prefix"))
+        hit = _CUE_WORDS[id(cues)] = (cues, *words)
+    return hit[1], hit[2], hit[3]
+
+
 def slogan_kind(phrase: str, following: str, cues: SloganCues) -> str:
     """Kind of a quoted ``phrase`` given the text ``following`` its closing quote."""
-    for cue, kind in cues.by_position["suffix"]:
-        if phrase.endswith(cue):
-            return kind
-    for cue, kind in cues.by_position["after"]:
-        if following.startswith(cue):
-            return kind
-    for cue, kind in cues.by_position["prefix"]:
-        if phrase.startswith(cue):
-            return kind
+    suffixes, afters, prefixes = _cue_words(cues)
+    if phrase.endswith(suffixes):
+        for cue, kind in cues.by_position["suffix"]:
+            if phrase.endswith(cue):
+                return kind
+    if following.startswith(afters):
+        for cue, kind in cues.by_position["after"]:
+            if following.startswith(cue):
+                return kind
+    if phrase.startswith(prefixes):
+        for cue, kind in cues.by_position["prefix"]:
+            if phrase.startswith(cue):
+                return kind
     for cue, kind in cues.by_position["contains"]:
         if cue in phrase:
             return kind
@@ -93,7 +112,7 @@ def slogan_kind(phrase: str, following: str, cues: SloganCues) -> str:
 
 def is_slogan_text(phrase: str) -> bool:
     """True when a quoted ``phrase`` can be a slogan (rules 3 to 6 of the module docstring)."""
-    compact = re.sub(r"\s+", "", phrase)
+    compact = _SPACES.sub("", phrase)
     if len(compact) <= MAX_EMPHASIS or not HAN.search(compact):
         return False
     if len(compact) <= MAX_FORMULATION and NUMBER_LED.match(compact):
@@ -121,27 +140,37 @@ class _SpanSet:
         return index >= 0 and self.max_end[index] > start
 
 
+_BRAND_KEY_DROP = re.compile(r"[\s·•・‧.．、，,‘’“”]+")
+
+
 def _brand_key(name: str) -> str:
-    return re.sub(r"[\s·•・‧.．、，,‘’“”]+", "", name)
+    return _BRAND_KEY_DROP.sub("", name)
 
 
 def extract_slogans(text: str, *, lexicon: Lexicon | None = None,
-                    exclude_spans: Iterable[tuple[int, int]] = ()) -> list[Mention]:
-    """Find quoted set phrases in clean ``text`` that are not brands or formulations; one Mention each."""
+                    exclude_spans: Iterable[tuple[int, int]] = (),
+                    brands: Iterable[Mention] | None = None) -> list[Mention]:
+    """Find quoted set phrases in clean ``text`` that are not brands or formulations; one Mention each.
+
+    ``brands``: the brand mentions of this same ``text`` when the caller already has them
+    (``extract_brands(text, lexicon=lexicon)``); found here when None.
+    """
     if not any(q in text for q in "“「『"):
         return []
     cues = slogan_cues(lexicon)
     excluded = _SpanSet(exclude_spans)
     brand_names: set[str] = set()
-    for brand in extract_brands(text, lexicon=lexicon):
+    if brands is None:
+        brands = extract_brands(text, lexicon=lexicon)
+    for brand in brands:
         brand_names.add(_brand_key(brand.text))
         brand_names.update(_brand_key(part) for part in brand.attrs.get("components", ()) if len(part) > MAX_EMPHASIS)
-    view = WrapView(text)
+    view = wrap_view(text)
     vtext = view.text
     titles = _SpanSet((m.start(), m.end()) for m in TITLE.finditer(vtext))
     mentions: list[Mention] = []
     for m in QUOTE.finditer(vtext):
-        group = next(g for g in range(1, 4) if m.group(g) is not None)
+        group = m.lastindex  # the one group of the alternative that matched
         content = m.group(group)
         phrase = content.strip()
         v_start = m.start(group) + len(content) - len(content.lstrip())
