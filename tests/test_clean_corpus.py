@@ -1,6 +1,7 @@
 """The cleaner over every file of the real corpus (../shared/corpus, read by path, never copied)."""
 from __future__ import annotations
 
+import shared_paths as _shared
 import re
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pytest
 
 from djtext.clean import clean_text
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = _shared.CORPUS
 FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
 pytestmark = pytest.mark.skipif(not FILES, reason=f"real corpus not found at {CORPUS}")
 

@@ -1,6 +1,7 @@
 """End-to-end tests of the `clean` and `extract` commands (typer's CliRunner)."""
 from __future__ import annotations
 
+import shared_paths as _shared
 import json
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from djtext.schema import columns
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+SHARED_CORPUS = _shared.CORPUS
 needs_shared = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="../shared/corpus is not beside the project")
 
 runner = CliRunner()

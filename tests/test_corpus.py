@@ -1,6 +1,7 @@
 """Ingestion: formats, encodings, bad files, folders, the sample corpus and the real corpus."""
 from __future__ import annotations
 
+import shared_paths as _shared
 import io
 import json
 import random
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 EXPECTED = ROOT / "tests" / "expected"
 GOLD_RAW = ROOT / "tests" / "gold_raw"
-SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+SHARED_CORPUS = _shared.CORPUS
 
 SIMPLIFIED = (
     "近年来，某县政协党组坚持把党的政治建设摆在首位，全力打造“同心·履职”党建品牌，"

@@ -1,6 +1,7 @@
 """Tests of djtext.extract.brands: synthetic cases per pattern, properties, and the real corpus."""
 from __future__ import annotations
 
+import shared_paths as _shared
 import json
 import re
 import unicodedata
@@ -13,8 +14,8 @@ from hypothesis import strategies as st
 from djtext.extract.brands import brand_vocabulary, extract_brands, is_generic_name, split_components
 
 CASES = json.loads((Path(__file__).parent / "cases" / "extract" / "brands_cases.json").read_text(encoding="utf-8"))
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "dev"
+CORPUS = _shared.CORPUS
+GOLD = _shared.GOLD_DEV
 
 
 def _squeeze(text: str) -> str:

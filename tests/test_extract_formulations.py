@@ -1,6 +1,7 @@
 """Tests of numeric-formulation extraction (djtext.extract.formulations)."""
 from __future__ import annotations
 
+import shared_paths as _shared
 import json
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from djtext.extract.formulations import (
 )
 from djtext.lexicon import load_lexicon
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = _shared.SHARED
 CORPUS = SHARED / "corpus"
 GOLD = SHARED / "gold" / "dev"
 

@@ -1,6 +1,7 @@
 """Tests of named-practice extraction (djtext.extract.practices)."""
 from __future__ import annotations
 
+import shared_paths as _shared
 import difflib
 import json
 import re
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from djtext.extract.practices import CATEGORIES, extract_practices
 from djtext.lexicon import load_lexicon
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = _shared.SHARED
 CORPUS = SHARED / "corpus"
 GOLD = SHARED / "gold" / "dev"
 

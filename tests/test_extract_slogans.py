@@ -1,6 +1,7 @@
 """Tests of djtext.extract.slogans: synthetic cases, the exclusion rules and properties."""
 from __future__ import annotations
 
+import shared_paths as _shared
 import json
 import re
 from pathlib import Path
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from djtext.extract.slogans import extract_slogans, is_slogan_text
 
 CASES = json.loads((Path(__file__).parent / "cases" / "extract" / "slogans_cases.json").read_text(encoding="utf-8"))
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = _shared.CORPUS
 
 
 @pytest.mark.parametrize("case", CASES["positive"], ids=[c["slogan"] for c in CASES["positive"]])

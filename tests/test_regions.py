@@ -1,6 +1,7 @@
 """Tests of the region gazetteer (regions.csv) and region attribution (djtext.regions)."""
 from __future__ import annotations
 
+import shared_paths as _shared
 import json
 import pickle
 from pathlib import Path
@@ -12,8 +13,8 @@ from hypothesis import strategies as st
 from djtext.lexicon import LexiconError, load_lexicon
 from djtext.regions import Gazetteer, PlaceHit, Region, common_region, document_region, make_region
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-GOLD_DEV = Path(__file__).resolve().parents[2] / "shared" / "gold" / "dev"
+CORPUS = _shared.CORPUS
+GOLD_DEV = _shared.GOLD_DEV
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus folder {CORPUS} is absent")
 needs_gold = pytest.mark.skipif(not GOLD_DEV.is_dir(), reason=f"gold folder {GOLD_DEV} is absent")
 

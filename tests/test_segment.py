@@ -1,6 +1,7 @@
 """Tests of djtext.segment: jieba backend, lexicon terms as single tokens, isolation, sentences."""
 from __future__ import annotations
 
+import shared_paths as _shared
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -22,7 +23,7 @@ from djtext.segment import (
     split_sentences,
 )
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = _shared.CORPUS
 ENGINES = ["jieba_fast_dat", "jieba"]
 
 # Terms of the kinds jieba's user dictionary is known to break: digits, "+", long Han terms.

@@ -1,6 +1,7 @@
 """Tests for djtext.structure: reporting units, sections and numbered lists."""
 from __future__ import annotations
 
+import shared_paths as _shared
 import time
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from djtext.structure import find_lists, find_units, split_paragraphs
 from djtext.structure_lists import cn_number, lead_clause
 from djtext.structure_units import find_unit_names
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = _shared.CORPUS
 
 
 def clean_of(text: str, marks: list[Mark] | None = None) -> CleanText:
