@@ -156,6 +156,7 @@ def run_corpus(
     t2s: bool | None = None,
     cache: str | os.PathLike | None = None,
     progress: bool | Callable[[str], None] = False,
+    engine: str = "local",
 ) -> CorpusResult:
     """Process every supported file under ``root`` and return the combined schema tables."""
     root = Path(root)
@@ -187,7 +188,13 @@ def run_corpus(
                 key = None
         todo.append((path, key))
     args = [(str(path), str(root), options) for path, _ in todo]
-    if jobs > 1 and len(args) > 1:
+    if engine == "dask":
+        for (path, key), rows in zip(todo, _run_dask(args, jobs)):
+            _store(results, rows, path, root, key, cache_dir)
+            tick(_relative(path, root))
+    elif engine != "local":
+        raise ValueError(f"unknown engine {engine!r}: use local or dask")
+    elif jobs > 1 and len(args) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             outputs = pool.map(_work, args, chunksize=1)
             for (path, key), rows in zip(todo, outputs):
@@ -198,6 +205,27 @@ def run_corpus(
             _store(results, _work(arg), path, root, key, cache_dir)
             tick(_relative(path, root))
     return combine(results, cached)
+
+
+def _run_dask(args: list[tuple[str, str, Options]], jobs: int) -> list[dict[str, list[dict]]]:
+    """Map ``process_file`` over the files with a Dask bag (a distributed Client is used if active)."""
+    try:
+        import dask
+        import dask.bag as db
+    except ImportError:
+        raise ValueError("the dask engine needs the dask extra: pip install 'djtext[dask]'") from None
+    if not args:
+        return []
+    bag = db.from_sequence(args, npartitions=max(1, min(len(args), 4 * jobs)))
+    try:  # a running dask.distributed Client becomes the default scheduler
+        from distributed import default_client
+
+        default_client()
+        scheduler = None
+    except (ImportError, ValueError):
+        scheduler = "processes" if jobs > 1 else "sync"
+    with dask.config.set(num_workers=jobs):
+        return bag.map(_work).compute(scheduler=scheduler)
 
 
 def _store(results, rows, path: Path, root: Path, key: str | None, cache_dir: Path | None) -> None:

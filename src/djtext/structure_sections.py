@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from djtext.models import CleanText, Unit
 from djtext.structure_text import (joined_view, logical_lines, part_breaks, soft_wrapped, split_paragraphs,
                                   strip_markup)
-from djtext.structure_units import (UnitName, UnitVocabulary, _longest_prefix, find_unit_names, unit_key,
-                                   unit_vocabulary)
+from djtext.structure_units import (UnitName, UnitVocabulary, _body_pattern, _longest_prefix, find_unit_names,
+                                   unit_key, unit_vocabulary)
 
 MAX_TITLE = 60
 BODY_MIN = 40  # characters of running text after a byline that make it a body, not another title
@@ -96,13 +96,13 @@ def bylines_in(clean: CleanText, start: int, end: int, vocab: UnitVocabulary,
     if vocab.roles_pattern is None or not vocab.roles_pattern.search(segment):
         return found
     if names is None:
-        local = find_unit_names(segment)
-    else:
-        local = [UnitName(n.start - start, n.end - start, n.name, n.level, n.key, n.generic, n.shared)
-                 for n in names if start <= n.start and n.end <= end]
+        local, shift = find_unit_names(segment), 0
+    else:  # positions in the text: read them relative to the segment
+        local, shift = [n for n in names if start <= n.start and n.end <= end], start
     previous_end = 0
     for name in local:
-        pos = name.end
+        name_start, name_end = name.start - shift, name.end - shift
+        pos = name_end
         roles = 0
         while True:
             while pos < len(segment) and segment[pos] in "、，, ":
@@ -117,14 +117,14 @@ def bylines_in(clean: CleanText, start: int, end: int, vocab: UnitVocabulary,
                 break
             pos += len(role)
             roles += 1
-        if not roles or name.start < previous_end or name.key in vocab.bodies:
+        if not roles or name_start < previous_end or name.key in vocab.bodies:
             continue
         speaker, speaker_end = _speaker_at(clean, start + pos, end)
         if speaker is None or not _line_breaks_at(clean, speaker_end, end):
             continue  # a byline ends its printed line: 县政协党组成员参加… is running text
-        title_text = segment[previous_end:name.start].strip()
+        title_text = segment[previous_end:name_start].strip()
         title = strip_markup(title_text) if 2 <= len(title_text) <= MAX_TITLE and title_text[-1] not in "。；" else None
-        unit = UnitName(name.start + start, name.end + start, name.name, name.level, name.key, name.generic)
+        unit = UnitName(name_start + start, name_end + start, name.name, name.level, name.key, name.generic)
         title_start = previous_end + start if title else unit.start
         found.append(Byline(title_start, speaker_end, title, unit, speaker))
         previous_end = speaker_end - start
@@ -176,7 +176,7 @@ def self_named(text: str, start: int, end: int, vocab: UnitVocabulary,
     unit names already found in the text, used when no line break interrupts the opening.
     """
     window = text[start:start + 90]
-    if not any(body in window for body in vocab.bodies):
+    if not vocab.bodies or not _body_pattern().search(window):  # no body word at all
         return None
     newline = window.find("\n", 0, 60)
     if names is not None and (newline == -1 or not soft_wrapped(text, start + newline)):

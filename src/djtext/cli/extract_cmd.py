@@ -31,6 +31,7 @@ def extract(
     hanlp_download: bool = typer.Option(False, "--hanlp-download", help="Allow HanLP to download a pretrained model (needs a network)."),
     t2s: Optional[bool] = typer.Option(None, "--t2s/--no-t2s", help="Force Traditional→Simplified on or off (default: automatic)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (documents run in parallel)."),
+    engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask (a Dask bag; uses a running dask.distributed Client)."),
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse per-document results cached by content hash."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary tables."),
 ) -> None:
@@ -51,7 +52,7 @@ def extract(
         with progress_bar(err_console, total, "extract", enabled=not quiet) as advance:
             result = run_corpus(
                 corpus, jobs=jobs, lexicon_paths=[str(p) for p in lexicon or []], segmenter=segmenter,
-                hanlp_model=hanlp_model, hanlp_download=hanlp_download, t2s=t2s, cache=default_cache_dir() if cache else None, progress=advance,
+                hanlp_model=hanlp_model, hanlp_download=hanlp_download, t2s=t2s, cache=default_cache_dir() if cache else None, progress=advance, engine=engine,
             )
         paths = write_tables(result.tables, out, fmt=fmt, bom=bom)
     except (LexiconError, SegmenterUnavailable, ValueError) as exc:

@@ -257,7 +257,10 @@ def _from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
             found.append(_mention(text, match.start() - len(lead.group(1)), end, "quote"))
             continue
         for part_match in LIST_PART.finditer(raw_content if "\n" not in raw_content else ""):
-            tail = PART_TAIL.search(part_match.group())
+            part = part_match.group()
+            if len(part) < 3 or part[-2] not in LEAD_NUMERALS:
+                continue  # PART_TAIL needs a numeral as the part's second-last character
+            tail = PART_TAIL.search(part)
             if tail and is_formulation(tail.group(1), vocab):
                 p_end = start + part_match.end()
                 found.append(_mention(text, p_end - 2, p_end, "quote"))

@@ -55,6 +55,7 @@ TITLE_HEADS = ("制度", "规则", "清单", "办法", "规程", "细则", "机�
 PARTY_PLUS = re.compile(rf"党建[+＋]([{HAN_CLASS}]{{2,8}})")
 PARTY_PLUS_TRIM = re.compile(r"(?:载体活动|载体|活动|工作|模式|等)+$")
 PUNCT_STOP = re.compile(r"[，。；：！？,;:!?\n（）()《》“”‘’]")
+_PUNCT_STOP_CHARS = frozenset("，。；：！？,;:!?\n（）()《》“”‘’")
 COUNT_AFTER = re.compile(rf"^等?([{NUMERALS}\d]{{1,2}})[大项个条种]?")
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 PLACE_SUFFIX = re.compile(r"^.*[省市县区镇乡](?=..)")
@@ -221,8 +222,10 @@ def _ending_head(name: str, vocab: PracticeVocabulary) -> Head | None:
 def _clause_before(text: str, start: int, window: int) -> str:
     """The text before ``start`` back to the last punctuation, at most ``window`` characters."""
     piece = text[max(0, start - window):start]
-    stops = list(PUNCT_STOP.finditer(piece))
-    return piece[stops[-1].end():] if stops else piece
+    for i in range(len(piece) - 1, -1, -1):  # the last PUNCT_STOP character, read from the right
+        if piece[i] in _PUNCT_STOP_CHARS:
+            return piece[i + 1:]
+    return piece
 
 
 def _has_verb(before: str, verbs: tuple[str, ...]) -> bool:
