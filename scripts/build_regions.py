@@ -132,6 +132,22 @@ def parse_rows(text: str) -> list[Row]:
     return rows
 
 
+CORRECTIONS = Path(__file__).resolve().parent / "regions_corrections.csv"
+
+
+def apply_corrections(rows: list[Row], path: Path = CORRECTIONS) -> list[Row]:
+    """Rename rows whose official name changed after the source was made (scripts/regions_corrections.csv)."""
+    if not path.exists():
+        return rows
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    fixes = {row["code"]: row for row in csv.DictReader(lines)}
+    for row in rows:
+        fix = fixes.get(row.code)
+        if fix:
+            row.name, row.shorts = fix["name"], [fix["short"]] if fix["short"] else []
+    return rows
+
+
 def read_jieba_dict(path: str | None) -> dict[str, tuple[int, str]]:
     """jieba's dictionary as word -> (frequency, tag)."""
     if path is None:
@@ -235,7 +251,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", default=str(LEXICONS), help="output folder")
     args = parser.parse_args(argv)
     text = find_china_location(args.jionlp).decode("utf-8")
-    rows = parse_rows(text)
+    rows = apply_corrections(parse_rows(text))
     words = read_jieba_dict(args.jieba_dict)
     common, blockers = stoplist(rows, words)
     write_outputs(rows, common, blockers, Path(args.out), char_order(rows, common + blockers, words))

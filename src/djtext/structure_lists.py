@@ -38,6 +38,8 @@ SOFT_BREAK_BEFORE = set("，,")  # 一是/第一 may follow a comma: 在日常�
 INLINE_STYLES = {"shi", "di"}
 HEADING_STOP = set("。；;！？!?\n")
 MAX_HEADING = 80
+_HEADING_STOP_RE = re.compile("[" + re.escape("".join(sorted(HEADING_STOP))) + "]")
+_CLAUSE_EVENT = re.compile("[" + re.escape("“‘《「『(（”’》」』)） \t\u3000") + "]")  # quotes and spaces
 LEAD_START = re.compile(r"[\u4e00-\u9fff“‘《「]")
 OPEN_QUOTES, CLOSE_QUOTES = "“‘《「『(（", "”’》」』)）"
 
@@ -116,6 +118,14 @@ def lead_clause(text: str, pos: int, clean: CleanText | None = None) -> str:
     # raw_space_before(clean, i) can only hold where the cleaner dropped raw characters
     offsets = clean.offsets if clean is not None and clean.raw and clean.offsets else None
     n_offsets = len(offsets) if offsets else 0
+    # fast path: up to the first stop character there is no quote, no space and no dropped raw
+    # text, so nothing can end the clause earlier (otherwise the loop below reads it char by char)
+    found = _HEADING_STOP_RE.search(text, pos, stop)
+    clause_end = found.start() if found else stop
+    if not _CLAUSE_EVENT.search(text, pos, clause_end):
+        lo, hi = max(start + 4, 1), min(clause_end, n_offsets)
+        if offsets is None or lo >= hi or offsets[lo - 1:hi] == list(range(offsets[lo - 1], offsets[lo - 1] + hi - lo + 1)):
+            return clean_heading(text[start:clause_end])
     while i < stop:
         ch = text[i]
         if ch in HEADING_STOP:
