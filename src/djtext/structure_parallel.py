@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from djtext.structure_lists import Candidate, clean_heading
 from djtext.structure_text import joined_view, split_paragraphs
@@ -33,6 +34,7 @@ QUOTE_CHARS = re.compile(r"[“”‘’\"'《》「」『』\s]")
 SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?]")
 MIN_COMMON_PHRASE = 4
 PUNCT = set("，,、；;：:。！？!?")
+_CLAUSE_SPLIT = re.compile(r"[，,]")
 SPEECH = ("强调", "指出", "表示", "认为", "所说", "讲话")  # 习近平总书记强调，“…”: a quotation
 
 
@@ -52,15 +54,15 @@ class Lead:
         """A lead without a comma."""
         return "，" not in self.text and "," not in self.text
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The sentence without quotes or spaces (what templates are compared on)."""
         return QUOTE_CHARS.sub("", self.text)
 
-    @property
+    @cached_property
     def clauses(self) -> list[str]:
         """The sentence's comma-separated clauses."""
-        return [c for c in re.split(r"[，,]", self.key.rstrip("。！？!?")) if c]
+        return [c for c in _CLAUSE_SPLIT.split(self.key.rstrip("。！？!?")) if c]
 
 
 def _is_lead_shape(sentence: str) -> bool:
@@ -158,12 +160,21 @@ def parallel_series(leads: list[Lead]) -> list[list[Lead]]:
     for group in series:
         span = (group[0].start, group[-1].end)
         members = {id(lead) for lead in group}
+        by_opening: dict[str, list[Lead]] = {}  # _joins needs the first two characters in common
+        for member in group:
+            by_opening.setdefault(member.key[:2], []).append(member)
         for weak in leads:
             if weak.initial or id(weak) in members or weak.plain != group[0].plain:
                 continue
-            fits = parallel if weak.line_start else _joins
-            if any(fits(weak, member) for member in group) and span[0] - 2000 < weak.start < span[1] + 2000:
+            if not span[0] - 2000 < weak.start < span[1] + 2000:
+                continue
+            if weak.line_start:
+                fits = any(parallel(weak, member) for member in group)
+            else:
+                fits = any(_joins(weak, member) for member in by_opening.get(weak.key[:2], ()))
+            if fits:
                 group.append(weak)
+                by_opening.setdefault(weak.key[:2], []).append(weak)
         group.sort(key=lambda lead: lead.start)
     return series
 

@@ -6,11 +6,12 @@ import re
 from djtext.models import Edit
 
 _HEADING = re.compile(r"^[ \t\u3000]*(#{1,6})(?:[ \t\u3000]+|(?=[^\s#])|$)(.*?)[ \t#]*$", re.MULTILINE)
-_TRAILING_HASHES = re.compile(r"(?<=\S)[ \t]*#{1,6}[ \t]*$", re.MULTILINE)
+_TRAILING_HASHES = re.compile(r"(?=[ \t#])(?<=\S)[ \t]*#{1,6}[ \t]*$", re.MULTILINE)
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
-_STRAY_STARS = re.compile(r"(?<!\*)\*{2,3}(?!\*)")
-_PLACEHOLDER = re.compile(r"(?<=\d)\*{2,}|\*{2,}(?=[名年月日个次项人家位届期号条件万元])|\*{3,}")
+_STRAY_STARS = re.compile(r"(?=\*)(?<!\*)\*{2,3}(?!\*)")
+_PLACEHOLDER = re.compile(r"(?=\*)(?:(?<=\d)\*{2,}|\*{2,}(?=[名年月日个次项人家位届期号条件万元])|\*{3,})")
 """Stars a template site put for a blanked-out number or name (``20**年``, ``党员**名``, ``***理论``): content."""
+# (a leading (?=...) in the patterns above only lets the regex engine skip to candidate positions)
 _EMPHASIS_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 
 

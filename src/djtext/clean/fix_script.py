@@ -11,7 +11,8 @@ from djtext.models import Edit
 
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SYLLABLE = rf"[a-zü{_TONE}]{{1,6}}"
-_ANNOTATION = re.compile(rf"(?<=[{HAN}])[(（]\s*({_SYLLABLE}(?:[ '’]{_SYLLABLE}){{0,3}})\s*[)）]")
+# the bracket is matched first and the Han character before it checked by a lookbehind: same matches, faster scan
+_ANNOTATION = re.compile(rf"[(（](?<=[{HAN}][(（])\s*({_SYLLABLE}(?:[ '’]{_SYLLABLE}){{0,3}})\s*[)）]")
 _TONED = re.compile(rf"[{_TONE}]")
 
 

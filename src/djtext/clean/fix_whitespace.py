@@ -42,7 +42,7 @@ def fix_whitespace(text: str) -> list[Edit]:
 
 
 _TRAILING = re.compile(rf"[{SPACE}]+(?=\n)")
-_NEWLINES = re.compile(r"\n\s*")
+_NEWLINES = re.compile(r"\n\s+")  # a line break with blank lines or line-edge spaces after it
 _SPACE_RUN = re.compile(rf"[{SPACE}]{{2,}}")
 _LEAD = re.compile(r"\A\s+")
 _TRAIL = re.compile(r"\s+\Z")
@@ -63,8 +63,7 @@ def fix_layout(text: str) -> list[Edit]:
         if m.start() and text[m.start() - 1] != "\n":  # spaces on a blank line go with the blank line
             edits.append(Edit(m.start(), m.end(), "", "line edges"))
     for m in _NEWLINES.finditer(text, lead_end, trail_start):
-        if m.end() - m.start() > 1:
-            edits.append(Edit(m.start() + 1, m.end(), "", "blank lines and line edges"))
+        edits.append(Edit(m.start() + 1, m.end(), "", "blank lines and line edges"))
     for m in _SPACE_RUN.finditer(text, lead_end, trail_start):
         start, end = m.start(), m.end()
         if text[start - 1] != "\n" and end < trail_start and text[end] != "\n":

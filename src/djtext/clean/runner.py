@@ -10,6 +10,7 @@ edit do not change the text; they are told apart by their ``note``:
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import attrgetter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -57,16 +58,20 @@ def _raw_span(offsets: list[int], start: int, end: int, raw_len: int) -> tuple[i
 
 
 _ANNOTATIONS = ("flag:", "mark:")
+_START_END = attrgetter("start", "end")
+_RAW_START_END = attrgetter("raw_start", "raw_end")
 
 
 def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
     """Apply one fixer's edits to ``state`` (non-overlapping edits; overlapping ones are dropped)."""
+    if not edits:
+        return
     text, offsets, raw_len = state.text, state.offsets, len(state.raw)
     changes: list[Edit] = []
+    append_change = changes.append
     for edit in edits:
-        before = text[edit.start:edit.end]
-        if edit.replacement != before:
-            changes.append(edit)
+        if edit.replacement != text[edit.start:edit.end]:
+            append_change(edit)
         elif edit.note[:5] in _ANNOTATIONS:
             raw_start, raw_end = _raw_span(offsets, edit.start, edit.end, raw_len)
             kind, _, rest = edit.note.partition(":")[2].partition(":")
@@ -76,31 +81,41 @@ def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
                 state.raw_marks.append((kind, raw_start, raw_end, int(rest or 0)))
     if not changes:
         return
-    changes.sort(key=lambda e: (e.start, e.end))
+    changes.sort(key=_START_END)
     if all(len(e.replacement) == e.end - e.start for e in changes):
         _apply_same_length(state, name, changes)
         return
     pieces: list[str] = []
     new_offsets: list[int] = []
+    append_piece, extend_offsets, record = pieces.append, new_offsets.extend, state.fixes.append
+    n_offsets = len(offsets)
     pos = 0
     for edit in changes:
-        if edit.start < pos:
+        start, end, rep = edit.start, edit.end, edit.replacement
+        if start < pos:
             continue  # overlaps an earlier edit of the same fixer
-        pieces.append(text[pos:edit.start])
-        new_offsets.extend(offsets[pos:edit.start])
-        raw_start, raw_end = _raw_span(offsets, edit.start, edit.end, raw_len)
-        rep = edit.replacement
+        append_piece(text[pos:start])
+        extend_offsets(offsets[pos:start])
+        if end > start and start < n_offsets:  # the common case of _raw_span
+            raw_start = offsets[start]
+            if raw_start > raw_len:
+                raw_start = raw_len
+            raw_end = offsets[end - 1] + 1
+            if raw_end < raw_start:
+                raw_end = raw_start
+        else:
+            raw_start, raw_end = _raw_span(offsets, start, end, raw_len)
         if rep:
-            if len(rep) == edit.end - edit.start:
-                new_offsets.extend(offsets[edit.start:edit.end])
+            if len(rep) == end - start:
+                extend_offsets(offsets[start:end])
             else:
                 anchor = raw_start if raw_start < raw_len else max(raw_len - 1, 0)
-                new_offsets.extend([anchor] * len(rep))
-            pieces.append(rep)
-        state.fixes.append(FixRecord(name, raw_start, raw_end, text[edit.start:edit.end], rep, edit.note))
-        pos = edit.end
-    pieces.append(text[pos:])
-    new_offsets.extend(offsets[pos:])
+                extend_offsets([anchor] * len(rep))
+            append_piece(rep)
+        record(FixRecord(name, raw_start, raw_end, text[start:end], rep, edit.note))
+        pos = end
+    append_piece(text[pos:])
+    extend_offsets(offsets[pos:])
     state.text = "".join(pieces)
     state.offsets = new_offsets
 
@@ -165,6 +180,6 @@ def run_fixers(raw: str, fixers: Sequence[Fixer]) -> CleanText:
             break
         for fixer in follow:
             apply_fixer(state, fixer.name, fixer(state.text))
-    state.fixes.sort(key=lambda f: (f.raw_start, f.raw_end))
-    state.flags.sort(key=lambda f: (f.raw_start, f.raw_end))
+    state.fixes.sort(key=_RAW_START_END)
+    state.flags.sort(key=_RAW_START_END)
     return CleanText(state.text, state.offsets, raw, state.fixes, _clean_marks(state), state.flags)

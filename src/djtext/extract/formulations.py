@@ -5,22 +5,27 @@ one :class:`~djtext.models.Mention` per occurrence, from these sources:
 
 * ``lexicon``: national formulations of ``formulations.csv`` (两个维护, 三会一课 ...), quoted or not;
 * ``quote``: a quoted numeral-led short phrase (“四心”, “四字诀”, “五个一”, “1+4”, “12324”),
-  a quoted list whose every part is numeral-led (“四学、三讲、一提升”), a quoted numeral plus
+  a quoted list whose every part is numeral-led, split into its parts (“三个甲乙、四个丙丁” ->
+  三个甲乙, 四个丙丁) unless the text names the whole list as one brand (“四学、三讲、一提升”…品牌
+  stays whole: a brand's name is one set), a quoted numeral plus
   classifier completed by the noun after the quote (“五张”清单 -> 五张清单), a numeral plus
   classifier before a quoted head (三个“一号工程” -> 三个一号工程), and a numeral-led last part
   of a quoted list item (“聚力四动、凝聚共识” -> 四动);
 * ``compound``: an unquoted repeated-numeral compound with one-character heads (四微四提, 一岗双责);
 * ``summary``: a numeral summary right after a quoted enumeration (“A、B、C”五大行动, …”双组织体系);
 * ``lead``: a numeral and one character directly before a quote (以三暖“连心”引领 -> 三暖);
+* ``counted``: an unquoted numeral + 个 + two-character head right after a stance verb and closed
+  by punctuation (狠抓五个从严、争当三个表率 -> 五个从严, 三个表率; not 做到两个小时: quantity);
 * ``digits``: a digit chain joined by + (1+4, 1+3+N, 1+37+8), quoted or not;
 * ``repeat``: later occurrences of a formulation found once by any of the above.
 
 Not formulations: dates and times (2023年, 近五年, 七一), quantities (7个方面, 36件, 300余个),
 ordinals (第一书记, 第二批), congress and session names (二十大, 十二届) and five-year-plan
 periods (十四五: a period name, treated like a date), fractions, percentages, decimals (4.0), and
-numeral-led words and idioms (一线, 一盘棋, 万众一心). The vocabularies are data files:
+numeral-led words and idioms (一线, 一盘棋, 万众一心), counts of brands (四大特色品牌), and the
+adjective form of a formulation (“双链条式” is 双链条). The vocabularies are data files:
 ``formulations.csv``, ``formulation_stopwords.txt``, ``formulation_quantity_words.txt``,
-``formulation_summary_heads.txt``.
+``formulation_summary_heads.txt``, ``formulation_lead_cues.txt``.
 
 A hard wrap the cleaner left inside quotes (“两个\n融合”) is tolerated: the mention's text
 drops it, and ``strip_quotes(text[start:end]) == mention.text`` holds for every mention.
@@ -80,6 +85,12 @@ _NO_QUOTE_CHARS = str.maketrans("", "", QUOTE_CHARS)
 HEAD_CHARS = re.compile(rf"[{HAN_CLASS}、·]+")
 MAX_TEXT = 12
 MAX_SUMMARY_HEAD = 4
+# an unquoted numeral + 个 + two Han characters closed by punctuation (after a stance verb: counted)
+COUNTED = re.compile(rf"([两三四五六七八九十]个[{HAN_CLASS}]{{2}})(?=[，。、；：！？）)”\s]|$)")
+# a quoted list named as one brand: “四学、三讲、一提升”组织生活党建品牌
+BRAND_SOON = re.compile(r"[^，。；：！？\n“”]{0,10}品牌")
+# a count of brands or the like, not a formulation: 四大特色品牌
+COUNTED_NOUNS = ("品牌",)
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,7 @@ class FormulationVocabulary:
     summary_heads: tuple[str, ...]
     automaton: object
     summary_pattern: re.Pattern[str] | None
+    lead_cues: tuple[str, ...] = ()
 
 
 def _build_vocabulary(lexicon: Lexicon) -> FormulationVocabulary:
@@ -110,6 +122,7 @@ def _build_vocabulary(lexicon: Lexicon) -> FormulationVocabulary:
         summary_heads=tuple(sorted(set(lexicon.column("formulation_summary_heads")), key=len, reverse=True)),
         automaton=automaton if national else None,
         summary_pattern=_summary_pattern(lexicon.column("formulation_summary_heads")),
+        lead_cues=tuple(sorted(set(lexicon.column("formulation_lead_cues")), key=len, reverse=True)),
     )
 
 
@@ -208,6 +221,8 @@ def is_formulation(text: str, vocab: FormulationVocabulary) -> bool:
         return False
     if rest[0] in CLASSIFIERS and len(rest) == 1:
         return False  # 两个, 五张: a classifier with no head
+    if rest[0] in CLASSIFIERS and rest.endswith(COUNTED_NOUNS):
+        return False  # 四大特色品牌: a count of brands
     return True
 
 
@@ -242,8 +257,21 @@ def _from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
             continue
         if start >= 2 and text[start - 2] == "第":
             continue
-        if is_formulation(content, vocab) or _is_list_formulation(content, vocab):
+        if content.endswith("式") and "\n" not in raw_content and is_formulation(content[:-1], vocab):
+            if len(split_number(content[:-1])[1]) >= 2:
+                found.append(_mention(text, start, end - 1, "quote"))  # “双链条式” -> 双链条
+            continue
+        if is_formulation(content, vocab):
             found.append(_mention(text, start, end, "quote"))
+            continue
+        if _is_list_formulation(content, vocab):
+            if "\n" in raw_content or BRAND_SOON.match(text, match.end()):
+                found.append(_mention(text, start, end, "quote"))  # one brand's name: one set
+            else:
+                offset = start
+                for part in raw_content.split("、"):
+                    found.append(_mention(text, offset, offset + len(part), "quote"))
+                    offset += len(part) + 1
             continue
         run = NUMERAL_RUN.fullmatch(content[:-1]) if len(content) >= 2 else None
         if run and content[-1] in CLASSIFIERS:
@@ -329,6 +357,22 @@ def _from_leads(text: str, vocab: FormulationVocabulary) -> list[Mention]:
     return found
 
 
+def _from_counted(text: str, vocab: FormulationVocabulary) -> list[Mention]:
+    """Unquoted 数词+个+two-character head right after a stance verb: 狠抓五个从严, 争当三个表率."""
+    found: list[Mention] = []
+    if not vocab.lead_cues:
+        return found
+    for match in COUNTED.finditer(text):
+        start = match.start(1)
+        if not text.endswith(vocab.lead_cues, max(0, start - 4), start):
+            continue
+        candidate = match.group(1)
+        if _is_quantity(candidate[1:], vocab) or _stopped(candidate, vocab) or not is_formulation(candidate, vocab):
+            continue
+        found.append(_mention(text, start, match.end(1), "counted"))
+    return found
+
+
 def _from_digits(text: str) -> list[Mention]:
     found: list[Mention] = []
     last_end = -1
@@ -389,6 +433,7 @@ def extract_formulations(text: str, *, lexicon: Lexicon | None = None) -> list[M
         + _from_summaries(text, vocab)
         + _from_compounds(text, vocab)
         + _from_leads(text, vocab)
+        + _from_counted(text, vocab)
         + _from_digits(text)
     )
     kept = _resolve(candidates)

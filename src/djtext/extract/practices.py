@@ -19,12 +19,25 @@ one :class:`~djtext.models.Mention` per occurrence, with ``name`` (short canonic
 * ``org_summary``: a numeral summary of quoted organisation chains (…”双组织体系);
 * ``party_plus``: unquoted 党建+X (党建+凝聚共识、党建+协商载体活动 -> 党建+凝聚共识, 党建+协商);
 * ``head``: unquoted compact noun phrases ending in a head (委员工作室, 社情民意联系点,
-  功能型党支部), whose left edge is a verb, preposition, counter or punctuation; …工程 only
-  after a practice verb; …制度/…机制/…清单 only as the object of a founding verb
-  (建立党员委员联系党外委员制度).
+  功能型党支部), whose left edge is a verb, preposition, counter or punctuation; …工程,
+  …创建活动, …实践活动 only after a practice verb (开展最强支部创建活动; not 先锋岗创建活动,
+  whose practice is the inner 先锋岗); …制度/…机制/…办法/…规则/…规程/…清单 only as the
+  object of a founding verb (建立党员委员联系党外委员制度): with a keyword of the head's
+  ``requires`` column, or as any compact noun phrase of at least six characters before the head
+  and at most 20 in all, without 的/等/和/及/与 (完善专委会分党组经常性学习制度).
 
-Names are canonical: quotes dropped, leading place and level words stripped (乡镇活动组工作室 ->
-活动组工作室), owner words between a quoted name and its head dropped. A hard wrap the cleaner
+Names are canonical: quotes dropped, leading generic place and level words stripped
+(乡镇活动组工作室 -> 活动组工作室, 镇街协商驿站 -> 协商驿站, 延寿县基层… -> 基层…) but named
+communities and streets kept (东城社区委员工作室, 南山街道委员之家: the owner is part of the
+name), owner words (专委会, 机关, 政协) dropped before an organisational form while its
+descriptor stays (专委会党员委员履职临时党支部 -> 党员委员履职临时党支部), leading verbs dropped
+from a quoted name (“建设书香机关” -> 书香机关), owner words between a quoted name and its
+head dropped; a mechanism keeps its full name (a title's (试行) note dropped), and a national
+practice inside a longer name found here is not listed again. Quoted numeric formulations are
+practices only with a practice cue (a head or follower such as 工作机制, 平台, 实践活动, or
+选树/采取/开展/推行 before them), not when they label a list just given (抓甲、抓乙的“二抓”模式;
+“联甲、联乙”“二联”活动). A chain of short parallel quoted items (“月甲”“季乙”“年丙”) is one
+practice, joined by 、, like an unquoted set (周甲、月乙、季丙). A hard wrap the cleaner
 left inside quotes is tolerated. The vocabularies are data files: ``practices.csv``,
 ``practice_heads.csv``, ``practice_followers.csv``, ``practice_verbs.csv``,
 ``practice_stopwords.txt``, ``practice_qualifiers.txt``.
@@ -58,12 +71,22 @@ PUNCT_STOP = re.compile(r"[，。；：！？,;:!?\n（）()《》“”‘’]"
 _PUNCT_STOP_CHARS = frozenset("，。；：！？,;:!?\n（）()《》“”‘’")
 COUNT_AFTER = re.compile(rf"^等?([{NUMERALS}\d]{{1,2}})[大项个条种]?")
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-PLACE_SUFFIX = re.compile(r"^.*[省市县区镇乡](?=..)")
+# an administrative place name before a bare name (not the 区 of a named 社区: 东城社区委员工作室)
+PLACE_SUFFIX = re.compile(r"^.*(?<!社)[省市县区镇乡](?=..)")
+# owner words before an organisational form (专委会党员委员履职临时党支部 -> 党员委员履职临时党支部)
+ORG_OWNER = re.compile(r"^(?:专门委员会|专委会|分党组|机关|政协)+")
+# a compact mechanism name without a keyword: no list joints, no 的
+LOOSE_MECHANISM_BLOCK = re.compile(r"[的等和及与、]")
+MIN_LOOSE_PREFIX = 6
+MAX_LOOSE_NAME = 20
+# a note after a title's name: 《…制度(试行)》
+TITLE_NOTE = re.compile(r"\s*[（(](?:试行|暂行|修订|修订稿|草案|征求意见稿)[）)]$")
+MAX_PARALLEL_ITEM = 3
 # a numeric formulation followed by a longer mechanism name: “三会一课”闭环评价机制
 MECHANISM_RUN = re.compile(rf"(?:(?!等)[{HAN_CLASS}]){{3,8}}?(?:机制|制度)(?![{HAN_CLASS}])")
 # follower words that make a quoted numeric formulation a practice (“三个一”实践活动, “十学”平台)
-FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "模式", "工作法")
-MAX_ORG_PREFIX = 4
+FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "工作法")
+MAX_ORG_PREFIX = 9
 MAX_BARE_PREFIX = 6
 MAX_LONG_PREFIX = 8
 MAX_CLAUSE_PREFIX = 30
@@ -86,7 +109,7 @@ LIST_ITEM = re.compile(r"[^、和]+")
 SYSTEM_LIST_END = re.compile(r"等(?:规章|党建|工作|各项)?制度")
 NOT_IN_NAME = re.compile(r"[，—]")
 # verbs after which a quoted numeric formulation is a practice the unit carries out (落实“三会一课”)
-FORMULATION_VERBS = ("落实", "选树", "采取", "开展", "搭建", "推行", "建立")
+FORMULATION_VERBS = ("选树", "采取", "开展", "搭建", "推行")
 NUMERAL_CLASSIFIER = re.compile(rf"[{NUMERALS}\d][个项条种张]")
 HONOUR_AFTER = re.compile(r"(?:荣誉)?称号|荣誉")
 
@@ -215,6 +238,8 @@ def _mention(name: str, start: int, end: int, category: str, source: str) -> Men
 
 
 def _ending_head(name: str, vocab: PracticeVocabulary) -> Head | None:
+    if not name.endswith(vocab.heads_by_length) and not name.endswith("\n"):
+        return None  # no head ends the name ($ also matches before a final line break)
     found = vocab.head_at_end.search(name)
     return vocab.heads[found.group()] if found else None
 
@@ -247,8 +272,7 @@ def _quote_chains(text: str) -> list[list[re.Match[str]]]:
     for match in QUOTED.finditer(text):
         if chains:
             last = chains[-1][-1]
-            gap = text[last.end():match.start()]
-            if CHAIN_JOIN.fullmatch(gap):
+            if CHAIN_JOIN.fullmatch(text, last.end(), match.start()):  # the gap joins the two names
                 chains[-1].append(match)
                 continue
         chains.append([match])
