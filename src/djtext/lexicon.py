@@ -12,6 +12,9 @@ import io
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "data" / "lexicons"
 SUFFIXES = (".csv", ".txt")
@@ -94,3 +97,19 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
     for path in files:
         tables.setdefault(path.stem, []).extend(read_lexicon_file(path))
     return Lexicon({k: tuple(v) for k, v in tables.items()}, tuple(str(p) for p in files))
+
+
+_DERIVED: dict[tuple[int, str], tuple[Lexicon, object]] = {}
+
+
+def derived(lexicon: Lexicon | None, name: str, build: Callable[[Lexicon], T]) -> T:
+    """``build(lexicon)`` computed once per (lexicon, name) and reused (built-in lexicons when None)."""
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    key = (id(lexicon), name)
+    cached = _DERIVED.get(key)
+    if cached is None or cached[0] is not lexicon:
+        if len(_DERIVED) > 64:
+            _DERIVED.clear()
+        cached = (lexicon, build(lexicon))
+        _DERIVED[key] = cached
+    return cached[1]  # type: ignore[return-value]

@@ -25,7 +25,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from djtext.lexicon import Lexicon, load_lexicon
+from djtext.lexicon import Lexicon, derived
 from djtext.models import Mention
 
 ANCHOR = "品牌"
@@ -94,19 +94,9 @@ def _vocabulary_for(lexicon: Lexicon) -> BrandVocabulary:
     )
 
 
-_VOCABULARIES: dict[int, tuple[Lexicon, BrandVocabulary]] = {}
-
-
 def brand_vocabulary(lexicon: Lexicon | None = None) -> BrandVocabulary:
     """The brand word lists of ``lexicon`` (the built-in lexicons when None), built once per lexicon."""
-    lexicon = lexicon if lexicon is not None else load_lexicon()
-    cached = _VOCABULARIES.get(id(lexicon))
-    if cached is None or cached[0] is not lexicon:
-        if len(_VOCABULARIES) > 16:
-            _VOCABULARIES.clear()
-        cached = (lexicon, _vocabulary_for(lexicon))
-        _VOCABULARIES[id(lexicon)] = cached
-    return cached[1]
+    return derived(lexicon, "brands", _vocabulary_for)
 
 
 def _normalise(name: str) -> str:
