@@ -10,7 +10,7 @@ from typing import List, Optional
 
 import typer
 
-from djtext.cli.app import app, console, err_console, usage_error
+from djtext.cli.app import BOM_OPTION, JOBS_OPTION, LEXICON_OPTION, SEGMENTER_OPTION, app, console, err_console, usage_error
 
 SOURCE_HELP = "A RESULTS folder written by `djtext extract`, or a corpus folder (extracted on the fly)."
 
@@ -70,11 +70,11 @@ def compare(
     top: int = typer.Option(10, "--top", "-n", min=1, help="Distinctive items shown per region (keyness)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the comparison table(s) to this file (.csv .jsonl .xlsx .parquet)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Format of --out: csv, jsonl, xlsx or parquet (default: from the suffix)."),
-    bom: bool = typer.Option(True, "--bom/--no-bom", help="Write CSV with a UTF-8 BOM (Excel shows Chinese correctly)."),
+    bom: bool = BOM_OPTION,
     yates: bool = typer.Option(False, "--yates", help="Apply Yates' continuity correction to chi²."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes when SOURCE is a corpus."),
-    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra lexicon file or folder when SOURCE is a corpus."),
-    segmenter: str = typer.Option("jieba", "--segmenter", help="Segmenter when SOURCE is a corpus: jieba or hanlp."),
+    jobs: int = JOBS_OPTION,
+    lexicon: Optional[List[Path]] = LEXICON_OPTION,
+    segmenter: str = SEGMENTER_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no tables (only write --out)."),
 ) -> None:
     """Compare brands (default), formulations, practices or slogans across regions, with keyness."""
@@ -121,10 +121,10 @@ def cluster(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for practices and practice_clusters (default: the RESULTS folder itself; required for a corpus)."),
     threshold: float = typer.Option(0.75, "--threshold", "-t", help="Cosine distance at which clusters stop merging (0–2; lower = tighter clusters)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Output format: csv, jsonl, xlsx or parquet (default: the RESULTS folder's, else csv)."),
-    bom: bool = typer.Option(True, "--bom/--no-bom", help="Write CSV with a UTF-8 BOM (Excel shows Chinese correctly)."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes when SOURCE is a corpus."),
-    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra lexicon file or folder when SOURCE is a corpus."),
-    segmenter: str = typer.Option("jieba", "--segmenter", help="Segmenter when SOURCE is a corpus: jieba or hanlp."),
+    bom: bool = BOM_OPTION,
+    jobs: int = JOBS_OPTION,
+    lexicon: Optional[List[Path]] = LEXICON_OPTION,
+    segmenter: str = SEGMENTER_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no table."),
 ) -> None:
     """Cluster the named practices across documents; write practice_clusters and fill practices' cluster column."""
@@ -182,9 +182,9 @@ def plot(
     by: str = typer.Option("province", "--by", help="Region level: province, city or county."),
     top: int = typer.Option(25, "--top", "-n", min=1, help="Most widespread clusters/families shown."),
     threshold: float = typer.Option(0.75, "--threshold", "-t", help="Clustering threshold when practices are not clustered yet."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes when SOURCE is a corpus."),
-    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra lexicon file or folder when SOURCE is a corpus."),
-    segmenter: str = typer.Option("jieba", "--segmenter", help="Segmenter when SOURCE is a corpus: jieba or hanlp."),
+    jobs: int = JOBS_OPTION,
+    lexicon: Optional[List[Path]] = LEXICON_OPTION,
+    segmenter: str = SEGMENTER_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Draw a region heatmap of practice clusters / brand families, or the brand-family graph."""

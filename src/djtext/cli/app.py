@@ -41,3 +41,10 @@ def root(
     ),
 ) -> None:
     """djtext: evidence from noisy reports on 政协 party-building brands."""
+
+
+# Options shared by several commands (typer accepts the same OptionInfo as several defaults).
+BOM_OPTION = typer.Option(True, "--bom/--no-bom", help="Write CSV with a UTF-8 BOM (Excel shows Chinese correctly).")
+JOBS_OPTION = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (documents of a corpus run in parallel).")
+LEXICON_OPTION = typer.Option(None, "--lexicon", help="Extra lexicon file or folder (repeatable).")
+SEGMENTER_OPTION = typer.Option("jieba", "--segmenter", help="Segmentation backend: jieba or hanlp.")

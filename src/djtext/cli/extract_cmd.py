@@ -6,7 +6,9 @@ from typing import List, Optional
 
 import typer
 
-from djtext.cli.app import EXIT_OK, EXIT_SOME_FAILED, app, console, err_console, usage_error
+from djtext.cli.app import (
+    BOM_OPTION, EXIT_OK, EXIT_SOME_FAILED, JOBS_OPTION, LEXICON_OPTION, SEGMENTER_OPTION, app, console, err_console, usage_error,
+)
 from djtext.render import brands_table, documents_table, progress_bar
 
 
@@ -24,13 +26,13 @@ def extract(
     corpus: Path = typer.Argument(..., help="A corpus folder (searched recursively) or a single file."),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for the result tables (created if missing)."),
     fmt: str = typer.Option("csv", "--format", "-f", help="Output format: csv, jsonl, xlsx or parquet."),
-    bom: bool = typer.Option(True, "--bom/--no-bom", help="Write CSV with a UTF-8 BOM (Excel shows Chinese correctly)."),
-    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help="Extra lexicon file or folder (repeatable)."),
-    segmenter: str = typer.Option("jieba", "--segmenter", help="Segmentation backend: jieba or hanlp."),
+    bom: bool = BOM_OPTION,
+    lexicon: Optional[List[Path]] = LEXICON_OPTION,
+    segmenter: str = SEGMENTER_OPTION,
     hanlp_model: Optional[str] = typer.Option(None, "--hanlp-model", help="Local HanLP tokenizer folder (or a pretrained id)."),
     hanlp_download: bool = typer.Option(False, "--hanlp-download", help="Allow HanLP to download a pretrained model (needs a network)."),
     t2s: Optional[bool] = typer.Option(None, "--t2s/--no-t2s", help="Force Traditional→Simplified on or off (default: automatic)."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (documents run in parallel)."),
+    jobs: int = JOBS_OPTION,
     engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask (a Dask bag; uses a running dask.distributed Client)."),
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse per-document results cached by content hash."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary tables."),
