@@ -50,13 +50,22 @@ POSITIVE = [
     ("坚持“一二三四”党建工作思路。", ["一二三四"]),
     ("采取“四不两直一定”的方式。", ["四不两直一定"]),
     ("搭建“十学”平台，“十学”平台做法被转发。", ["十学", "十学"]),
-    ("持续推进“三个一流、四个之家”建设。", ["三个一流、四个之家"]),
+    # a quoted enumeration is split into its parts unless the text names it as one brand
+    ("持续推进“两个一线、五个之窗”建设。", ["两个一线", "五个之窗"]),
+    ("落实“三帮扶、三督促”工作责任。", ["三帮扶", "三督促"]),
+    ("打造“五读、两议、一践行”读书党建品牌。", ["五读、两议、一践行"]),
+    # an unquoted 数词+个+two-character head right after a stance verb
+    ("狠抓六个从紧，争当两个标杆、注重四个融合。", ["六个从紧", "两个标杆", "四个融合"]),
+    # the adjective form of a formulation gives the formulation itself
+    ("形成“三链条式”组织体系。", ["三链条"]),
     ("坚持”三培养”，做到”四个必须”。", ["三培养", "四个必须"]),
     ("促进“两个\n融合”。", ["两个融合"]),  # a hard wrap the cleaner left inside quotes
 ]
 
 # sentences that hold a numeral but no formulation
 NEGATIVE = [
+    "注重两个小时的学习，做到三个方面，坚持五个部门联动。",
+    "聚焦全县“五大特色品牌”，确定协商计划。",
     "2023年9月23日召开会议。",
     "近五年累计联系推介项目300余个，直接引入项目12个。",
     "针对查摆出的7个方面16个问题逐一整改。",

@@ -76,6 +76,64 @@ NEGATIVE = [
 ]
 
 
+# held-out review patterns (synthetic sentences): mechanism names beyond the keyword list, new
+# generic heads, owners kept or dropped by one rule
+PATTERNS = [
+    ("完善党组、专委会分党组经常性研读制度，及时跟进。", {("专委会分党组经常性研读制度", "mechanism")}),
+    ("严格执行重大事项及时请示汇报制度，定期汇报工作。", {("重大事项及时请示汇报制度", "mechanism")}),
+    ("2021年印发了分党组工作规则、委员履职积分管理办法。",
+     {("分党组工作规则", "mechanism"), ("委员履职积分管理办法", "mechanism")}),
+    ("调研了民主协商实践中心和某区分中心。", {("民主协商实践中心", "platform")}),
+    ("调研了某街道“聚力”协商议事先锋联盟等。", {("聚力协商议事先锋联盟", "platform")}),
+    ("开展最美支部创建活动，深入开展一支部一亮点实践活动。",
+     {("最美支部创建活动", "activity"), ("一支部一亮点实践活动", "activity")}),
+    ("一是开展“党建+”专题履职活动。", {("党建+专题履职活动", "activity")}),
+    ("抓实委员读书、委员讲堂、专题讲座等学习载体。", {("委员讲堂", "platform")}),
+    ("结合年度“大党建”考核实施办法一并进行。", {("大党建考核实施办法", "mechanism")}),
+    ("调研了东城社区委员工作室、北关街道委员之家。",
+     {("东城社区委员工作室", "platform"), ("北关街道委员之家", "platform")}),
+    ("调研了西岭街道、东和社区委员工作室。", {("东和社区委员工作室", "platform")}),  # 和 inside the name
+    ("依托社区协商驿站开展协商。", {("协商驿站", "platform")}),  # a generic 社区 is no owner
+    ("运用“双随机”交流机制，建立健全“四纳入”学习机制。", {("双随机", "mechanism"), ("四纳入", "mechanism")}),
+    ("发挥镇街协商驿站作用。", {("协商驿站", "platform")}),
+    ("制定《某市政协党外委员谈心谈话制度（试行）》。", {("某市政协党外委员谈心谈话制度", "mechanism")}),
+    ("组建10个党员委员履职临时党支部。", {("党员委员履职临时党支部", "org_form")}),
+    ("开展“建设书香机关”主题活动。", {("书香机关", "activity")}),
+    ("结合“守初心、担使命”主题教育，深入学习。", {("守初心、担使命主题教育", "activity")}),
+    ("推行“周通报”“月督查”和“年述评”，进行考核。", {("周通报、月督查、年述评", "activity")}),
+]
+
+PATTERN_NEGATIVE = [
+    ("形成了抓学习、抓制度、抓考核的“三抓”模式。", "三抓"),
+    ("开展“联学、联建、联动”“三联”活动。", "三联"),
+    ("认真落实“二级书记”抓党建责任清单，落实“三真”。", "二级书记"),
+    ("积极采取“请进来”“走出去”的办法。", "请进来"),
+    ("建立承办单位现场“督办”制度。", "督办制度"),
+    ("积极开展共产党员示范岗创建活动。", "共产党员示范岗创建活动"),
+    ("开展党建品牌创建活动。", "党建品牌创建活动"),
+    ("健全督导问责机制，形成作风建设长效机制。", "作风建设长效机制"),
+    ("完善学习制度机制，坚持人民政协这一制度。", "人民政协这一制度"),
+    ("持续推进“三个甲乙、四个丙丁”建设，落实“四协调、四主办”工作责任。", "三个甲乙、四个丙丁"),
+    ("创建“五位一体”履职平台。", "五位一体"),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", PATTERNS)
+def test_review_patterns(sentence: str, expected: set[tuple[str, str]]) -> None:
+    found = pairs(sentence)
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize("sentence,absent", PATTERN_NEGATIVE)
+def test_review_false_alarms(sentence: str, absent: str) -> None:
+    assert absent not in names(sentence), names(sentence)
+
+
+def test_owner_words_dropped_before_an_organisational_form() -> None:
+    found = names("专委会党员委员履职临时党支部开展活动。")
+    assert "党员委员履职临时党支部" in found and "专委会党员委员履职临时党支部" not in found
+
+
 @pytest.mark.parametrize("sentence,expected", POSITIVE)
 def test_finds_practices(sentence: str, expected: set[tuple[str, str]]) -> None:
     found = pairs(sentence)

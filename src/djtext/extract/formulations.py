@@ -48,6 +48,7 @@ NUMERALS = "一二两三四五六七八九十百千万双"
 NUMERAL_SET = frozenset(NUMERALS)
 # numerals that lead the weak "numeral + one character before a quote" pattern (一 is too common)
 LEAD_NUMERALS = "二两三四五六七八九十"
+LEAD_NUMERAL_SET = frozenset(LEAD_NUMERALS)
 CLASSIFIERS = "个大项张种条"
 HAN_CLASS = r"\u3400-\u9fff"
 HAN = re.compile(rf"[{HAN_CLASS}]")
@@ -86,7 +87,7 @@ HEAD_CHARS = re.compile(rf"[{HAN_CLASS}、·]+")
 MAX_TEXT = 12
 MAX_SUMMARY_HEAD = 4
 # an unquoted numeral + 个 + two Han characters closed by punctuation (after a stance verb: counted)
-COUNTED = re.compile(rf"([两三四五六七八九十]个[{HAN_CLASS}]{{2}})(?=[，。、；：！？）)”\s]|$)")
+COUNTED = re.compile(rf"[两三四五六七八九十]个[{HAN_CLASS}]{{2}}(?=[，。、；：！？）)”\s]|$)")
 # a quoted list named as one brand: “四学、三讲、一提升”组织生活党建品牌
 BRAND_SOON = re.compile(r"[^，。；：！？\n“”]{0,10}品牌")
 # a count of brands or the like, not a formulation: 四大特色品牌
@@ -284,6 +285,8 @@ def _from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
         if lead and 2 <= len(content) <= 5 and "的" not in content and all(HAN.match(c) for c in content):
             found.append(_mention(text, match.start() - len(lead.group(1)), end, "quote"))
             continue
+        if LEAD_NUMERAL_SET.isdisjoint(content):
+            continue  # no numeral that could end a list part (cheap check before the loop)
         for part_match in LIST_PART.finditer(raw_content if "\n" not in raw_content else ""):
             part = part_match.group()
             if len(part) < 3 or part[-2] not in LEAD_NUMERALS:
@@ -362,14 +365,16 @@ def _from_counted(text: str, vocab: FormulationVocabulary) -> list[Mention]:
     found: list[Mention] = []
     if not vocab.lead_cues:
         return found
-    for match in COUNTED.finditer(text):
-        start = match.start(1)
-        if not text.endswith(vocab.lead_cues, max(0, start - 4), start):
-            continue
-        candidate = match.group(1)
-        if _is_quantity(candidate[1:], vocab) or _stopped(candidate, vocab) or not is_formulation(candidate, vocab):
-            continue
-        found.append(_mention(text, start, match.end(1), "counted"))
+    position = text.find("个", 1)
+    while position >= 0:  # find 个 first: far cheaper than a regex scan of the whole text
+        start = position - 1
+        match = COUNTED.match(text, start) if text[start] in NUMERAL_SET else None
+        if match and text.endswith(vocab.lead_cues, max(0, start - 4), start):
+            candidate = match.group()
+            quantity = _is_quantity(candidate[1:], vocab) or _stopped(candidate, vocab)
+            if not quantity and is_formulation(candidate, vocab):
+                found.append(_mention(text, start, match.end(), "counted"))
+        position = text.find("个", position + 1)
     return found
 
 

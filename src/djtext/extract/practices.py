@@ -73,10 +73,15 @@ COUNT_AFTER = re.compile(rf"^等?([{NUMERALS}\d]{{1,2}})[大项个条种]?")
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # an administrative place name before a bare name (not the 区 of a named 社区: 东城社区委员工作室)
 PLACE_SUFFIX = re.compile(r"^.*(?<!社)[省市县区镇乡](?=..)")
+# a named community or street that owns a platform (东城社区委员工作室): part of its name
+NAMED_OWNER = re.compile(rf"[{HAN_CLASS}]{{2,6}}(?:社区|街道)")
+NAMED_PLACE_WORDS = ("社区", "街道")
+# edge characters that also occur inside a community's own name (东和社区)
+NAME_CONJUNCTIONS = frozenset("和与及")
 # owner words before an organisational form (专委会党员委员履职临时党支部 -> 党员委员履职临时党支部)
-ORG_OWNER = re.compile(r"^(?:专门委员会|专委会|分党组|机关|政协)+")
+ORG_OWNER = re.compile(r"(?:专门委员会|专委会|分党组|机关|政协)+")
 # a compact mechanism name without a keyword: no list joints, no 的
-LOOSE_MECHANISM_BLOCK = re.compile(r"[的等和及与、]")
+LOOSE_MECHANISM_BLOCK = re.compile(r"[的等和与、这各]|及(?!时)")
 MIN_LOOSE_PREFIX = 6
 MAX_LOOSE_NAME = 20
 # a note after a title's name: 《…制度(试行)》
@@ -86,12 +91,17 @@ MAX_PARALLEL_ITEM = 3
 MECHANISM_RUN = re.compile(rf"(?:(?!等)[{HAN_CLASS}]){{3,8}}?(?:机制|制度)(?![{HAN_CLASS}])")
 # follower words that make a quoted numeric formulation a practice (“三个一”实践活动, “十学”平台)
 FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "工作法")
-MAX_ORG_PREFIX = 9
+MAX_ORG_PREFIX = 4
+MAX_LONG_ORG_PREFIX = 9
+# a duty descriptor that makes a longer organisational-form name (党员委员履职临时党支部)
+ORG_DESCRIPTORS = ("履职",)
+# single characters that end a clause before a quote (现场“办案”制度 has none: a longer phrase)
+FUNCTION_CHARS = frozenset("在向到与和及等的把将以为对从由于是或并了让使给被即又也还各")
 MAX_BARE_PREFIX = 6
 MAX_LONG_PREFIX = 8
 MAX_CLAUSE_PREFIX = 30
 MAX_FOLLOWER_GAP = 8
-MAX_ATTACH_GAP = 4
+MAX_ATTACH_GAP = 6
 VERB_WINDOW = 6
 QUOTE_MARK = re.compile(r"[“”‘’]")
 BRAND_AFTER = re.compile(rf"等?[{HAN_CLASS}]{{0,16}}品牌")
@@ -148,6 +158,8 @@ class PracticeVocabulary:
     head_at_end: re.Pattern[str]
     attach_direct: re.Pattern[str]
     attach_gapped: re.Pattern[str]
+    leading_verbs: frozenset[str] = frozenset()
+    verbs_before_quote: tuple[str, ...] = ()
 
 
 def _yes(value: str) -> bool:
@@ -194,9 +206,11 @@ def _build_vocabulary(lexicon: Lexicon) -> PracticeVocabulary:
         national_at_end=re.compile(f"(?:{_alternation(national)})$"),
         head_at_end=re.compile(f"(?:{_alternation(heads)})$"),
         attach_direct=re.compile(_alternation(h for h, i in heads.items() if i.attach)),
-        attach_gapped=re.compile(rf"([{HAN_CLASS}]{{1,{MAX_ATTACH_GAP}}}?)("
+        attach_gapped=re.compile(rf"((?:(?![的在和与及等])[{HAN_CLASS}]){{1,{MAX_ATTACH_GAP}}}?)("
                                  + _alternation(h for h, i in heads.items() if i.attach and i.category == "platform") + ")"),
         clause_verbs=frozenset(r["word"] for r in verbs if r.get("role") in ("found", "quote") and r["word"] != "组织"),
+        leading_verbs=frozenset(r["word"] for r in verbs if len(r.get("word", "")) == 2),
+        verbs_before_quote=by_length(r["word"] for r in verbs if r.get("role") in ("found", "quote")),
         clause_verb_pattern=re.compile(_alternation(
             r["word"] for r in verbs if r.get("role") in ("found", "quote") and r["word"] != "组织")),
     )
@@ -267,9 +281,9 @@ def _to_number(token: str) -> int | None:
     return None
 
 
-def _quote_chains(text: str) -> list[list[re.Match[str]]]:
+def _quote_chains(text: str, quotes: list[re.Match[str]] | None = None) -> list[list[re.Match[str]]]:
     chains: list[list[re.Match[str]]] = []
-    for match in QUOTED.finditer(text):
+    for match in QUOTED.finditer(text) if quotes is None else quotes:
         if chains:
             last = chains[-1][-1]
             if CHAIN_JOIN.fullmatch(text, last.end(), match.start()):  # the gap joins the two names
@@ -314,9 +328,10 @@ class _ChainContext:
     quote_verb: bool
 
 
-def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabulary) -> list[Mention]:
+def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabulary,
+                 quotes: list[re.Match[str]] | None = None) -> list[Mention]:
     found: list[Mention] = []
-    for chain in _quote_chains(text):
+    for chain in _quote_chains(text, quotes):
         first, last = chain[0], chain[-1]
         after = text[last.end():last.end() + 24]
         before = _clause_before(text, first.start(), VERB_WINDOW)
@@ -328,9 +343,48 @@ def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabu
         if BRAND_AFTER.match(after):
             continue  # “A”“B”等专委会功能型党支部特色履职品牌: brand names
         context = _ChainContext(before, after, last.end(), follower, before.endswith(vocab.quote_verbs))
+        embedded = bool(before) and before[-1] not in FUNCTION_CHARS and _embedded(before, after, vocab)
+        chain_found: list[Mention] = []
         for index, match in enumerate(chain):
-            found.extend(_quoted_practices(match, index == len(chain) - 1, context, vocab, fvocab))
+            word = match.group(1).strip()
+            if index == 0 and embedded and len(word) <= 2 and word[:1] not in NUMERALS:
+                continue  # 现场“办案”制度: a quoted word inside a longer mechanism phrase, not a name
+            if index and "、" in chain[index - 1].group(1) and _is_numeric(match.group(1), fvocab):
+                continue  # “联甲、联乙”“二联”活动: the count labels the list just given
+            chain_found.extend(_quoted_practices(match, index == len(chain) - 1, context, vocab, fvocab))
+        found.extend(_merge_parallel(chain, chain_found, vocab) if len(chain) > 1 else chain_found)
     return found
+
+
+def _embedded(before: str, after: str, vocab: PracticeVocabulary) -> bool:
+    """True when a quote sits inside a longer mechanism phrase: 现场“办案”制度 (no verb or particle before)."""
+    if not before or before[-1] in FUNCTION_CHARS or not HAN.match(before[-1]):
+        return False
+    head_after = vocab.attach_direct.match(after)
+    if head_after is None or vocab.heads[head_after.group()].category != "mechanism":
+        return False
+    return not before.endswith(vocab.verbs_before_quote)
+
+
+def _is_numeric(content: str, fvocab: FormulationVocabulary) -> bool:
+    content = content.strip()
+    return bool(content) and content[0] in NUMERALS and is_formulation(content, fvocab)
+
+
+def _merge_parallel(chain: list[re.Match[str]], mentions: list[Mention], vocab: PracticeVocabulary) -> list[Mention]:
+    """One practice for a chain of short parallel quoted items (“月甲”“季乙”“年丙” -> 月甲、季乙、年丙)."""
+    if len(chain) < 2 or len(mentions) != len(chain):
+        return mentions
+    contents = [m.group(1).strip() for m in chain]
+    lengths = {len(c) for c in contents}
+    if len(lengths) != 1 or not 2 <= lengths.pop() <= MAX_PARALLEL_ITEM:
+        return mentions
+    if any(_ending_head(c, vocab) or "、" in c for c in contents) or len({m.attrs["category"] for m in mentions}) != 1:
+        return mentions
+    if [m.text for m in mentions] != contents:
+        return mentions
+    first, last = mentions[0], mentions[-1]
+    return [_mention("、".join(contents), first.start, last.end, first.attrs["category"], "quote")]
 
 
 def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContext,
@@ -342,12 +396,21 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
     bare = INNER_QUOTES.sub("", content)
     if bare.startswith("党建") and PARTY_PLUS.match(bare.replace("＋", "+")):
         return [_mention(bare, start, end, "mechanism", "quote")]
+    if is_last and content.endswith(("+", "＋")):
+        joined = vocab.attach_direct.match(after)  # “党建+”专题履职活动 -> 党建+专题履职活动
+        if joined and len(content) >= 3:
+            category = vocab.heads[_ending_head(joined.group(), vocab).head].category
+            return [_mention(content + joined.group(), start, context.after_start + joined.end(), category, "quote")]
+        return []
+    if len(content) >= 6 and content[:2] in vocab.leading_verbs and HAN.match(content[2]):
+        content, start = content[2:], start + 2  # “建设书香机关” -> 书香机关
     if len(content) < 2 or content.endswith(_NOT_A_NAME_END) or NOT_IN_NAME.search(content):
         return []
     if not HAN.search(content) or content in vocab.stopwords:
         return []
     numeric = content[0] in NUMERALS or content[0].isdigit()
-    formulation = numeric and is_formulation(content, fvocab)
+    formulation = numeric and (is_formulation(content, fvocab) or (  # “三个甲乙、四个丙丁”: a set of them
+        "、" in content and all(is_formulation(part, fvocab) for part in content.split("、"))))
     attached = _attached_head(after, vocab) if is_last else None
     if numeric and not formulation and len(content) <= 4 and not _ending_head(content, vocab) and not attached:
         return []  # “十四五”, “一流机关”: a period or a numeral-led word, not a practice
@@ -368,7 +431,8 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
         run = MECHANISM_RUN.match(after) if is_last else None
         if run:
             return [_mention(content + run.group(), start, context.after_start + run.end(), "mechanism", "quote")]
-        if follower and follower[2] in FORMULATION_FOLLOWERS and follower[1] <= 2:
+        if follower and follower[2] in FORMULATION_FOLLOWERS and (
+                follower[1] <= 1 or follower[1] <= 2 and follower[0] == "mechanism"):  # “双随机”交流机制
             return [_mention(content, start, end, follower[0], "quote")]
         if _has_verb(context.before, FORMULATION_VERBS):
             return [_mention(content, start, end, "mechanism", "quote")]
@@ -428,10 +492,10 @@ def _from_org_summaries(text: str) -> list[Mention]:
 def _from_titles(text: str) -> list[Mention]:
     found = []
     for match in TITLE.finditer(text):
-        title = match.group(1).strip()
+        title = TITLE_NOTE.sub("", match.group(1).strip())  # 《…制度(试行)》 -> …制度
         if "关于" in title or title.startswith(NATIONAL_ISSUERS) or not title.endswith(TITLE_HEADS):
             continue
-        found.append(_mention(title, match.start(1), match.end(1), "mechanism", "title"))
+        found.append(_mention(title, match.start(1), match.start(1) + len(title), "mechanism", "title"))
     return found
 
 
@@ -483,12 +547,14 @@ def _clause_start(text: str, head_start: int, vocab: PracticeVocabulary) -> int 
     verbs = list(vocab.clause_verb_pattern.finditer(window))
     verb_end = verbs[-1].end() if verbs else -1
     joint = max(window.rfind(j) for j in ("和", "及", "、"))
+    if joint >= 0 and window.startswith("及时", joint):
+        joint = max(window.rfind("和"), window.rfind("、"))  # 及时 is an adverb, not a list joint
     if joint > verb_end and joint >= 0:
         clause = _clause_before(text, window_start + joint, 40)
         return window_start + joint + 1 if _has_verb(clause, vocab.found_verbs + vocab.quote_verbs) else None
     if verb_end < 0 or (not breaks and head_start - MAX_CLAUSE_PREFIX > 0 and verb_end < 0):
         return None
-    return window_start + verb_end
+    return window_start + verb_end + (window[verb_end:verb_end + 1] == "了")  # 印发了…规则
 
 
 def _canonical_start(text: str, start: int, head_start: int, info: Head, vocab: PracticeVocabulary) -> int:
@@ -503,6 +569,26 @@ def _canonical_start(text: str, start: int, head_start: int, info: Head, vocab: 
     return _strip_qualifier(text, start, head_start, keep, vocab)
 
 
+def _named_place_start(text: str, start: int, vocab: PracticeVocabulary) -> int:
+    """Move ``start`` back over a community's or street's own name that a one-character edge cut.
+
+    A bare name may stop at a conjunction character inside the community's name (、东和社区 ->
+    东和|社区): a bare name that begins with 社区/街道 after such a character had its owner's name
+    just before it, so take it back (at most three characters, to a non-Han character or a
+    two-character edge; otherwise nothing changes)."""
+    if not text.startswith(NAMED_PLACE_WORDS, start) or start < 2 or text[start - 1] not in NAME_CONJUNCTIONS:
+        return start
+    if text[start - 2:start] in vocab.edges:
+        return start
+    for back in range(2, 5):
+        edge = start - back
+        if edge < 1:
+            return start
+        if not HAN.match(text[edge - 1]) or text[edge - 1] in FUNCTION_CHARS or text[edge - 2:edge] in vocab.edges:
+            return edge
+    return start
+
+
 def _strip_qualifier(text: str, start: int, head_start: int, keep: int, vocab: PracticeVocabulary) -> int:
     for qualifier in vocab.qualifiers:
         if text.startswith(qualifier, start) and head_start - start - len(qualifier) >= keep:
@@ -510,7 +596,20 @@ def _strip_qualifier(text: str, start: int, head_start: int, keep: int, vocab: P
     return start
 
 
-def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary) -> list[Mention]:
+def _loose_mechanism(name: str, head: str, following: str, vocab: PracticeVocabulary) -> bool:
+    """A compact mechanism name without a keyword: 专委会分党组经常性学习制度 (not 督导问责机制).
+
+    Not a generic phrase (…长效机制, …工作制度), not 制度机制 or a name running on (…制度体系)."""
+    prefix = name[:-len(head)]
+    return (len(prefix) >= MIN_LOOSE_PREFIX and len(name) <= MAX_LOOSE_NAME
+            and not LOOSE_MECHANISM_BLOCK.search(name)
+            and not any(name.endswith(word) for word in vocab.stopwords)
+            and not vocab.head_at_end.search(prefix)
+            and not (following and HAN.match(following) and following not in "和及与等并"))
+
+
+def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
+                fvocab: FormulationVocabulary | None = None) -> list[Mention]:
     found: list[Mention] = []
     if vocab.head_automaton is None:
         return found
@@ -529,6 +628,10 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary) -> list
             if not natural and info.category != "org_form":
                 longer, natural = _bare_start(text, head_start, MAX_LONG_PREFIX, vocab.edges)
                 start = longer if natural else start  # 同心圆民主协商基地: a longer name with a clear edge
+            elif not natural:
+                longer, natural = _bare_start(text, head_start, MAX_LONG_ORG_PREFIX, vocab.edges)
+                natural = natural and text[longer:head_start].endswith(ORG_DESCRIPTORS) and head_start - longer >= 4
+                start = longer if natural else start  # 党员委员履职临时党支部: a described form
             if start > 0 and text[start - 1] in "”’":
                 continue  # “X”…head: the quoted name owns the head (see _from_quotes)
             if info.category == "org_form" and not natural:
@@ -538,7 +641,12 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary) -> list
                 if not _has_verb(before[-4:], vocab.quote_verbs + vocab.found_verbs):
                     continue
         if info.bare != "clause":
+            start = _named_place_start(text, start, vocab)
             start = _canonical_start(text, start, head_start, info, vocab)
+        if info.category == "org_form":
+            owner = ORG_OWNER.match(text, start, head_start)
+            if owner:
+                start = owner.end()  # 专委会党员委员履职临时党支部 -> 党员委员履职临时党支部
         name = text[start:end]
         if head_start - start < info.min_prefix or len(name) < 3 and info.min_prefix:
             continue
@@ -549,12 +657,20 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary) -> list
         if HONOUR_AFTER.match(text, end):
             continue
         national = vocab.national_at_end.search(name)
-        if info.bare != "clause" and national and national.start() > 0:
+        if (info.bare != "clause" and national and national.start() > 0
+                and not NAMED_OWNER.fullmatch(name[:national.start()])
+                and not (info.category == "org_form" and national.start() >= 4
+                         and name[:national.start()].endswith(ORG_DESCRIPTORS))):
             continue  # 专委会功能型党支部: the national name is found by the lexicon
         if info.requires and not info.requires.search(name):
-            continue
+            if info.bare != "clause" or not _loose_mechanism(name, head, text[end:end + 1], vocab):
+                continue
+        if info.bare == "verb" and info.category == "activity" and (
+                vocab.head_at_end.search(name[:-len(head)]) or name[:-len(head)].endswith("品牌")):
+            continue  # 先锋岗创建活动: the practice is the inner 先锋岗; 品牌创建活动: a brand's making
         if name[0] in NUMERALS and info.bare != "clause":
-            continue
+            if not (info.category == "activity" and fvocab is not None and is_formulation(name[:-len(head)], fvocab)):
+                continue  # 一支部一特色实践活动: a numeric set named as an activity is kept
         found.append(_mention(name, start, end, info.category, "clause" if info.bare == "clause" else "head"))
     return found
 
@@ -592,41 +708,60 @@ def _inside_other_quote(text: str, start: int, end: int) -> bool:
     return BRAND_AFTER.match(text, closing + 1) is not None
 
 
-def _brand_names(text: str) -> set[str]:
+def _brand_names(text: str, quotes: list[re.Match[str]] | None = None) -> set[str]:
     """Quoted names the document presents as brands somewhere (“X”党建品牌): not practices there."""
     names = set()
-    for match in QUOTED.finditer(text):
+    for match in QUOTED.finditer(text) if quotes is None else quotes:
         if BRAND_AFTER.match(text, match.end()):
             names.add(INNER_QUOTES.sub("", match.group(1).strip()))
     return names
 
 
-def _quoted_mask(text: str) -> bytearray:
+def _quoted_mask(text: str, quotes: list[re.Match[str]] | None = None) -> bytearray:
     mask = bytearray(len(text) + 1)
-    for pattern in (QUOTED, TITLE):
-        for match in pattern.finditer(text):
+    for matches in (QUOTED.finditer(text) if quotes is None else quotes, TITLE.finditer(text)):
+        for match in matches:
             mask[match.start():match.end()] = b"\x01" * (match.end() - match.start())
     return mask
+
+
+def _drop_lexicon_inside_longer(mentions: list[Mention]) -> list[Mention]:
+    """Drop national-practice matches inside a longer name found here (《某市政协…谈心谈话制度》)."""
+    longer = sorted((m.start, m.end) for m in mentions if m.attrs["source"] in ("title", "head", "clause"))
+    if not longer:
+        return mentions
+    starts = [s for s, _ in longer]
+    kept = []
+    for m in mentions:
+        if m.attrs["source"] == "lexicon":
+            right = bisect_right(starts, m.start)
+            if any(m.end <= e and e - s > m.end - m.start for s, e in longer[max(0, right - 8):right]):
+                continue
+        kept.append(m)
+    return kept
 
 
 def extract_practices(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
     """Find every occurrence of a named practice in the clean ``text``."""
     vocab = practice_vocabulary(lexicon)
-    quoted = _quoted_mask(text)
+    fvocab = formulation_vocabulary(lexicon)
+    quotes = list(QUOTED.finditer(text))  # one scan shared by the quote chains, the mask and the brands
+    quoted = _quoted_mask(text, quotes)
     mentions = (
         _from_lexicon(text, vocab)
-        + _from_quotes(text, vocab, formulation_vocabulary(lexicon))
+        + _from_quotes(text, vocab, fvocab, quotes)
         + _from_titles(text)
         + _from_system_lists(text, vocab)
         + _from_org_summaries(text)
         + _from_party_plus(text, quoted)
-        + _from_heads(text, quoted, vocab)
+        + _from_heads(text, quoted, vocab, fvocab)
     )
     clause_starts: dict[int, int] = {}
     for m in mentions:
         if m.attrs["source"] == "clause":
             clause_starts[m.end] = min(m.start, clause_starts.get(m.end, m.start))
-    brand_names = _brand_names(text)
+    mentions = _drop_lexicon_inside_longer(mentions)
+    brand_names = _brand_names(text, quotes)
     mentions = [m for m in mentions if m.text not in brand_names or m.attrs["source"] not in ("quote", "lexicon")]
     seen: set[tuple[str, int]] = set()
     unique = []
