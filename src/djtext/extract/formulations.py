@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from djtext.lexicon import Lexicon, load_lexicon
+from djtext.lexicon import Lexicon, derived
 from djtext.models import Mention
 
 TABLE = "formulations"
@@ -142,19 +142,9 @@ def _summary_pattern(heads: list[str]) -> re.Pattern[str] | None:
     )
 
 
-_VOCABULARIES: dict[int, tuple[Lexicon, FormulationVocabulary]] = {}
-
-
 def formulation_vocabulary(lexicon: Lexicon | None = None) -> FormulationVocabulary:
     """The formulation word lists of ``lexicon`` (built-in lexicons when None), built once per lexicon."""
-    lexicon = lexicon if lexicon is not None else load_lexicon()
-    cached = _VOCABULARIES.get(id(lexicon))
-    if cached is None or cached[0] is not lexicon:
-        if len(_VOCABULARIES) > 16:
-            _VOCABULARIES.clear()
-        cached = (lexicon, _build_vocabulary(lexicon))
-        _VOCABULARIES[id(lexicon)] = cached
-    return cached[1]
+    return derived(lexicon, "formulations", _build_vocabulary)
 
 
 def strip_quotes(text: str) -> str:

@@ -51,7 +51,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from djtext.extract.formulations import NUMERALS, FormulationVocabulary, formulation_vocabulary, is_formulation
-from djtext.lexicon import Lexicon, load_lexicon
+from djtext.lexicon import Lexicon, derived
 from djtext.models import Mention
 
 TABLE = "practices"
@@ -231,19 +231,9 @@ def _automaton(words) -> object:
     return automaton
 
 
-_VOCABULARIES: dict[int, tuple[Lexicon, PracticeVocabulary]] = {}
-
-
 def practice_vocabulary(lexicon: Lexicon | None = None) -> PracticeVocabulary:
     """The practice word lists of ``lexicon`` (built-in lexicons when None), built once per lexicon."""
-    lexicon = lexicon if lexicon is not None else load_lexicon()
-    cached = _VOCABULARIES.get(id(lexicon))
-    if cached is None or cached[0] is not lexicon:
-        if len(_VOCABULARIES) > 16:
-            _VOCABULARIES.clear()
-        cached = (lexicon, _build_vocabulary(lexicon))
-        _VOCABULARIES[id(lexicon)] = cached
-    return cached[1]
+    return derived(lexicon, "practices", _build_vocabulary)
 
 
 def _mention(name: str, start: int, end: int, category: str, source: str) -> Mention:
