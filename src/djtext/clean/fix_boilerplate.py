@@ -68,13 +68,6 @@ def _anchored(scope: str, spam: bool) -> tuple[re.Pattern[str] | None, tuple[Boi
     return re.compile("|".join(f"(?P<g{i}>{p.regex.pattern})" for i, p in enumerate(rows))), rows
 
 
-def _lines(text: str):
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        yield pos, line.rstrip("\r\n"), len(line)
-        pos += len(line)
-
-
 def _line_hit(line: str, size: int, combined, rows, unanchored) -> tuple[BoilerplatePattern, re.Match[str]] | None:
     """The first line-scope pattern that matches ``line`` (and allows a line this long)."""
     if combined is not None:
@@ -118,10 +111,15 @@ def _scan(text: str, spam: bool) -> list[Edit]:
         return []
     edits: list[Edit] = []
     in_tail = False
-    for start, line, full in _lines(text):
-        stripped = line.strip()
+    next_start = 0
+    for whole in text.splitlines(keepends=True):
+        start = next_start
+        full = len(whole)
+        next_start += full
+        stripped = whole.strip()
         if not stripped:
             continue
+        line = whole.rstrip("\r\n")
         size = len(stripped)
         if in_tail:
             if size <= 40 and not _SENTENCE.search(stripped):

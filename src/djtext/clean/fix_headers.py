@@ -147,12 +147,13 @@ def fix_page_headers(text: str) -> list[Edit]:
     regexes = []
     for a, b in (set(_glued_pairs(text)) if _ANY_SEPARATOR.search(text) else set()) | set(pairs):
         sep = rf"[ \t]*[{re.escape(_SEPARATOR)}][ \t]*"
-        regexes.append(re.compile(
-            rf"\d{{0,3}}[ \t]*(?:{re.escape(a)}{sep}{re.escape(b)}|{re.escape(b)}{sep}{re.escape(a)})(?:[ \t]*\d{{1,3}}(?![\d年月日]))?"
+        first = re.escape(a[:1] + b[:1])  # every match starts with a digit, a space or one of the titles:
+        regexes.append(re.compile(  # the lookahead lets the regex engine skip to those positions
+            rf"(?=[\d \t{first}])\d{{0,3}}[ \t]*(?:{re.escape(a)}{sep}{re.escape(b)}|{re.escape(b)}{sep}{re.escape(a)})(?:[ \t]*\d{{1,3}}(?![\d年月日]))?"
         ))
     glued = [_key_regex(k) for k in headers if "|" not in k and len(_HAN_RE.findall(k)) >= 4]
     pos = 0
-    for line in lines:
+    for line in lines if headers else ():  # (no header found: no line can be one)
         stripped = line.strip()
         if stripped and len(stripped) <= 30 and _line_key(stripped) in headers:
             edits.append(Edit(pos, pos + len(line), "", "running header"))

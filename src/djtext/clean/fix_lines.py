@@ -21,6 +21,7 @@ _LIST_START = re.compile(rf"^(?:{LIST_MARKER})")
 _STRONG_START = re.compile(rf"^(?:[（(][{CN_NUMERAL}]{{1,3}}[)）]|[{CN_NUMERAL}]{{1,3}}、|第[{CN_NUMERAL}\d]{{1,3}}[章节部分篇]|——)")
 _PROSE = re.compile(r"[，。；]")
 _NAME_SPACE = re.compile(rf"[{HAN}”》][{SPACE}]+[{HAN}“《]")
+_SPACE_SET = frozenset(SPACE)
 _INNER_STOP = re.compile(r"[。！？；]")
 _COMMAS = re.compile(r"[，、,]")
 _ASCII_WORD_END = re.compile(r"[A-Za-z]$")
@@ -31,7 +32,7 @@ FRAGMENT_MIN = 60
 """A line this long that does not end a sentence is a paragraph fragment, never a heading."""
 
 
-@dataclass(slots=True)
+@dataclass
 class _Line:
     start: int  # of the content (after indentation)
     end: int  # of the content (before trailing spaces)
@@ -89,7 +90,8 @@ def _parse(text: str, squeeze: bool = False) -> list[_Line]:
         line.before_long = len(nxt.text) > WRAP_MAX
     if not squeeze:
         for line in lines:
-            line.titled = _NAME_SPACE.search(line.text) is not None
+            # (_NAME_SPACE needs a space: the set test spares most lines the regex scan)
+            line.titled = not _SPACE_SET.isdisjoint(line.text) and _NAME_SPACE.search(line.text) is not None
     return lines
 
 
@@ -294,8 +296,9 @@ _INLINE_BREAK = re.compile(rf"(?<=[。！？])[”’]?[{SPACE}]+(?=\S)")
 _INLINE_HEADING = re.compile(
     rf"(?:{LIST_MARKER})(?:[^，。；！？,;!?\n{SPACE}“”]|“[^”\n]{{1,20}}”){{2,30}}?([{SPACE}]+)(?=[{HAN}“][^\n]{{29}})"
 )
-_LINE_START = re.compile(r"^(?=\S)", re.MULTILINE)
 _MARKER_FIRST = frozenset("（(第①②③④⑤⑥⑦⑧⑨⑩0123456789" + CN_NUMERAL)
+_MARKER_LINE_START = re.compile("^(?=[" + "".join(map(re.escape, sorted(_MARKER_FIRST))) + "])", re.MULTILINE)
+"""Line starts whose first character may begin a list marker (one of _MARKER_FIRST)."""
 _HAS_STOP = re.compile(r"[。！？]")
 RUN_TOGETHER_LINE = 400
 """Lines averaging this many characters hold several paragraphs run together (a scraped page)."""
@@ -323,10 +326,8 @@ def fix_inline_headings(text: str) -> list[Edit]:
     if spacing_density(text) > OCR_SPACED_DENSITY:
         return []
     edits = []
-    for start in _LINE_START.finditer(text):
+    for start in _MARKER_LINE_START.finditer(text):
         pos = start.start()
-        if text[pos] not in _MARKER_FIRST:
-            continue
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         while True:

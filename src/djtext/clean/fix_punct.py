@@ -10,9 +10,13 @@ _CJK = f"{HAN}{re.escape(CN_PUNCT)}"
 _WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _WIDE_TABLE = str.maketrans(_WIDE)
 _SIMPLE = re.compile(r"[,;:?!]+")
+_AFTER_CHINESE = f"\u4e00-\u9fff{re.escape(CN_PUNCT)}"
+_SIMPLE_AFTER_CHINESE = re.compile(rf"(?=[,;:?!])(?<=[{_AFTER_CHINESE}])[,;:?!]+")
+"""The runs of _SIMPLE right after a Chinese character or punctuation mark (the common case)."""
+_SIMPLE_OTHER = re.compile(rf"(?=[,;:?!])(?<![{_AFTER_CHINESE},;:?!])[,;:?!]+")
+"""The other runs of _SIMPLE (together the two find exactly the runs _SIMPLE finds)."""
 _QUOTE_CHARS = frozenset("\"'＂")
 _SPACES = frozenset(SPACE)
-_CN_PUNCT_SET = frozenset(CN_PUNCT)
 _PAREN_PAIR = re.compile(r"\(([^()\n]{0,80})\)")
 _HAN_RE = re.compile(rf"[{HAN}]")
 _CJK_RE = re.compile(rf"[{_CJK}]")
@@ -67,13 +71,11 @@ def _bracket_edits(text: str) -> list[Edit]:
 def _width_edits(text: str) -> list[Edit]:
     """One round of same-length conversions (brackets, , ; : ? !, full stops) judged on ``text``."""
     edits = _bracket_edits(text)
-    for m in _SIMPLE.finditer(text):
+    note = "half-width punctuation"
+    edits += [Edit(m.start(), m.end(), m.group().translate(_WIDE_TABLE), note) for m in _SIMPLE_AFTER_CHINESE.finditer(text)]
+    for m in _SIMPLE_OTHER.finditer(text):
         run = m.group()
         start, end = m.start(), m.end()
-        prev = text[start - 1] if start else ""
-        if "\u4e00" <= prev <= "\u9fff" or prev in _CN_PUNCT_SET:
-            edits.append(Edit(start, end, run.translate(_WIDE_TABLE), "half-width punctuation"))
-            continue  # the common case: right after a Chinese character
         before, after = _neighbours(text, start, end)
         if not (_CJK_RE.match(before or " ") or _CJK_RE.match(after or " ")
                 or before in _QUOTE_CHARS or after in _QUOTE_CHARS):

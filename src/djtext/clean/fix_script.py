@@ -144,6 +144,8 @@ def convert_t2s(text: str) -> list[Edit]:
 
 def fix_t2s_auto(text: str) -> list[Edit]:
     """Convert Traditional to Simplified when the document is mostly Traditional."""
+    if _traditional_chars().search(text) is None:
+        return []  # no Traditional-only character at all (the usual case): the share is 0
     if traditional_share(text) < TRADITIONAL_SHARE:
         return []
     return convert_t2s(text)

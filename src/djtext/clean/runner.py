@@ -10,8 +10,8 @@ edit do not change the text; they are told apart by their ``note``:
 from __future__ import annotations
 
 from bisect import bisect_left
-from operator import attrgetter
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Callable, Sequence
 
 from djtext.models import CleanText, Edit, FixRecord, Flag, Mark
@@ -159,9 +159,30 @@ def _clean_marks(state: _State) -> list[Mark]:
     return unique
 
 
+_Unchanged = dict[Fixer, tuple[str, int, list[tuple[str, int, int, int]], list[Flag]]]
+"""Per fixer: the text of its last run that changed nothing, the number of fixes then, and the
+marks and flags that run added."""
+
+
+def _run(state: _State, fixer: Fixer, unchanged: _Unchanged) -> None:
+    """Run one fixer and apply its edits; a fixer that changed nothing is not run again on the same
+    state (same text, no fix since): its marks and flags are added again, exactly as a re-run would."""
+    count = len(state.fixes)
+    last = unchanged.get(fixer)
+    if last is not None and last[1] == count and last[0] == state.text:
+        state.raw_marks.extend(last[2])
+        state.flags.extend(last[3])
+        return
+    marks, flags = len(state.raw_marks), len(state.flags)
+    apply_fixer(state, fixer.name, fixer(state.text))
+    if len(state.fixes) == count:  # no change: a pure fixer would propose the same edits again
+        unchanged[fixer] = (state.text, count, state.raw_marks[marks:], state.flags[flags:])
+
+
 def run_fixers(raw: str, fixers: Sequence[Fixer]) -> CleanText:
     """Run ``fixers`` in order over ``raw`` and return the composed :class:`CleanText`."""
     state = _State(raw, list(range(len(raw))), raw, [], [], [])
+    unchanged: _Unchanged = {}
     for fixer in fixers:
         if not state.text:
             break
@@ -173,13 +194,13 @@ def run_fixers(raw: str, fixers: Sequence[Fixer]) -> CleanText:
         for fixer in repeat:
             for _ in range(SETTLE_ROUNDS):  # e.g. joins that make further joins evident
                 count = len(state.fixes)
-                apply_fixer(state, fixer.name, fixer(state.text))
+                _run(state, fixer, unchanged)
                 if len(state.fixes) == count:
                     break
         if len(state.fixes) == before:
             break
         for fixer in follow:
-            apply_fixer(state, fixer.name, fixer(state.text))
+            _run(state, fixer, unchanged)
     state.fixes.sort(key=_RAW_START_END)
     state.flags.sort(key=_RAW_START_END)
     return CleanText(state.text, state.offsets, raw, state.fixes, _clean_marks(state), state.flags)
