@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from djtext.clean.chars import CN_PUNCT, HAN, SPACE
 from djtext.models import Edit
@@ -37,6 +38,9 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     before = text[i] if i >= 0 and text[i] != "\n" else ""
     after = text[j] if j < len(text) and text[j] != "\n" else ""
     return before, after
+
+
+_START = attrgetter("start")
 
 
 def _apply(text: str, edits: list[Edit]) -> str:
@@ -91,13 +95,44 @@ def _width_edits(text: str) -> list[Edit]:
     return edits
 
 
+_CONVERTIBLE = re.compile(r"[,;:?!().]")
+"""A character _width_edits may convert (each of its matches starts with one)."""
+
+
+def _open_lines(text: str, edits: list[Edit]) -> list[tuple[int, int]]:
+    """The lines of ``text`` that hold one of ``edits`` and still a character a next round could convert.
+
+    Every judgement of _width_edits looks only within the line, so a line the last round did not
+    change gives the next round nothing new: only these lines need to be judged again."""
+    spans: list[tuple[int, int]] = []
+    line_end = -1
+    for edit in sorted(edits, key=_START):
+        if edit.start <= line_end:
+            continue  # on the line just taken
+        line_start = text.rfind("\n", 0, edit.start) + 1
+        line_end = text.find("\n", edit.start)
+        if line_end < 0:
+            line_end = len(text)
+        if _CONVERTIBLE.search(text, line_start, line_end):
+            spans.append((line_start, line_end))
+    return spans
+
+
+def _width_edits_on_lines(text: str, spans: list[tuple[int, int]]) -> list[Edit]:
+    """_width_edits judged line by line over ``spans`` (the same edits it finds on those lines of ``text``)."""
+    return [Edit(e.start + start, e.end + start, e.replacement, e.note)
+            for start, end in spans for e in _width_edits(text[start:end])]
+
+
 def fix_punctuation_width(text: str) -> list[Edit]:
     """Half-width ``, ; : ? ! ( ) .`` and ``...`` in Chinese context to ``，；：？！（）。……``."""
     probe = text
     changed: set[int] = set()
     rounds: list[list[Edit]] = []
-    for _ in range(4):  # a converted mark makes its neighbours Chinese context: iterate to a fixed point
-        round_edits = [e for e in _width_edits(probe) if e.replacement != probe[e.start:e.end]]
+    round_edits = []
+    for round_no in range(4):  # a converted mark makes its neighbours Chinese context: iterate to a fixed point
+        proposed = _width_edits(probe) if round_no == 0 else _width_edits_on_lines(probe, _open_lines(probe, round_edits))
+        round_edits = [e for e in proposed if e.replacement != probe[e.start:e.end]]
         if not round_edits:
             break
         rounds.append(round_edits)
