@@ -446,3 +446,158 @@ def test_corpus_002_cited_units_from_shared_suffixes():
     cited = [u for u in find_units(clean) if u.cited]
     assert sum(u.level == "city" for u in cited) >= 10  # many cities cited in 'A、B等市政协' phrases
     assert not any("等" in u.name or "、" in u.name for u in cited)
+
+
+# ---------------------------------------------------------------- issue patterns (synthetic text)
+
+
+def test_committee_organ_with_a_short_modifier_is_a_committee_unit():
+    names = find_unit_names("中共政协某某市委员会文史委学习党总支书记 张三")
+    assert [(n.name, n.level) for n in names] == [("中共政协某某市委员会文史委学习党总支", "committee")]
+    organ = find_unit_names("西湖区政协机关第一党支部坚持学习")
+    assert [(n.name, n.level) for n in organ] == [("西湖区政协机关第一党支部", "committee")]
+    # a committee word followed by a verb phrase is no organ: 探索专委会党支部 stays outside the name
+    assert [n.name for n in find_unit_names("如西湖区政协探索专委会党支部开展活动")] == ["西湖区政协"]
+
+
+def test_heading_layout_finds_a_committee_organ_with_a_modifier():
+    text = ("### 标题一\n### 中共政协绍兴市委员会经济委调研党总支\n党总支书记 王五\n"
+            "**加强学习，提高站位。**正文内容。\n**锚定发展，担当作为。**正文内容。\n")
+    units = reporting(find_units(clean_of(text)))
+    assert [(u.name, u.level) for u in units] == [("中共政协绍兴市委员会经济委调研党总支", "committee")]
+
+
+COMPILATION = (
+    "汇编十篇\n"
+    "篇一：汇编\n发展经验交流X 县政协党组牢固树立抓党建的理念，推动工作。下面汇报如下：\n"
+    "一、学习引领。正文。\n二、组织建设。正文。\n"
+    + "正文内容，说明做法。" * 20 + "\n"
+    "篇二：汇编\n示范党支部建设材料\n一、基本情况市政协机关党支部于 XX 年完成换届，积极创建“xx 政协大讲堂”。\n"
+    + "正文内容，说明做法。" * 20 + "\n"
+    "篇三：汇编\n本文介绍南通市的做法，江苏省南通市各地都在推进。\n"
+    + "正文内容，说明做法。" * 20 + "\n"
+    "篇四：汇编\n党建工作要点\n省政协机关 XX 年党建工作总体要求是：坚持学习。\n"
+    + "正文内容，说明做法。" * 20 + "\n"
+)
+
+
+def test_compilation_parts_get_their_own_units():
+    from djtext.structure import find_parts
+
+    clean = clean_of(COMPILATION)
+    parts = find_parts(clean)
+    assert len(parts) == 4 and parts[0][0] == 0 and parts[-1][1] == len(COMPILATION)
+    units = find_units(clean)
+    main = reporting(units)
+    assert [u.name for u in main] == ["X县政协党组", "市政协机关党支部", "省政协机关"]
+    assert main[0].start == COMPILATION.index("篇一") and main[0].end == parts[0][1]
+    assert (main[1].start, main[1].end) == parts[1]
+    assert not any("xx" in u.name for u in units)  # “xx 政协大讲堂”: the owner of a practice, no unit
+
+
+def test_rows_outside_units_fall_back_to_their_part_region():
+    from djtext.attribute import attribute_document
+    from djtext.models import Document, RawDocument
+    from djtext.rows import _PartFallback
+
+    text = ("篇一：汇编\n杭州市政协组织学习，杭州各区县都在推进。\n" + "正文内容，说明做法。" * 30 + "\n"
+            "篇二：汇编\n本文介绍南通市的做法，江苏省南通市各地都在推进。\n" + "正文内容，说明做法。" * 30 + "\n")
+    doc = Document(raw=RawDocument(path="x.txt", text=text))
+    doc.clean = clean_of(text)
+    doc.units = find_units(doc.clean)
+    attribute_document(doc)
+    fallback = _PartFallback(doc)
+    assert fallback(text.index("篇二") + 30)["province"] == "江苏省"
+    assert fallback(10)["province"] == "浙江省"
+
+
+def test_placeholder_unit_glued_to_a_title_keeps_only_the_placeholder():
+    assert [n.name for n in find_unit_names("推动工作高质量发展X 县政协党组坚持")] == ["X县政协党组"]
+    assert [n.name for n in find_unit_names("推动党建工作xx 市政协党组坚持")] == ["xx市政协党组"]
+    assert [n.name for n in find_unit_names("一、基本情况市政协机关党支部于")] == ["市政协机关党支部"]
+
+
+def test_practice_owner_prefix_is_no_unit():
+    assert find_unit_names("创建“xx 政协大讲堂”“xx 政协智慧平台”") == []
+    assert find_unit_names("开设西湖区政协书房。") == []
+    assert [n.name for n in find_unit_names("西湖区政协坚持学习")] == ["西湖区政协"]
+
+
+def test_body_glued_to_the_previous_paragraph_by_the_cleaner_still_names_its_unit():
+    raw = ("绍兴市政协党组书记、主席 张三\n绍兴市政协党组坚持学习，推动工作，取得成效。\n"
+           "紧扣中心大局，找准服务发展的切入点。正文。\n紧扣组织建设，找准凝聚力量的着力点。正文。\n\n"
+           "今年以来，自治区政协经济委员会分\n党组深入学习，推动工作，取得成效。\n"
+           "强化理论武装，把准工作正确方向。正文。\n强化组织建设，找准工作发力重点。正文。\n")
+    # the cleaner joined the paragraph to the previous one and the column-wrapped name
+    text = raw.replace("成效。\n\n今年", "成效。今年").replace("分\n党组", "分党组")
+    offsets, j = [], 0
+    for i, ch in enumerate(raw):
+        if j < len(text) and text[j] == ch:
+            offsets.append(i)
+            j += 1
+    assert len(offsets) == len(text)
+    clean = CleanText(text=text, offsets=offsets, raw=raw)
+    units = reporting(find_units(clean))
+    assert [u.name for u in units] == ["绍兴市政协党组", "自治区政协经济委员会分党组"]
+    items = find_lists(clean, find_units(clean))
+    assert [(i.index, i.unit_id) for i in items] == [(1, units[0].id), (2, units[0].id),
+                                                      (1, units[1].id), (2, units[1].id)]
+
+
+def spaced_clean(raw: str) -> CleanText:
+    """A clean text without the spaces of ``raw`` (the way the cleaner drops spacing), with offsets."""
+    text = raw.replace(" ", "")
+    return CleanText(text=text, offsets=[i for i, ch in enumerate(raw) if ch != " "], raw=raw)
+
+
+def test_heading_is_cut_at_the_next_inline_marker_and_capped_without_punctuation():
+    from djtext.structure_lists import cut_heading
+
+    raw = "一、品牌的提出 （一）当前的不足。正文。 （二）品牌的内涵。正文。 二、品牌的建设。正文。\n"
+    items = find_lists(clean_of(raw.replace(" ", "")), [])
+    assert items[0].heading == "品牌的提出"  # the run-in （一） is cut off even when it is not an item here
+    assert cut_heading("主要做法及成效（一）深化政治引领，筑牢堡垒") == "主要做法及成效"
+    assert cut_heading("做法1.加强学习") == "做法"
+    assert cut_heading("2021年工作打算") == "2021年工作打算"
+    assert len(cut_heading("政" * 60)) == 40
+    assert cut_heading("加强学习，" + "政" * 60) == "加强学习，" + "政" * 60
+
+
+def test_lone_first_item_with_its_own_sub_items_is_kept():
+    text = "我讲三点意见：\n一、深刻认识重要意义\n（一）第一层意思。正文。\n（二）第二层意思。正文。\n"
+    items = find_lists(clean_of(text), [])
+    assert [(i.heading, i.level) for i in items] == [("深刻认识重要意义", 1), ("第一层意思", 2), ("第二层意思", 2)]
+
+
+def test_second_level_leads_glued_into_item_bodies():
+    # the raw text set the heads off by a space the cleaner removed (OCR-spaced scraped pages)
+    raw = ("一、加强党的领导，把牢政治方向 牢记“初心使命”，提升政治能力。围绕中心开展学习，研究落实举措。"
+           "加强理论武装，筑牢思想之魂。组织学习研讨活动。\n"
+           "二、建强组织体系，筑牢发展阵地 完善组织设置，夯实战斗堡垒。报请批准成立机关党组。"
+           "优化运行机制，厚植组织基础。落实双重组织生活制度。\n"
+           "三、注重特色，画好同心圆 探索建立工作机制，落实党建要求。\n")
+    items = find_lists(spaced_clean(raw), [])
+    leads = [(i.heading, i.level, i.index) for i in items if i.style == "parallel"]
+    assert leads == [("牢记“初心使命”，提升政治能力", 2, 1), ("加强理论武装，筑牢思想之魂", 2, 2),
+                     ("完善组织设置，夯实战斗堡垒", 2, 1), ("优化运行机制，厚植组织基础", 2, 2)]
+    # one item holding such sentences is no template
+    single = find_lists(spaced_clean(raw.split("二、")[0] + "\n二、其他。正文。\n"), [])
+    assert not [i for i in single if i.style == "parallel"]
+
+
+def test_brand_stated_to_be_the_province_s_belongs_to_the_province_unit():
+    from djtext.attribute import attribute_document
+    from djtext.models import Document, Mention, RawDocument
+
+    text = ("杭州市政协“钱塘同心”党建品牌的实践\n杭州市政协坚持学习。“同心向党”，为省政协党建品牌，体现了浙江省的特色。"
+            + "正文内容，说明做法。" * 30 + "\n")
+    doc = Document(raw=RawDocument(path="x.txt", text=text))
+    doc.clean = clean_of(text)
+    doc.units = find_units(doc.clean)
+    at = text.index("同心向党")
+    doc.mentions = [Mention("brands", "同心向党", at, at + 4), Mention("brands", "钱塘同心", 6, 10)]
+    attribute_document(doc)
+    owner = next(u for u in doc.units if u.id == doc.mentions[0].unit_id)
+    assert (owner.name, owner.province, owner.city, owner.cited) == ("省政协", "浙江省", None, True)
+    main = next(u for u in doc.units if u.id == doc.mentions[1].unit_id)
+    assert (main.name, main.city) == ("杭州市政协", "杭州市")

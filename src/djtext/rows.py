@@ -5,7 +5,7 @@ from bisect import bisect_right
 from collections import Counter
 from operator import attrgetter
 
-from djtext.attribute import line_of, line_starts  # noqa: F401  (line_of: part of this module's API)
+from djtext.attribute import line_of, line_starts, part_region  # noqa: F401  (line_of: part of this module's API)
 from djtext.models import Document, Unit
 
 CONTEXT_CHARS = 24
@@ -80,12 +80,46 @@ def _document_fallback(doc: Document) -> dict:
     from djtext.regions import Gazetteer
 
     region = Gazetteer.from_lexicon().document_region(doc.clean.text) if doc.clean else None
+    return _region_columns(region)
+
+
+def _region_columns(region) -> dict:
     return {
         "unit": None,
         "province": getattr(region, "province", None),
         "city": getattr(region, "city", None),
         "county": getattr(region, "county", None),
     }
+
+
+class _PartFallback:
+    """Region columns for rows outside any unit, per part of a compilation (篇一： … 篇十：): each
+    part's own region (a whole document's region would give one article's place to all of them)."""
+
+    def __init__(self, doc: Document):
+        from djtext.structure import find_parts
+
+        self.parts = find_parts(doc.clean) if doc.clean else []
+        self.starts = [start for start, _end in self.parts]
+        self.doc = doc
+        self.cache: dict[int, dict] = {}
+
+    def __call__(self, position: int) -> dict:
+        if len(self.parts) <= 1:
+            i = -1
+        else:
+            i = max(0, bisect_right(self.starts, position) - 1)
+        hit = self.cache.get(i)
+        if hit is None:
+            if i < 0:
+                hit = _document_fallback(self.doc)
+            else:
+                from djtext.regions import Gazetteer
+
+                start, end = self.parts[i]
+                hit = _region_columns(part_region(self.doc.clean.text[start:end], Gazetteer.from_lexicon()))
+            self.cache[i] = hit
+        return hit
 
 
 def document_rows(doc: Document) -> dict[str, list[dict]]:
@@ -105,12 +139,12 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
     if clean is None or doc.error:
         return out
     where = _Provenance(doc)
-    fallback = _document_fallback(doc)
+    fallback_at = _PartFallback(doc)
     path = doc.path
-    regions = {unit.id: _region(unit, fallback) for unit in doc.units}  # region columns per unit id
+    regions = {unit.id: _region(unit, fallback_at(unit.start)) for unit in doc.units}  # region columns per unit id
     out["units"] = [
         {
-            "doc": doc.path, **_region(unit, fallback), "level": unit.level, "speaker": unit.speaker,
+            "doc": doc.path, **regions[unit.id], "level": unit.level, "speaker": unit.speaker,
             "section_title": unit.section_title, "cited": unit.cited,
             **where(unit.evidence_start, unit.evidence_end),
         }
@@ -118,7 +152,7 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
     ]
     out["lists"] = [
         {
-            "doc": path, **regions.get(item.unit_id, fallback),
+            "doc": path, **(regions.get(item.unit_id) or fallback_at(item.start)),
             "id": item.id, "parent_id": item.parent_id, "level": item.level, "index": item.index,
             "marker": item.marker, "style": item.style, "heading": item.heading,
             **where(item.start, item.end),
@@ -129,7 +163,7 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
         out[table] = []
     for mention in doc.mentions:
         attrs = mention.attrs
-        row = {"doc": path, **regions.get(mention.unit_id, fallback), **attrs}
+        row = {"doc": path, **(regions.get(mention.unit_id) or fallback_at(mention.start)), **attrs}
         components = attrs.get("components")
         if isinstance(components, (list, tuple)):
             row["components"] = " | ".join(components)

@@ -5,6 +5,8 @@ Public API:
   found by ``structure_units`` with the ``unit_terms`` and ``regions`` lexicons);
 - ``find_lists(clean, units=None)``: list items as a tree (markers and bold heads:
   ``structure_lists``; unmarked parallel lead sentences: ``structure_parallel``);
+- ``find_parts(clean)``: spans of the independent parts of a compilation (篇一： … 篇十：), each
+  reported on by its own units and attributed to its own region;
 - ``split_paragraphs(text)``: spans of the non-blank lines (``structure_text``, with the other
   text helpers: logical lines cut at heading/bold marks, column-wrap joining, part breaks).
 
@@ -18,11 +20,16 @@ from bisect import bisect_left
 
 from djtext.models import CleanText, ListItem, Unit
 from djtext.structure_lists import bold_candidates, build_tree, marker_candidates, section_zones
-from djtext.structure_parallel import parallel_candidates
+from djtext.structure_parallel import inline_lead_candidates, parallel_candidates
 from djtext.structure_sections import find_units
-from djtext.structure_text import part_breaks, split_paragraphs
+from djtext.structure_text import part_breaks, part_spans, split_paragraphs
 
-__all__ = ["find_units", "find_lists", "split_paragraphs"]
+__all__ = ["find_units", "find_lists", "find_parts", "split_paragraphs"]
+
+
+def find_parts(clean: CleanText) -> list[tuple[int, int]]:
+    """Spans [start, end) of the independent parts of a compilation (one span for a single text)."""
+    return part_spans(clean.text)
 
 
 def find_lists(clean: CleanText, units: list[Unit] | None = None) -> list[ListItem]:
@@ -36,7 +43,28 @@ def find_lists(clean: CleanText, units: list[Unit] | None = None) -> list[ListIt
     starts = [item.start for item in items]
     free = [(z_start, z_end) for z_start, z_end, _unit in zones
             if bisect_left(starts, z_start) == bisect_left(starts, z_end)]  # zones without items
-    extra = parallel_candidates(text, free)
-    if not extra:
+    extra = parallel_candidates(text, free)  # only in zones without items: leaves below stay as they are
+    inline = inline_lead_candidates(text, _leaf_bodies(text, items))
+    if not extra and not inline:
         return items
-    return build_tree(marked + extra, zones)
+    return build_tree(marked + extra + inline, zones)
+
+
+def _leaf_bodies(text: str, items: list[ListItem]) -> list[tuple[int, int, int]]:
+    """(body_start, body_end, parent key) of top-level numbered items without sub-items: the text
+    after the item's heading up to the item's end."""
+    parents = {item.parent_id for item in items}
+    out: list[tuple[int, int, int]] = []
+    run = 0
+    for item in items:
+        if item.level != 1:
+            continue
+        if item.index == 1:
+            run = item.id  # siblings: the items of one top-level run
+        if item.id in parents or item.style in ("parallel", "bold_heading"):
+            continue
+        marker_end = item.start + len(item.marker)
+        at = text.find(item.heading, marker_end, marker_end + 8 + len(item.heading)) if item.heading else -1
+        body_start = at + len(item.heading) if at >= 0 else marker_end
+        out.append((body_start, item.end, run))
+    return out

@@ -33,6 +33,7 @@ NUMBER_GROUP = dict(STYLE_GROUPS)
 # outline rank: a new run pops open runs of the same or a lower-ranked (deeper) style
 RANK = {"cn_dun": 1, "bold_heading": 2, "parallel": 2, "cn_paren": 3, "arabic_dot": 4, "arabic_dun": 4,
         "arabic_paren": 5, "circled": 5, "shi": 6, "di": 6}
+OUTLINE_CHILD_STYLES = ("cn_paren", "arabic_dot", "arabic_paren")  # sub-items that make a lone 一、 a heading
 BREAK_BEFORE = set("。；;！？!?：:\n")
 SOFT_BREAK_BEFORE = set("，,")  # 一是/第一 may follow a comma: 在日常工作中，一是…
 INLINE_STYLES = {"shi", "di"}
@@ -163,6 +164,23 @@ def raw_space_before(clean: CleanText | None, i: int) -> bool:
     return window.count(" ") - (b - a) <= 2
 
 
+_INNER_MARKER = re.compile(rf"[（(](?:[{CN_NUM}]{{1,3}}|\d{{1,2}})[）)]|[①-⑳]|(?<![\d.．])\d{{1,2}}[.．](?=[\u4e00-\u9fff“])")
+MAX_UNPUNCTUATED_HEADING = 40
+_HEADING_PUNCT = re.compile(r"[，,、：:“”‘’《》（）()]")
+
+
+def cut_heading(heading: str) -> str:
+    """A heading cut where the next list marker runs into it (…的提出（一）当前… -> …的提出), and at
+    most MAX_UNPUNCTUATED_HEADING characters when it has no punctuation at all (OCR text that runs
+    a head into its body)."""
+    m = _INNER_MARKER.search(heading, 2)
+    if m:
+        heading = clean_heading(heading[:m.start()])
+    if len(heading) > MAX_UNPUNCTUATED_HEADING and not _HEADING_PUNCT.search(heading):
+        heading = heading[:MAX_UNPUNCTUATED_HEADING]
+    return heading
+
+
 def marker_candidates(text: str, clean: CleanText | None = None) -> list[Candidate]:
     """Every marker in a list-item position, with its number and lead clause."""
     out: list[Candidate] = []
@@ -174,7 +192,7 @@ def marker_candidates(text: str, clean: CleanText | None = None) -> list[Candida
             continue
         if not _context_ok(text, m.start(), style, raw_space_before(clean, m.start())):
             continue
-        heading = lead_clause(text, m.end(), clean)
+        heading = cut_heading(lead_clause(text, m.end(), clean))
         if len(heading) < 2:
             continue
         out.append(Candidate(m.start(), m.end(), style, index, m.group(), heading))
@@ -274,6 +292,14 @@ def _zone_finder(zones: list[tuple[int, int, int | None]]):
 def _finish(items, zones) -> list[ListItem]:
     """Drop runs without a second item, re-parent their children, number levels and spans."""
     keep = [len(run.members) >= 2 for _c, _p, _i, run in items]
+    # a lone first item (一、 of a text cut short) heading a kept run of its own sub-items stays
+    for pos in range(len(items) - 1, -1, -1):
+        cand, parent, index, run = items[pos]
+        if keep[pos] and parent is not None and not keep[parent]:
+            p_cand, _pp, p_index, p_run = items[parent]
+            if (p_index == 1 and p_cand.style == "cn_dun" and cand.style in OUTLINE_CHILD_STYLES
+                    and len(p_run.members) == 1):
+                keep[parent] = True
 
     def kept_parent(pos: int | None) -> int | None:
         while pos is not None and not keep[pos]:

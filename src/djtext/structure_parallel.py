@@ -223,3 +223,44 @@ def parallel_candidates(text: str, zones: list[tuple[int, int]]) -> list[Candida
             if offset not in taken:
                 out.append(Candidate(offset, offset, "parallel", 0, "", heading))
     return out
+
+
+INLINE_CLAUSE_MIN, INLINE_CLAUSE_MAX = 4, 8
+MIN_INLINE_PER_ITEM = 2
+MIN_INLINE_ITEMS = 2
+_INLINE_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?]")
+
+
+def _inline_lead_shape(sentence: str) -> bool:
+    """Two comma-separated clauses of the same length (4–8 characters each, quotes not counted):
+    完善组织设置，夯实战斗堡垒。 / 牢记“国之大者”，提升政治能力。"""
+    clauses = _CLAUSE_SPLIT.split(QUOTE_CHARS.sub("", sentence).rstrip("。！？!?"))
+    return (len(clauses) == 2 and len(clauses[0]) == len(clauses[1])
+            and INLINE_CLAUSE_MIN <= len(clauses[0]) <= INLINE_CLAUSE_MAX
+            and not (set(clauses[0]) | set(clauses[1])) & PUNCT)
+
+
+def inline_lead_candidates(text: str, bodies: list[tuple[int, int, int]]) -> list[Candidate]:
+    """Second-level lead sentences run into the bodies of list items (一、…“方向盘”牢记“国之大者”，
+    提升政治能力。紧紧围绕…。加强理论武装，筑牢思想之魂。…), style ``parallel``.
+
+    ``bodies``: (body_start, body_end, parent_key) of sibling items without sub-items. A lead is a
+    sentence of two clauses of equal length (对仗, 4–8 characters each) that the body goes on after;
+    kept only when at least two siblings hold two leads or more each (a template, not a chance).
+    """
+    per_parent: dict[int, list[list[Candidate]]] = {}
+    for body_start, body_end, parent_key in bodies:
+        found: list[Candidate] = []
+        for m in _INLINE_SENTENCE.finditer(text, body_start, body_end):
+            sentence = m.group().strip(" \t\u3000")
+            if m.end() < body_end and _inline_lead_shape(sentence):
+                start = m.start() + (len(m.group()) - len(m.group().lstrip(" \t\u3000")))
+                found.append(Candidate(start, start, "parallel", 0, "", clean_heading(sentence)))
+        if len(found) >= MIN_INLINE_PER_ITEM:
+            per_parent.setdefault(parent_key, []).append(found)
+    out: list[Candidate] = []
+    for groups in per_parent.values():
+        if len(groups) >= MIN_INLINE_ITEMS:
+            for group in groups:
+                out.extend(group)
+    return out

@@ -9,8 +9,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from djtext.models import CleanText, Unit
-from djtext.structure_text import (joined_view, logical_lines, part_breaks, soft_wrapped, split_paragraphs,
-                                  strip_markup)
+from djtext.structure_text import (joined_view, logical_lines, part_breaks, part_spans, soft_wrapped,
+                                  split_paragraphs, strip_markup)
 from djtext.structure_units import (UnitName, UnitVocabulary, _body_pattern, _longest_prefix, find_unit_names,
                                    unit_key, unit_vocabulary)
 
@@ -213,6 +213,28 @@ def names_by_line(clean: CleanText) -> list[UnitName]:
     return out
 
 
+GLUED_OPENING = 24  # characters of a glued paragraph's opening in which it may name its unit
+
+
+def _glued_paragraph_starts(clean: CleanText, start: int, end: int, names: list[UnitName]) -> list[int]:
+    """Starts of paragraphs the cleaner glued into the line text[start:end]: after a sentence end
+    where the raw text broke the line, with a unit name in the next few characters."""
+    if not names or not clean.raw or not clean.offsets:
+        return []
+    text = clean.text
+    out: list[int] = []
+    for name in names:
+        if name.start <= start + 1:
+            continue
+        stop = max(start + 1, name.start - GLUED_OPENING)
+        end_mark = max(text.rfind("。", stop, name.start), text.rfind("！", stop, name.start),
+                       text.rfind("？", stop, name.start))
+        pos = end_mark + 1
+        if end_mark >= stop and "\n" in _raw_gap(clean, pos) and (not out or out[-1] != pos):
+            out.append(pos)
+    return out
+
+
 def _names_between(names: list[UnitName], starts: list[int], start: int, end: int) -> list[UnitName]:
     i = bisect_left(starts, start)
     out = []
@@ -267,6 +289,10 @@ def _sections(clean: CleanText, names_all: list[UnitName]) -> tuple[list[_Sectio
             latest = bylines[-1].unit
         if own is not None and not _inner_organ(own, latest, vocab):
             sections.append(_Section(s, own))
+        for p in _glued_paragraph_starts(clean, s, e, names):
+            inner = self_named(text, p, e, vocab, names)
+            if inner is not None and not _inner_organ(inner, own or latest, vocab):
+                sections.append(_Section(p, inner))
     sections = _merge_repeats(sections)
     _attach_bylines(sections, bylines, text)
     sections.sort(key=lambda sec: sec.start)
@@ -356,6 +382,9 @@ def find_units(clean: CleanText) -> list[Unit]:
     text = clean.text
     names_all = names_by_line(clean)
     sections, _bylines = _sections(clean, names_all)
+    parts = part_spans(text)
+    if len(parts) > 1:
+        _add_part_units(text, sections, parts, names_all)
     units: list[Unit] = []
     if not any(sec.end is None for sec in sections):
         main = _document_unit(text)
@@ -364,7 +393,7 @@ def find_units(clean: CleanText) -> list[Unit]:
             sections.sort(key=lambda sec: sec.start)
     breaks = part_breaks(text)
     _extend_to_part_starts(sections, breaks)
-    _complete_bare_names(sections)
+    _complete_bare_names(sections, parts)
     bodies = [sec for sec in sections if sec.end is None]
     body_index = {id(sec): i for i, sec in enumerate(bodies)}
     for sec in sections:
@@ -382,10 +411,41 @@ def find_units(clean: CleanText) -> list[Unit]:
     return units
 
 
-def _complete_bare_names(sections: list[_Section]) -> None:
-    """``区政协机关党委`` reporting beside ``凤翔区政协`` is 凤翔区政协机关党委: take the place of the
-    one specific reporting unit of the same level (left alone when there is none or several)."""
+PART_HEAD = 300  # characters at the start of a part in which it names its own unit
+
+
+def _add_part_units(text: str, sections: list[_Section], parts: list[tuple[int, int]],
+                    names: list[UnitName]) -> None:
+    """Each part of a compilation that no found section reports on gets the unit its title or first
+    sentences name (X县政协党组牢固树立…, 市政协机关党支部于…): the first one named as a subject,
+    else the first one named at all; a part that names none stays without a unit."""
     vocab = unit_vocabulary()
+    starts = [n.start for n in names]
+    breaks = part_breaks(text)
+    for part_start, part_end in parts:
+        if any(sec.end is None and part_start <= sec.start < part_end for sec in sections):
+            continue
+        window = [n for n in _names_between(names, starts, part_start, min(part_end, part_start + PART_HEAD))
+                  if not n.shared and (reportable(n, vocab) or not n.generic)]
+        if not window:
+            continue
+        subject = next((n for n in window if _is_subject(text, n.end, vocab)), None)
+        chosen = subject or window[0]
+        head = bisect_right(breaks, chosen.start) - 1  # a page header joined to the part is not reported on
+        sections.append(_Section(max(part_start, breaks[head]) if head >= 0 else part_start, chosen))
+    sections.sort(key=lambda sec: sec.start)
+
+
+def _complete_bare_names(sections: list[_Section], parts: list[tuple[int, int]] | None = None) -> None:
+    """``区政协机关党委`` reporting beside ``凤翔区政协`` is 凤翔区政协机关党委: take the place of the
+    one specific reporting unit of the same level in the same part (left alone when there is none
+    or several)."""
+    vocab = unit_vocabulary()
+    part_starts = [start for start, _end in parts or [(0, 0)]]
+
+    def part_of(pos: int) -> int:
+        return bisect_right(part_starts, pos)
+
     for sec in sections:
         name = sec.unit
         if not name.generic or not name.name.startswith(tuple(vocab.level_suffixes)):
@@ -395,6 +455,7 @@ def _complete_bare_names(sections: list[_Section]) -> None:
             continue
         places = {other.unit.name.split("政协", 1)[0] for other in sections
                   if not other.unit.generic and "政协" in other.unit.name
+                  and part_of(other.start) == part_of(sec.start)
                   and other.unit.name.split("政协", 1)[0].endswith(bare)
                   and not other.unit.name.startswith("中共")}
         if len(places) == 1:

@@ -152,3 +152,28 @@ def part_breaks(text: str) -> list[int]:
         out.extend(m.start() for m in _PART_HEAD.finditer(text, line_start, line_end))
         hit = text.find("篇", line_end)
     return out
+
+
+MIN_PART = 200  # a stretch shorter than this (a page header, a lone part title) joins the next part
+
+
+def part_spans(text: str) -> list[tuple[int, int]]:
+    """Spans [start, end) of the independent parts of a compilation (cut at ``篇N：`` heads);
+    one span covering the text when it has no part heads. Very short parts join the next one."""
+    cuts = [b for b in part_breaks(text) if 0 < b < len(text)]
+    if not cuts:
+        return [(0, len(text))] if text else []
+    bounds = [0, *cuts, len(text)]
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in bounds[1:]:
+        if end - start < MIN_PART and end != len(text):
+            continue  # too short to stand alone: it opens the next part
+        spans.append((start, end))
+        start = end
+    if start < len(text):  # a short tail joins the last part
+        if spans:
+            spans[-1] = (spans[-1][0], len(text))
+        else:
+            spans.append((start, len(text)))
+    return spans

@@ -14,6 +14,7 @@ from functools import lru_cache
 from djtext.lexicon import load_lexicon
 
 _PLACE_EXTRA = frozenset("XxＸｘ*＊×")
+_LATIN_PLACEHOLDERS = _PLACE_EXTRA  # placeholders that are not Chinese characters (某 is one)
 
 
 def _is_place_char(ch: str) -> bool:
@@ -45,6 +46,7 @@ class UnitVocabulary:
     committee_pattern: re.Pattern[str] | None = None
     roles_pattern: re.Pattern[str] | None = None
     predicate_starts: tuple[str, ...] = ()
+    modified_organ_pattern: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -76,19 +78,39 @@ def unit_vocabulary() -> UnitVocabulary:
         predicate_starts=tuple(by_length(r["term"] for r in of("predicate_start"))),
         roles_pattern=re.compile("|".join(re.escape(r["term"]) for r in of("role"))),
         committee_pattern=_committee_pattern([r["term"] for r in of("committee_head")],
-                                             [r["term"] for r in of("organ")]),
+                                             [r["term"] for r in of("organ")],
+                                             [r["term"] for r in of("modified_organ")]),
+        modified_organ_pattern=_modified_organ_pattern([r["term"] for r in of("modified_organ")]),
     )
 
 
-def _committee_pattern(heads: list[str], organs: list[str]) -> re.Pattern[str]:
+MAX_ORGAN_MODIFIER = 4
+_MODIFIER_CHAR = r"(?:(?![的和与及在等中为是了把对从向将被会员])[\u4e00-\u9fff])"
+
+
+def _modifier_organ(organs: list[str]) -> str:
+    """Regex source: a short modifier and a party organ (履职党总支, 第一党支部)."""
+    alternatives = "|".join(re.escape(o) for o in sorted(organs, key=len, reverse=True))
+    return rf"{_MODIFIER_CHAR}{{1,{MAX_ORGAN_MODIFIER}}}?(?:{alternatives})" if alternatives else ""
+
+
+def _modified_organ_pattern(organs: list[str]) -> re.Pattern[str] | None:
+    """``[机关]modifier+organ`` right after a committee or a body (履职党总支, 机关第一党支部)."""
+    source = _modifier_organ(organs)
+    return re.compile(rf"(?:机关)?{source}") if source else None
+
+
+def _committee_pattern(heads: list[str], organs: list[str], modified: list[str] = ()) -> re.Pattern[str]:
     """``[name]{委员会|委 …}`` right before a party organ (经济委员会分党组, 教科卫体委履职党总支)."""
     named = [h for h in heads if not h.startswith("专")]  # 经济委员会, 教科卫体委
     bare = [h for h in heads if h.startswith("专")]  # 专委会 stands alone (推动专委会党支部… is a sentence)
     alternatives = "|".join(re.escape(h) for h in sorted(named, key=len, reverse=True))
     bare_alternatives = "|".join(re.escape(h) for h in sorted(bare, key=len, reverse=True))
     organ_alternatives = "|".join(re.escape(o) for o in sorted(organs, key=len, reverse=True))
+    modified_source = _modifier_organ(list(modified))
+    after = f"{organ_alternatives}|{modified_source}" if modified_source else organ_alternatives
     return re.compile(rf"(?:[\u4e00-\u9fff]{{1,10}}?(?:{alternatives})|{bare_alternatives})"
-                      rf"(?=(?:{organ_alternatives}))")
+                      rf"(?=(?:{after}))")
 
 
 @lru_cache(maxsize=1)
@@ -198,6 +220,11 @@ def _organ_after(text: str, pos: int, vocab: UnitVocabulary) -> tuple[int, str]:
     """End and level of an organ / committee suffix written after a body word at ``pos``."""
     found = _prefix_pattern(vocab.organs_by_length).match(text, pos)  # _longest_prefix, inlined
     organ = found.group() if found else ""
+    if (organ in ("", "机关") and text.startswith("机关", pos)
+            and vocab.modified_organ_pattern is not None):
+        found = vocab.modified_organ_pattern.match(text, pos)  # 政协机关第一党支部
+        if found:
+            return found.end(), LEVEL_OF_ORGAN_COMMITTEE
     if organ:
         return pos + len(organ), vocab.organs[organ]
     # a committee inside the body: [name]{委员会|委} followed by an organ (分党组, 履职党总支 …)
@@ -206,6 +233,9 @@ def _organ_after(text: str, pos: int, vocab: UnitVocabulary) -> tuple[int, str]:
     m = vocab.committee_pattern.match(text, pos)
     if m:
         organ = _longest_prefix(text, m.end(), vocab.organs_by_length)
+        if not organ and vocab.modified_organ_pattern is not None:
+            modified = vocab.modified_organ_pattern.match(text, m.end())  # 城建环资委 + 履职党总支
+            organ = modified.group() if modified else ""
         return m.end() + len(organ), LEVEL_OF_ORGAN_COMMITTEE
     return pos, "keep"
     for length in range(1, 11):
@@ -314,7 +344,13 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
     if place_end >= 2 and text[place_end - 1] in " \t" and text[place_end - 2] in vocab.placeholders:
         place_end -= 1  # "X 县政协": an anonymised place set off by a space
     limit = MAX_AUTONOMOUS_PLACE if suffix.startswith("自治") else MAX_PLACE
-    place_start, certain = _place_before(text, place_end, vocab, limit)
+    if place_end >= 1 and text[place_end - 1] in _LATIN_PLACEHOLDERS and text[place_end - 1] in vocab.placeholders:
+        place_start = place_end  # X县 / xx市 glued to a title before it: the place is the placeholder run
+        while place_start > 0 and text[place_start - 1] in vocab.placeholders and place_end - place_start < limit:
+            place_start -= 1
+        certain = True
+    else:
+        place_start, certain = _place_before(text, place_end, vocab, limit)
     place = text[place_start:place_end]
     if not suffix and body != "政协":
         return None  # 工商联 / 统战部 need a level (温州市工商联)
@@ -330,6 +366,8 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
         generic = True  # the gazetteer does not know this place (a renamed 凤翔区 is still known as 凤翔)
     if suffix == "自治区" and not place:
         generic = True
+    if not placeholder and (not certain or (generic and len(place) > MAX_PLACE - 1 and not suffix.startswith("自治"))):
+        start = place_end  # 基本情况市政协机关党支部: words before a level suffix that are not a place
     name = _SPACES.sub("", text[start:organ_end])
     return UnitName(start, organ_end, name, _level_for(suffix, organ_level, body, vocab), unit_key(name), generic)
 
@@ -429,6 +467,47 @@ def known_place_before(text: str, end: int, suffix: str) -> tuple[int, str] | No
     return best
 
 
+MAX_OWNED_GAP = 2  # characters between an owner's name and a practice head (xx政协 *大* 讲堂)
+
+
+@lru_cache(maxsize=1)
+def _practice_after() -> re.Pattern[str] | None:
+    """A practice head (…讲堂, …之家, …工作室: the ``practice_heads`` lexicon) closing a short name."""
+    heads = [h for h in load_lexicon().column("practice_heads", "head") if h]
+    if not heads:
+        return None
+    alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"[\u4e00-\u9fff]{{0,{MAX_OWNED_GAP}}}?(?:{alternatives})(?![\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=1)
+def _practice_last_chars() -> frozenset[str]:
+    return frozenset(h[-1] for h in load_lexicon().column("practice_heads", "head") if h)
+
+
+def owns_practice(text: str, end: int) -> bool:
+    """True when a unit name ending at ``end`` is the owner prefix of a practice name
+    (“xx 政协大讲堂”, 政协书房): it names the practice, not a reporting unit."""
+    last = _practice_last_chars()
+    # a head ends within MAX_OWNED_GAP + 5 characters, right before a character that is no Chinese one
+    stop = end
+    limit = min(len(text), end + MAX_OWNED_GAP + 6)
+    while stop < limit and "\u4e00" <= text[stop] <= "\u9fff":
+        stop += 1
+    if stop == end or stop == limit and limit < len(text) or text[stop - 1] not in last:
+        return False
+    pattern = _practice_after()
+    return pattern is not None and pattern.match(text, end) is not None
+
+
+_QUOTED_TAIL = re.compile(r"[\u4e00-\u9fff]{1,8}[”」》』]")
+
+
+def _inside_quoted_name(text: str, start: int, end: int) -> bool:
+    """True for a unit name opening a quoted name that goes on after it (“xx政协智慧平台”)."""
+    return start > 0 and text[start - 1] in "“「《『" and _QUOTED_TAIL.match(text, end) is not None
+
+
 def find_unit_names(text: str) -> list[UnitName]:
     """Every unit name written in ``text``, left to right (generic references included, flagged)."""
     vocab = unit_vocabulary()
@@ -442,6 +521,9 @@ def find_unit_names(text: str) -> list[UnitName]:
             continue
         found = _name_at(text, m.start(), m.group(), vocab)
         if found is None:
+            continue
+        if owns_practice(text, found.end) or _inside_quoted_name(text, found.start, found.end):
+            last_end = found.end
             continue
         names.extend(_expand_shared_suffix(text, found, vocab))
         last_end = found.end
