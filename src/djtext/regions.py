@@ -25,7 +25,7 @@ from djtext.lexicon import Lexicon, LexiconError, load_lexicon
 
 LEVELS = ("province", "city", "county")
 DEFAULT_PLACEHOLDERS = "XxＸｘ*＊×某"
-# Leading party words before a unit's own name (中共政协道外区委员会党组, 中国共产党…).
+# Leading party words before a unit's own name (中共政协香坊区委员会党组, 中国共产党…).
 UNIT_LEADS = ("中国共产党", "中共", "政协")
 # How much a context mention of the same province / city / county supports a candidate.
 WEIGHT_PROVINCE, WEIGHT_CITY, WEIGHT_COUNTY = 1.0, 2.0, 1.0

@@ -118,7 +118,7 @@ def _keeps_name_space(text: str, start: int, end: int, line_start: int, line_end
         return False
     line = text[line_start:line_end]
     if len(line.strip()) <= 40 and not _SENTENCE_PUNCT.search(line):
-        return True  # a title or byline: 市工商联党组书记 曹宏峰
+        return True  # a title or byline: 市工商联党组书记 李明远
     # inside quotes only two parts of three or more characters make a name: “钱潮头雁 同心向党”
     return _HAN_RUN3_LEFT.search(text, max(line_start, start - 3), start) is not None \
         and _HAN_RUN3_RIGHT.match(text, end) is not None and _inside_quotes(line, start - line_start)

@@ -11,7 +11,7 @@ occurrence of 品牌 is an anchor; what the text writes around it decides whethe
   (打造市政协党建品牌“X”的思路) or linked by a colon or 为 (党建品牌：“A”“B”, 品牌名称为“X”);
   the last name must end the phrase (a quote followed by a noun, 品牌“五型”机关, modifies it);
 * ``bare``: no quotes, a creation verb, an owner (…政协) and a distinctive part before the kind
-  (打响滨江政协青春党建品牌 -> 滨江政协青春).
+  (打响澜湾政协清风党建品牌 -> 澜湾政协清风).
 
 Names that are generic (党建品牌, 一支部一品牌, anything containing 品牌) are dropped, and 品牌化
 (“X”品牌化建设) is never an anchor. Hard wraps inside a sentence (a line break between two Han

@@ -6,14 +6,14 @@ one :class:`~djtext.models.Mention` per occurrence, from these sources:
 * ``lexicon``: national formulations of ``formulations.csv`` (两个维护, 三会一课 ...), quoted or not;
 * ``quote``: a quoted numeral-led short phrase (“四心”, “四字诀”, “五个一”, “1+4”, “12324”),
   a quoted list whose every part is numeral-led, split into its parts (“三个甲乙、四个丙丁” ->
-  三个甲乙, 四个丙丁) unless the text names the whole list as one brand (“四学、三讲、一提升”…品牌
+  三个甲乙, 四个丙丁) unless the text names the whole list as one brand (“三学、两比、一争创”…品牌
   stays whole: a brand's name is one set), a quoted numeral plus
   classifier completed by the noun after the quote (“五张”清单 -> 五张清单), a numeral plus
-  classifier before a quoted head (三个“一号工程” -> 三个一号工程), and a numeral-led last part
-  of a quoted list item (“聚力四动、凝聚共识” -> 四动);
+  classifier before a quoted head (两个“头号工程” -> 两个头号工程), and a numeral-led last part
+  of a quoted list item (“聚力五动、凝聚合力” -> 五动);
 * ``compound``: an unquoted repeated-numeral compound with one-character heads (四微四提, 一岗双责);
 * ``summary``: a numeral summary right after a quoted enumeration (“A、B、C”五大行动, …”双组织体系);
-* ``lead``: a numeral and one character directly before a quote (以三暖“连心”引领 -> 三暖);
+* ``lead``: a numeral and one character directly before a quote (以三润“聚心”引领 -> 三润);
 * ``counted``: an unquoted numeral + 个 + two-character head right after a stance verb and closed
   by punctuation (狠抓五个从严、争当三个表率 -> 五个从严, 三个表率; not 做到两个小时: quantity);
 * ``digits``: a digit chain joined by + (1+4, 1+3+N, 1+37+8), quoted or not;
@@ -31,7 +31,7 @@ A hard wrap the cleaner left inside quotes (“两个\n融合”) is tolerated: 
 drops it, and ``strip_quotes(text[start:end]) == mention.text`` holds for every mention.
 
 Attributes: ``text``; ``number``: the numeral with its classifier (两个, 三, 1+4, 12324);
-``head``: what follows it (维护, 会一课, 学、三讲、一提升; empty for digit forms); ``source``.
+``head``: what follows it (维护, 会一课, 学、两比、一争创; empty for digit forms); ``source``.
 """
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ MAX_TEXT = 12
 MAX_SUMMARY_HEAD = 4
 # an unquoted numeral + 个 + two Han characters closed by punctuation (after a stance verb: counted)
 COUNTED = re.compile(rf"[两三四五六七八九十]个[{HAN_CLASS}]{{2}}(?=[，。、；：！？）)”\s]|$)")
-# a quoted list named as one brand: “四学、三讲、一提升”组织生活党建品牌
+# a quoted list named as one brand: “三学、两比、一争创”组织生活党建品牌
 BRAND_SOON = re.compile(r"[^，。；：！？\n“”]{0,10}品牌")
 # a count of brands or the like, not a formulation: 四大特色品牌
 COUNTED_NOUNS = ("品牌",)
@@ -351,7 +351,7 @@ def _from_leads(text: str, vocab: FormulationVocabulary) -> list[Mention]:
 
 
 def _from_counted(text: str, vocab: FormulationVocabulary) -> list[Mention]:
-    """Unquoted 数词+个+two-character head right after a stance verb: 狠抓五个从严, 争当三个表率."""
+    """Unquoted 数词+个+two-character head right after a stance verb: 狠抓四个到位, 争当两个标兵."""
     found: list[Mention] = []
     if not vocab.lead_cues:
         return found

@@ -8,16 +8,16 @@ one :class:`~djtext.models.Mention` per occurrence, with ``name`` (short canonic
   matched with quotation marks ignored (“第一议题”制度 -> 第一议题制度);
 * ``quote``: quoted names, alone or in a chain (“A”“B”、“C”), that the text presents as a
   practice: the name ends in a head (“民生议事堂”), a head follows and joins it (“暖企”工程 ->
-  暖企工程), a follower word says what it is (“耕读”系列活动, “泗海同心”聚识机制), or a practice
+  暖企工程), a follower word says what it is (“晨读”系列活动, “澜湾同心”聚识机制), or a practice
   verb introduces it (开展“微协商”). A quoted enumeration summed up by its count is split
   (“A、B、C、D、E”五大行动 -> five activities). Brand names (…品牌), titles (…称号) and
   numeric formulations without a practice cue are left alone;
 * ``title``: book-title-marked rules and systems (《…议事规则》, 《…制度》, 《…责任清单》), not
   national documents (《中共中央…》) nor proposals (《关于…》);
 * ``system_list``: items of a list of systems after a founding verb that holds a known practice
-  (落实“三会一课”、党员谈心谈话等规章制度 -> 党员谈心谈话);
+  (严格落实“三会一课”、党员谈心谈话等规章制度 -> 党员谈心谈话);
 * ``org_summary``: a numeral summary of quoted organisation chains (…”双组织体系);
-* ``party_plus``: unquoted 党建+X (党建+凝聚共识、党建+协商载体活动 -> 党建+凝聚共识, 党建+协商);
+* ``party_plus``: unquoted 党建+X (党建+建言资政、党建+监督载体活动 -> 党建+建言资政, 党建+监督);
 * ``head``: unquoted compact noun phrases ending in a head (委员工作室, 社情民意联系点,
   功能型党支部), whose left edge is a verb, preposition, counter or punctuation; …工程,
   …创建活动, …实践活动 only after a practice verb (开展最强支部创建活动; not 先锋岗创建活动,
@@ -27,11 +27,11 @@ one :class:`~djtext.models.Mention` per occurrence, with ``name`` (short canonic
   and at most 20 in all, without 的/等/和/及/与 (完善专委会分党组经常性学习制度).
 
 Names are canonical: quotes dropped, leading generic place and level words stripped
-(乡镇活动组工作室 -> 活动组工作室, 镇街协商驿站 -> 协商驿站, 延寿县基层… -> 基层…) but named
+(镇街活动组工作室 -> 活动组工作室, 社区协商驿站 -> 协商驿站, 澜湾县基层… -> 基层…) but named
 communities and streets kept (东城社区委员工作室, 南山街道委员之家: the owner is part of the
 name), owner words (专委会, 机关, 政协) dropped before an organisational form while its
-descriptor stays (专委会党员委员履职临时党支部 -> 党员委员履职临时党支部), leading verbs dropped
-from a quoted name (“建设书香机关” -> 书香机关), owner words between a quoted name and its
+descriptor stays (专委会党员委员履职联合党支部 -> 党员委员履职联合党支部), leading verbs dropped
+from a quoted name (“建设清风机关” -> 清风机关), owner words between a quoted name and its
 head dropped; a mechanism keeps its full name (a title's (试行) note dropped), and a national
 practice inside a longer name found here is not listed again. Quoted numeric formulations are
 practices only with a practice cue (a head or follower such as 工作机制, 平台, 实践活动, or
@@ -78,7 +78,7 @@ NAMED_OWNER = re.compile(rf"[{HAN_CLASS}]{{2,6}}(?:社区|街道)")
 NAMED_PLACE_WORDS = ("社区", "街道")
 # edge characters that also occur inside a community's own name (东和社区)
 NAME_CONJUNCTIONS = frozenset("和与及")
-# owner words before an organisational form (专委会党员委员履职临时党支部 -> 党员委员履职临时党支部)
+# owner words before an organisational form (专委会党员委员履职联合党支部 -> 党员委员履职联合党支部)
 ORG_OWNER = re.compile(r"(?:专门委员会|专委会|分党组|机关|政协)+")
 # a compact mechanism name without a keyword: no list joints, no 的
 LOOSE_MECHANISM_BLOCK = re.compile(r"[的等和与、这各]|及(?!时)")
@@ -87,15 +87,15 @@ MAX_LOOSE_NAME = 20
 # a note after a title's name: 《…制度(试行)》
 TITLE_NOTE = re.compile(r"\s*[（(](?:试行|暂行|修订|修订稿|草案|征求意见稿)[）)]$")
 MAX_PARALLEL_ITEM = 3
-# a numeric formulation followed by a longer mechanism name: “三会一课”闭环评价机制
+# a numeric formulation followed by a longer mechanism name: “三会一课”全程纪实机制
 MECHANISM_RUN = re.compile(rf"(?:(?!等)[{HAN_CLASS}]){{3,8}}?(?:机制|制度)(?![{HAN_CLASS}])")
-# follower words that make a quoted numeric formulation a practice (“三个一”实践活动, “十学”平台)
+# follower words that make a quoted numeric formulation a practice (“六个一”实践活动, “六学”平台)
 FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "工作法")
 MAX_ORG_PREFIX = 4
 MAX_LONG_ORG_PREFIX = 9
-# a duty descriptor that makes a longer organisational-form name (党员委员履职临时党支部)
+# a duty descriptor that makes a longer organisational-form name (党员委员履职联合党支部)
 ORG_DESCRIPTORS = ("履职",)
-# single characters that end a clause before a quote (现场“办案”制度 has none: a longer phrase)
+# single characters that end a clause before a quote (现场“督办”制度 has none: a longer phrase)
 FUNCTION_CHARS = frozenset("在向到与和及等的把将以为对从由于是或并了让使给被即又也还各")
 MAX_BARE_PREFIX = 6
 MAX_LONG_PREFIX = 8
@@ -326,19 +326,19 @@ def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabu
         after = text[last.end():last.end() + 24]
         before = _clause_before(text, first.start(), VERB_WINDOW)
         if COUNTED_BEFORE.search(before):
-            continue  # 三个“一号工程”: a numeric formulation, not a practice
+            continue  # 两个“头号工程”: a numeric formulation, not a practice
         follower = _follower(after, vocab)
         if follower and follower[0] == "no":
             continue
         if BRAND_AFTER.match(after):
-            continue  # “A”“B”等专委会功能型党支部特色履职品牌: brand names
+            continue  # “A”“B”等功能型党支部履职品牌: brand names
         context = _ChainContext(before, after, last.end(), follower, before.endswith(vocab.quote_verbs))
         embedded = bool(before) and before[-1] not in FUNCTION_CHARS and _embedded(before, after, vocab)
         chain_found: list[Mention] = []
         for index, match in enumerate(chain):
             word = match.group(1).strip()
             if index == 0 and embedded and len(word) <= 2 and word[:1] not in NUMERALS:
-                continue  # 现场“办案”制度: a quoted word inside a longer mechanism phrase, not a name
+                continue  # 现场“督办”制度: a quoted word inside a longer mechanism phrase, not a name
             if index and "、" in chain[index - 1].group(1) and _is_numeric(match.group(1), fvocab):
                 continue  # “联甲、联乙”“二联”活动: the count labels the list just given
             chain_found.extend(_quoted_practices(match, index == len(chain) - 1, context, vocab, fvocab))
@@ -347,7 +347,7 @@ def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabu
 
 
 def _embedded(before: str, after: str, vocab: PracticeVocabulary) -> bool:
-    """True when a quote sits inside a longer mechanism phrase: 现场“办案”制度 (no verb or particle before)."""
+    """True when a quote sits inside a longer mechanism phrase: 现场“督办”制度 (no verb or particle before)."""
     if not before or before[-1] in FUNCTION_CHARS or not HAN.match(before[-1]):
         return False
     head_after = vocab.attach_direct.match(after)
@@ -393,7 +393,7 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
             return [_mention(content + joined.group(), start, context.after_start + joined.end(), category, "quote")]
         return []
     if len(content) >= 6 and content[:2] in vocab.leading_verbs and HAN.match(content[2]):
-        content, start = content[2:], start + 2  # “建设书香机关” -> 书香机关
+        content, start = content[2:], start + 2  # “建设清风机关” -> 清风机关
     if len(content) < 2 or content.endswith(_NOT_A_NAME_END) or NOT_IN_NAME.search(content):
         return []
     if not HAN.search(content) or content in vocab.stopwords:
@@ -422,7 +422,7 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
         if run:
             return [_mention(content + run.group(), start, context.after_start + run.end(), "mechanism", "quote")]
         if follower and follower[2] in FORMULATION_FOLLOWERS and (
-                follower[1] <= 1 or follower[1] <= 2 and follower[0] == "mechanism"):  # “双随机”交流机制
+                follower[1] <= 1 or follower[1] <= 2 and follower[0] == "mechanism"):  # “双交叉”交流机制
             return [_mention(content, start, end, follower[0], "quote")]
         if _has_verb(context.before, FORMULATION_VERBS):
             return [_mention(content, start, end, "mechanism", "quote")]
@@ -449,7 +449,7 @@ def _counted_parts(content: str, start: int, after: str) -> list[Mention]:
 
 
 def _from_system_lists(text: str, vocab: PracticeVocabulary) -> list[Mention]:
-    """Items of a list of systems (落实“三会一课”、党员谈心谈话等规章制度) that holds a known practice.
+    """Items of a list of systems (严格落实“三会一课”、党员谈心谈话等规章制度) that holds a known practice.
 
     The list follows a founding verb and ends in 等制度; it counts only when one of its items is a
     national practice or is quoted, so that lists of generic duties (健全承诺、践诺…等制度) stay out."""
@@ -555,7 +555,7 @@ def _canonical_start(text: str, start: int, head_start: int, info: Head, vocab: 
     start = _strip_qualifier(text, start, head_start, keep, vocab)
     place = PLACE_SUFFIX.match(text[start:head_start])
     if place and head_start - (start + place.end()) >= keep:
-        start += place.end()  # 延寿县基层政协委员工作站 -> 基层政协委员工作站
+        start += place.end()  # 澜湾县基层政协委员工作站 -> 基层政协委员工作站
     return _strip_qualifier(text, start, head_start, keep, vocab)
 
 
@@ -587,7 +587,7 @@ def _strip_qualifier(text: str, start: int, head_start: int, keep: int, vocab: P
 
 
 def _loose_mechanism(name: str, head: str, following: str, vocab: PracticeVocabulary) -> bool:
-    """A compact mechanism name without a keyword: 专委会分党组经常性学习制度 (not 督导问责机制).
+    """A compact mechanism name without a keyword: 专委会分党组经常性研读制度 (not 督导问责机制).
 
     Not a generic phrase (…长效机制, …工作制度), not 制度机制 or a name running on (…制度体系)."""
     prefix = name[:-len(head)]
@@ -617,11 +617,11 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
             start, natural = _bare_start(text, head_start, limit, vocab.edges)
             if not natural and info.category != "org_form":
                 longer, natural = _bare_start(text, head_start, MAX_LONG_PREFIX, vocab.edges)
-                start = longer if natural else start  # 同心圆民主协商基地: a longer name with a clear edge
+                start = longer if natural else start  # 同心桥民主协商基地: a longer name with a clear edge
             elif not natural:
                 longer, natural = _bare_start(text, head_start, MAX_LONG_ORG_PREFIX, vocab.edges)
                 natural = natural and text[longer:head_start].endswith(ORG_DESCRIPTORS) and head_start - longer >= 4
-                start = longer if natural else start  # 党员委员履职临时党支部: a described form
+                start = longer if natural else start  # 党员委员履职联合党支部: a described form
             if start > 0 and text[start - 1] in "”’":
                 continue  # “X”…head: the quoted name owns the head (see _from_quotes)
             if info.category == "org_form" and not natural:
@@ -636,7 +636,7 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
         if info.category == "org_form":
             owner = ORG_OWNER.match(text, start, head_start)
             if owner:
-                start = owner.end()  # 专委会党员委员履职临时党支部 -> 党员委员履职临时党支部
+                start = owner.end()  # 专委会党员委员履职联合党支部 -> 党员委员履职联合党支部
         name = text[start:end]
         if head_start - start < info.min_prefix or len(name) < 3 and info.min_prefix:
             continue
@@ -660,7 +660,7 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
             continue  # 先锋岗创建活动: the practice is the inner 先锋岗; 品牌创建活动: a brand's making
         if name[0] in NUMERALS and info.bare != "clause":
             if not (info.category == "activity" and fvocab is not None and is_formulation(name[:-len(head)], fvocab)):
-                continue  # 一支部一特色实践活动: a numeric set named as an activity is kept
+                continue  # 一支部一亮点实践活动: a numeric set named as an activity is kept
         found.append(_mention(name, start, end, info.category, "clause" if info.bare == "clause" else "head"))
     return found
 
@@ -685,7 +685,7 @@ def _from_lexicon(text: str, vocab: PracticeVocabulary) -> list[Mention]:
 def _inside_other_quote(text: str, start: int, end: int) -> bool:
     """True when [start, end) sits inside a longer quoted name or a quoted brand name.
 
-    “书香政协引领工程” is a project of its own, and “书香政协”委员读书品牌 a brand: neither is
+    “书山政协引领工程” is a project of its own, and “书山政协”委员读书品牌 a brand: neither is
     an occurrence of the national practice 书香政协."""
     opening = text.rfind("“", max(0, start - MAX_QUOTED_NAME), start + 1)
     if opening < 0 or "”" in text[opening + 1:start]:

@@ -5,7 +5,7 @@ A slogan is the content of a “ ” (or 「」/『』) quote in the clean text,
 
 1. the quote must not overlap ``exclude_spans`` (spans the pipeline already gave to brands or
    formulations) and its text must not be a brand name, or a part of one, found anywhere in the
-   same text (“钱潮头雁” after “钱潮头雁 同心向党”党建品牌);
+   same text (“澜湾先锋” after “澜湾先锋 同心筑梦”党建品牌);
 2. quotes inside a title 《…》 are part of the title, not slogans;
 3. emphasis is not a slogan: a quote of at most 2 characters (spaces not counted), or one with
    no Han character (“1+4”, “ok”), is skipped;
