@@ -180,3 +180,7 @@ def test_real_corpus_dev_gold(stem: str) -> None:
     assert len(found & wanted_keys) >= 0.9 * len(wanted_keys), sorted(wanted_keys - found)
     assert not (found & NOT_FORMULATIONS)
     assert len(found - wanted_keys) <= 0.1 * len(found), sorted(found - wanted_keys)
+
+
+def test_counted_objects_in_quotes_are_not_formulations() -> None:
+    assert [m.text for m in extract_formulations("组织委员共读“九根竹”等书目。")] == []

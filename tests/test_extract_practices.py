@@ -216,3 +216,19 @@ def test_real_corpus_dev_gold(stem: str) -> None:
             matched += 1
     precision, recall = matched / len(predicted), matched / len(wanted)
     assert precision >= 0.8 and recall >= 0.8, (precision, recall, left)
+
+
+@pytest.mark.parametrize(
+    "text, expected, unexpected",
+    [
+        ("在12个街道联络组工作室开展学习。", "联络组工作室", None),
+        ("组织开展“两会”前夕委员集中学习会。", None, "两会"),
+        ("落实“三会一课”、党员谈心谈话等组织生活制度。", "党员谈心谈话", None),
+    ],
+)
+def test_generalised_from_invented_cases(text, expected, unexpected) -> None:
+    names = [m.text for m in extract_practices(text)]
+    if expected:
+        assert expected in names
+    if unexpected:
+        assert unexpected not in names

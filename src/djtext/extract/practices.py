@@ -94,7 +94,7 @@ FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "�
 MAX_ORG_PREFIX = 4
 MAX_LONG_ORG_PREFIX = 9
 # a duty descriptor that makes a longer organisational-form name (党员委员履职联合党支部)
-ORG_DESCRIPTORS = ("履职",)
+ORG_DESCRIPTORS = ("履职", "调研", "学习", "服务", "联络")
 # single characters that end a clause before a quote (现场“督办”制度 has none: a longer phrase)
 FUNCTION_CHARS = frozenset("在向到与和及等的把将以为对从由于是或并了让使给被即又也还各")
 MAX_BARE_PREFIX = 6
@@ -116,7 +116,7 @@ _NOT_A_NAME_END = ("+", "＋") + NOT_A_NAME_SUFFIX
 MAX_QUOTED_NAME = 16
 ORG_SUMMARY = re.compile(rf"[”’]([{NUMERALS}][{HAN_CLASS}]{{0,3}}?(?:组织体系|组织架构))")
 LIST_ITEM = re.compile(r"[^、和]+")
-SYSTEM_LIST_END = re.compile(r"等(?:规章|党建|工作|各项)?制度")
+SYSTEM_LIST_END = re.compile(r"等(?:规章|党建|工作|各项|基本|组织生活|学习|管理)?制度")
 NOT_IN_NAME = re.compile(r"[，—]")
 # verbs after which a quoted numeric formulation is a practice the unit carries out (落实“三会一课”)
 FORMULATION_VERBS = ("选树", "采取", "开展", "搭建", "推行")
