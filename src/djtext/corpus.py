@@ -214,22 +214,7 @@ def _control_ratio(text: str) -> float:
 def _detect_wide(data: bytes) -> str:
     """UTF-16 / UTF-32 without a BOM, told apart from binary data by where the NUL bytes fall."""
     sample = _sample(data)
-    candidates = []
-    if len(data) % 4 == 0:
-        candidates += ["utf-32-le", "utf-32-be"]
-    if len(data) % 2 == 0:
-        candidates += ["utf-16-le", "utf-16-be"]
-    best, best_score = None, -1.0
-    for name in candidates:
-        try:
-            text = data.decode(name)[:_SAMPLE_CHARS]
-        except UnicodeDecodeError:
-            continue
-        if _control_ratio(text) > 0.02:
-            continue
-        score = _wide_score(text)
-        if score > best_score:
-            best, best_score = name, score
+    best, best_score = _best_decoding(data, ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"))
     if best is None or best_score < _MIN_PLAUSIBLE:
         raise NotTextError("binary file (not text)" if sample.count(b"\x00") else "undecodable text")
     return best
@@ -248,7 +233,7 @@ def _best_decoding(data: bytes, codecs: tuple[str, ...]) -> tuple[str | None, fl
     """The codec among ``codecs`` whose strict decoding looks most like Chinese text, with its score."""
     best, best_score = None, -1.0
     for name in codecs:
-        if name.startswith("utf-16") and len(data) % 2:
+        if name.startswith("utf-") and len(data) % (4 if "32" in name else 2):
             continue
         try:
             text = data.decode(name)[:_SAMPLE_CHARS]
@@ -256,7 +241,7 @@ def _best_decoding(data: bytes, codecs: tuple[str, ...]) -> tuple[str | None, fl
             continue
         if _control_ratio(text) > 0.02:
             continue
-        score = plausibility(text) if not name.startswith("utf-16") else _wide_score(text)
+        score = _wide_score(text) if name.startswith("utf-") else plausibility(text)
         if score > best_score + 1e-9:
             best, best_score = name, score
     return best, best_score
