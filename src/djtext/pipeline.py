@@ -121,7 +121,9 @@ def _cache_dir(cache: str | os.PathLike | None) -> Path | None:
 
 
 def default_cache_dir() -> Path:
-    """The per-user cache folder ($XDG_CACHE_HOME/djtext or ~/.cache/djtext)."""
+    """The per-user cache folder ($DJTEXT_CACHE_DIR, else $XDG_CACHE_HOME/djtext or ~/.cache/djtext)."""
+    if os.environ.get("DJTEXT_CACHE_DIR"):
+        return Path(os.environ["DJTEXT_CACHE_DIR"]).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "djtext"
 
@@ -131,6 +133,18 @@ def _cache_key(path: Path, fingerprint: str) -> str:
     digest.update(fingerprint.encode())
     digest.update(path.suffix.lower().encode())
     return digest.hexdigest()
+
+
+def _read_cache_entry(path: Path) -> dict[str, list[dict]] | None:
+    """The rows cached at ``path``, or None when missing, truncated or corrupt (then recomputed and rewritten)."""
+    try:
+        rows = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not (isinstance(rows, dict) and isinstance(rows.get("documents"), list) and rows["documents"]
+            and all(isinstance(v, list) and all(isinstance(r, dict) for r in v) for v in rows.values())):
+        return None
+    return rows
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -178,13 +192,13 @@ def run_corpus(
         if cache_dir:
             try:
                 key = _cache_key(path, fingerprint)
-                hit = cache_dir / f"{key}.json"
-                if hit.exists():
-                    results[rel] = _with_doc_path(json.loads(hit.read_text(encoding="utf-8")), rel)
+                entry = _read_cache_entry(cache_dir / f"{key}.json")
+                if entry is not None:
+                    results[rel] = _with_doc_path(entry, rel)
                     cached += 1
                     tick(rel)
                     continue
-            except (OSError, ValueError):
+            except OSError:
                 key = None
         todo.append((path, key))
     args = [(str(path), str(root), options) for path, _ in todo]
