@@ -22,6 +22,7 @@ from djtext import __version__
 from djtext.attribute import attribute_document
 from djtext.clean import clean_text
 from djtext.corpus import iter_files, read_document
+from djtext.dedup import flag_duplicates
 from djtext.extract import extract_all
 from djtext.lexicon import load_lexicon
 from djtext.models import Document
@@ -262,6 +263,7 @@ def combine(results: dict[str, dict[str, list[dict]]], cached: int = 0) -> Corpu
     for name in RESULT_TABLES:
         rows = [row for rel in sorted(results) for row in results[rel].get(name, [])]
         tables[name] = pd.DataFrame(rows, columns=columns(name)) if rows else pd.DataFrame(columns=columns(name))
+    flag_duplicates(tables, results)  # djtext.dedup: fills documents.duplicate_of from the _dedup rows
     for rel in sorted(results):
         for row in results[rel].get("documents", []):
             if row.get("error"):
