@@ -21,7 +21,7 @@ import pandas as pd
 from djtext import __version__
 from djtext.attribute import attribute_document
 from djtext.clean import clean_text
-from djtext.corpus import iter_files, read_document
+from djtext.corpus import iter_files, read_document, safe_name
 from djtext.dedup import flag_duplicates
 from djtext.extract import extract_all
 from djtext.lexicon import load_lexicon
@@ -130,6 +130,8 @@ def default_cache_dir() -> Path:
 
 
 def _cache_key(path: Path, fingerprint: str) -> str:
+    if not path.is_file():  # a FIFO would block the read; read_document reports what it is
+        raise OSError(f"{path}: not a regular file")
     digest = hashlib.sha256(path.read_bytes())
     digest.update(fingerprint.encode())
     digest.update(path.suffix.lower().encode())
@@ -149,7 +151,7 @@ def _read_cache_entry(path: Path) -> dict[str, list[dict]] | None:
 
 
 def _relative(path: Path, root: Path) -> str:
-    return path.name if root.is_file() else path.relative_to(root).as_posix()
+    return safe_name(path.name if root.is_file() else path.relative_to(root).as_posix())
 
 
 def _with_doc_path(rows: dict[str, list[dict]], rel: str) -> dict[str, list[dict]]:

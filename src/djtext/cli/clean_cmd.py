@@ -22,13 +22,13 @@ def output_path(out: Path, rel: str, taken: set[Path]) -> Path:
 
 def _inputs(paths: list[Path]) -> list[tuple[Path, Path, str]]:
     """(file, root, relative name) for every supported file under the given paths."""
-    from djtext.corpus import iter_files
+    from djtext.corpus import iter_files, safe_name
 
     found = []
     several = len(paths) > 1
     for root in paths:
         for path in iter_files(root):
-            rel = path.name if root.is_file() else path.relative_to(root).as_posix()
+            rel = safe_name(path.name if root.is_file() else path.relative_to(root).as_posix())
             if several and root.is_dir():
                 rel = f"{root.name}/{rel}"
             found.append((path, root, rel))

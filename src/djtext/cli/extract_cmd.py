@@ -73,6 +73,6 @@ def extract(
         f"{ok} of {result.n_documents} documents extracted"
         + (f" ({result.cached} from cache)" if result.cached else "")
         + (f"; {n_duplicates} duplicate{'s' * (n_duplicates != 1)} {'kept' if keep_duplicates else 'left out'} (see duplicate_of)" if n_duplicates else "")
-        + f"; {len(paths)} tables written to {out}", highlight=False,
+        + f"; {len(paths)} tables written to {out}", highlight=False, soft_wrap=True,
     )
     raise typer.Exit(EXIT_SOME_FAILED if result.errors else EXIT_OK)
