@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import shutil
 import signal
 import subprocess
@@ -91,8 +92,10 @@ def kill9_check(folder: Path) -> str:
     """Kill `djtext extract` with -9 mid-run; report the cache entries left and whether all are whole."""
     corpus = folder / "kill_corpus"
     corpus.mkdir()
-    for i in range(40):
-        text = "\n\n".join(f"第{i}号文件第{j}段。{hostile.SENTENCE}" for j in range(300))
+    rng = random.Random(8)
+    for i in range(40):  # distinct documents (random common characters), so none is a duplicate
+        text = "\n\n".join("".join(chr(0x4E00 + rng.randrange(3000)) for _ in range(60)) + "。" + hostile.SENTENCE
+                             for _ in range(150))
         (corpus / f"doc{i:03d}.txt").write_text(text, encoding="utf-8")
     cache = folder / "kill_cache"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DJTEXT_CACHE_DIR": str(cache)}
