@@ -148,3 +148,28 @@ def test_extract_shared_corpus(tmp_path):
     assert set(brands["doc"]) >= {p.name for p in SHARED_CORPUS.iterdir() if p.name.startswith(("000", "001", "004"))}
     units = _read(out, "units")
     assert units["province"].notna().mean() > 0.8
+
+
+@pytest.mark.parametrize("inside", [False, True])
+def test_clean_out_in_the_input_folder_is_refused_up_front(tmp_path, inside):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (corpus / name).write_text("政协 党组 。", encoding="utf-8")
+    out = corpus / "cleaned" if inside else corpus
+    result = run("clean", str(corpus), "--out", str(out), "-q")
+    assert result.exit_code == 2
+    assert "input folder" in result.stderr and "cleaned into" not in result.stderr
+    assert (corpus / "a.txt").read_text(encoding="utf-8") == "政协 党组 。"
+    assert not (corpus / "cleaned").exists()
+
+
+def test_clean_refused_files_are_not_counted_as_cleaned(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("政协 党组 。", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<html><body><p>政协 党组 。</p></body></html>", encoding="utf-8")
+    result = run("clean", str(source), str(tmp_path / "b.html"), "--out", str(tmp_path), "-q")
+    assert result.exit_code == 1
+    assert "1 of 2 files cleaned" in result.stderr
+    assert "a.txt" in result.stderr and "never overwritten" in result.stderr
+    assert source.read_text(encoding="utf-8") == "政协 党组 。"

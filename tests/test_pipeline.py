@@ -75,3 +75,40 @@ def test_bad_files_are_collected_and_the_rest_goes_through(tmp_path):
 def test_missing_corpus_is_an_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         run_corpus(tmp_path / "nope")
+
+
+def test_suite_cache_is_temporary_not_the_users():
+    from djtext.pipeline import default_cache_dir
+
+    cache = default_cache_dir().resolve()
+    assert Path.home().resolve() / ".cache" not in (cache, *cache.parents)
+
+
+def test_default_cache_dir_honours_djtext_cache_dir(tmp_path, monkeypatch):
+    from djtext.pipeline import default_cache_dir
+
+    monkeypatch.setenv("DJTEXT_CACHE_DIR", str(tmp_path / "c"))
+    assert default_cache_dir() == tmp_path / "c"
+    monkeypatch.delenv("DJTEXT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
+    assert default_cache_dir() == tmp_path / "x" / "djtext"
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "wrong_shape", "empty"])
+def test_corrupt_cache_entry_is_ignored_and_rewritten(tmp_path, serial, damage):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("政协党组坚持“三会一课”制度。", encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = run_corpus(corpus, cache=cache)
+    (entry,) = cache.glob("*.json")
+    good = entry.read_bytes()
+    broken = {"truncated": good[: len(good) // 2], "garbage": b"\xff\xfe\x00junk", "wrong_shape": b'{"documents": 3}',
+              "empty": b""}[damage]
+    entry.write_bytes(broken)
+    (cache / f".{entry.name}.tmp123").write_bytes(good[:10])  # a write a kill -9 interrupted
+    second = run_corpus(corpus, cache=cache)
+    assert second.cached == 0 and not second.errors
+    _frames_equal(first.tables, second.tables)
+    assert entry.read_bytes() == good  # rewritten whole
+    assert run_corpus(corpus, cache=cache).cached == 1

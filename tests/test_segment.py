@@ -87,10 +87,10 @@ def test_every_builtin_term_is_a_single_token(engine):
 
 def test_lexicon_terms_reads_other_lexicons_and_skips_regions_and_patterns(tmp_path):
     (tmp_path / "formulations.csv").write_text("# test\ntext,number\n四下基层,4\n两个全覆盖,2\n", encoding="utf-8")
-    (tmp_path / "practice_heads.csv").write_text("term,category\n议事厅,platform\n", encoding="utf-8")
+    (tmp_path / "terms_places.csv").write_text("term,category\n议事厅,platform\n", encoding="utf-8")
     (tmp_path / "regions.csv").write_text("name,code\n城区,1\n", encoding="utf-8")
     (tmp_path / "brand_stop_patterns.txt").write_text("[一二三]个.+\n", encoding="utf-8")
-    (tmp_path / "units_x.csv").write_text("name,kind\n[一二三]个.+,x\nCLIFF,y\n1+3+N,z\n", encoding="utf-8")
+    (tmp_path / "terms_units_x.csv").write_text("name,kind\n[一二三]个.+,x\nCLIFF,y\n1+3+N,z\n", encoding="utf-8")
     (tmp_path / "brand_stopwords.txt").write_text("品牌意识化\n", encoding="utf-8")
     terms = lexicon_terms(load_lexicon([str(tmp_path)]))
     assert terms[0] == lexicon_terms(load_lexicon())[0]  # built-in terms.txt first

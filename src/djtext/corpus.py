@@ -8,13 +8,16 @@ common Chinese characters and punctuation, and charset-normalizer as the last re
 """
 from __future__ import annotations
 
+import errno
 import io
 import logging
 import os
 import re
+import stat
 import warnings
 import zipfile
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 
 from djtext.models import RawDocument
@@ -33,6 +36,9 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+MAX_DOCX_INFLATED = 256 * 2**20  # a .docx whose parts inflate to more is refused (zip bomb)
+MAX_DOCX_RATIO = 200  # ... and so is one inflating more than 200-fold (text XML compresses ~5-20×)
+MIN_RATIO_CHECK = 32 * 2**20  # the ratio is only checked past this inflated size
 _SAMPLE_BYTES = 64 * 1024
 _SAMPLE_CHARS = 20_000
 _MIN_PLAUSIBLE = 0.6
@@ -52,6 +58,8 @@ class NotTextError(ValueError):
 def iter_files(root: Path) -> list[Path]:
     """All supported files under ``root`` (or ``root`` itself when it is a file), sorted.
 
+    Special files with a supported suffix (a FIFO, a broken symlink, a symlink loop) are listed so
+    that ``read_document`` reports them; symlinked folders are not followed (no loops).
     Skipped in folders: hidden files and folders, Office lock files (``~$…``), cache folders,
     djtext results folders (holding a ``datapackage.json``) and a folder's own notes (README,
     LICENSE, CHANGELOG).
@@ -68,8 +76,8 @@ def iter_files(root: Path) -> list[Path]:
             path = Path(folder) / name
             if name.startswith((".", "~$")) or path.stem.upper() in _NOT_DOCUMENTS:
                 continue
-            if path.suffix.lower() in SUPPORTED_SUFFIXES and path.is_file():
-                found.append(path)
+            if path.suffix.lower() in SUPPORTED_SUFFIXES and not path.is_dir():
+                found.append(path)  # FIFOs, broken links and link loops too: read_document names the problem
     return sorted(found)
 
 
@@ -85,9 +93,14 @@ def read_document(path: Path, root: Path | None = None) -> RawDocument:
     fmt = _FORMATS.get(path.suffix.lower(), path.suffix.lower().lstrip(".") or "txt")
     doc = RawDocument(path=rel, text="", format=fmt, source=str(path))
     try:
+        kind = _not_regular(path)
+        if kind:
+            doc.error = f"not a regular file ({kind})"
+            return doc
         data = path.read_bytes()
     except OSError as exc:
-        doc.error = f"cannot read file: {exc.strerror or exc}"
+        link = " (a broken symbolic link)" if path.is_symlink() and exc.errno == errno.ENOENT else ""
+        doc.error = f"cannot read file: {exc.strerror or exc}{link}"
         return doc
     try:
         if not data.strip():
@@ -112,6 +125,34 @@ def read_document(path: Path, root: Path | None = None) -> RawDocument:
         return doc
     doc.text, doc.encoding = text, encoding
     return doc
+
+
+def _not_regular(path: Path) -> str:
+    """What ``path`` is when it is no regular file (a FIFO would block a read forever), else ""."""
+    mode = path.stat().st_mode  # follows symlinks; a loop or a broken link raises OSError
+    if stat.S_ISREG(mode):
+        return ""
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def safe_name(name: str) -> str:
+    """``name`` printable on one line: undecodable file-name bytes as ``\\xNN``, control characters as ``\\n`` etc."""
+    if name.isprintable():
+        return name
+    out = []
+    for ch in name:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not decode (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif ch.isprintable() or ch == " ":
+            out.append(ch)
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
 
 
 def detect_encoding(data: bytes) -> str:
@@ -262,11 +303,11 @@ def _charset_normalizer_guess(data: bytes) -> str | None:
 def _relative_name(path: Path, root: Path | None) -> str:
     """``path`` relative to ``root`` (posix style), or its file name."""
     if root is None or Path(root).is_file():
-        return path.name
+        return safe_name(path.name)
     try:
-        return path.relative_to(root).as_posix()
+        return safe_name(path.relative_to(root).as_posix())
     except ValueError:
-        return path.name
+        return safe_name(path.name)
 
 
 def _one_line(message: str, limit: int = 200) -> str:
@@ -292,6 +333,8 @@ def _read_html(data: bytes) -> tuple[str, str]:
     text = _trafilatura_text(html)
     if not text or not text.strip():
         text = _fallback_html_text(html)
+    if not text or not text.strip():  # lxml gives up on very deep nesting: a flat, depth-free parse
+        text = _flat_html_text(html)
     return text, encoding
 
 
@@ -357,6 +400,40 @@ def _fallback_html_text(html: str) -> str:
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+class _FlatText(HTMLParser):
+    """Visible text of a page from a stream of tags (no tree, so nesting depth costs nothing)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):  # noqa: D102 - HTMLParser hook
+        if tag in _DROP_TAGS:
+            self.skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):  # noqa: D102 - HTMLParser hook
+        if tag in _DROP_TAGS and self.skipping:
+            self.skipping -= 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):  # noqa: D102 - HTMLParser hook
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def _flat_html_text(html: str) -> str:
+    """Visible text of the page, one block per line, read without building a tree."""
+    parser = _FlatText()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 # --- DOCX -----------------------------------------------------------------------------------
 
 
@@ -368,6 +445,7 @@ def _read_docx(data: bytes) -> str:
         from docx.text.paragraph import Paragraph
     except ImportError as exc:  # pragma: no cover - a core dependency
         raise NotTextError(f"cannot read .docx: {exc}") from exc
+    check_zip_size(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
@@ -383,6 +461,24 @@ def _read_docx(data: bytes) -> str:
         elif tag == "tbl":
             lines.extend(_docx_table(Table(child, document), Paragraph))
     return "\n".join(lines).strip("\n") + "\n"
+
+
+def check_zip_size(data: bytes, limit: int = MAX_DOCX_INFLATED, ratio: int = MAX_DOCX_RATIO) -> None:
+    """Raise NotTextError for a zip (.docx) that would inflate past ``limit`` bytes or ``ratio`` × its size.
+
+    The declared sizes can be trusted as a bound: zipfile stops reading a member at its declared
+    size and then fails its CRC check.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise NotTextError(_one_line(f"corrupt .docx: {type(exc).__name__}: {exc}")) from exc
+    if inflated > limit or (inflated > MIN_RATIO_CHECK and inflated > ratio * max(1, len(data))):
+        raise NotTextError(
+            f"refused .docx: it would inflate to {inflated / 2**20:.0f} MB from {len(data) / 2**20:.1f} MB "
+            f"(a zip bomb? the limit is {limit // 2**20} MB, {ratio}-fold)"
+        )
 
 
 def _docx_table(table, paragraph_cls) -> list[str]:

@@ -3,11 +3,15 @@
 Every lexicon is a UTF-8 file named ``NAME.csv`` (with a header row) or ``NAME.txt`` (one entry
 per line). Lines starting with ``#`` are comments. A user passes ``--lexicon PATH`` (a file named
 like a built-in lexicon, or a folder of such files): its rows are added to the built-in rows of
-the lexicon with the same name, or form a new lexicon when the name is new.
+the lexicon with the same name. A user file must match a built-in lexicon's name, suffix and key
+column, so a misspelt name is an error instead of a silently unused file. The one deliberate way
+to add a new lexicon is a name starting with ``terms_`` (e.g. ``terms_mywords.txt``): extra words
+for the segmenter's user dictionary. The cleaning tables (``clean_*``) are built-in only.
 """
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +22,8 @@ T = TypeVar("T")
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "data" / "lexicons"
 SUFFIXES = (".csv", ".txt")
+NEW_LEXICON_PREFIX = "terms_"  # the deliberate way to add a new lexicon: extra segmentation words
+BUILTIN_ONLY_PREFIX = "clean_"  # read straight from BUILTIN_DIR by the cleaner: not extendable
 
 
 class LexiconError(ValueError):
@@ -52,10 +58,67 @@ def read_lexicon_file(path: Path) -> list[dict[str, str]]:
 
 def _files_in(path: Path) -> list[Path]:
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+        return sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file() and not p.name.startswith("."))
     if path.is_file():
         return [path]
     raise LexiconError(f"{path}: no such lexicon file or folder")
+
+
+def _user_files_in(path: Path) -> list[Path]:
+    """The lexicon files a user gave (a file or a folder), each checked against the built-in lexicons."""
+    files = _files_in(path)
+    if path.is_dir() and not files:
+        raise LexiconError(f"{path}: lexicon folder holds no .csv or .txt file")
+    for file in files:
+        check_user_lexicon(file)
+    return files
+
+
+@lru_cache(maxsize=1)
+def builtin_files() -> dict[str, Path]:
+    """The built-in lexicon files by name (file stem)."""
+    return {p.stem: p for p in _files_in(BUILTIN_DIR)} if BUILTIN_DIR.is_dir() else {}
+
+
+def _header(path: Path) -> list[str]:
+    """The column names of a lexicon CSV (empty for .txt or a headerless file)."""
+    if path.suffix != ".csv":
+        return []
+    try:
+        body = _strip_comments(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot read lexicon ({exc})") from exc
+    first = body.splitlines()[0] if body else ""
+    return [c.strip() for c in next(csv.reader([first]), [])]
+
+
+def check_user_lexicon(path: Path) -> None:
+    """Raise LexiconError unless ``path`` extends a built-in lexicon (same name, suffix, key column) or is a ``terms_*`` file."""
+    builtins = builtin_files()
+    name = path.stem
+    if path.suffix not in SUFFIXES:
+        raise LexiconError(f"{path}: lexicon files must end in .csv or .txt")
+    if name.startswith(NEW_LEXICON_PREFIX) and name not in builtins:
+        if path.suffix == ".csv" and not set(_header(path)) & {"term", "text", "name"}:
+            raise LexiconError(f"{path}: a {NEW_LEXICON_PREFIX}*.csv lexicon needs a term, text or name column")
+        return
+    known = sorted(n for n in builtins if not n.startswith(BUILTIN_ONLY_PREFIX))
+    if name.startswith(BUILTIN_ONLY_PREFIX):
+        raise LexiconError(f"{path}: the {name} table is built-in only and cannot be extended with --lexicon")
+    if name not in builtins:
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]}{builtins[close[0]].suffix}? " if close else ""
+        raise LexiconError(
+            f"{path}: no built-in lexicon is named {name!r}; {hint}name the file after the lexicon it extends "
+            f"({', '.join(known)}), or {NEW_LEXICON_PREFIX}{name}{path.suffix} to add segmentation words"
+        )
+    expected = builtins[name]
+    if path.suffix != expected.suffix:
+        raise LexiconError(f"{path}: the built-in {name} lexicon is a {expected.suffix} file; name yours {name}{expected.suffix}")
+    if expected.suffix == ".csv":
+        wanted = _header(expected)
+        if wanted and wanted[0] not in _header(path):
+            raise LexiconError(f"{path}: needs a header row with the {wanted[0]!r} column (the {name} lexicon's columns: {', '.join(wanted)})")
 
 
 @dataclass(frozen=True)
@@ -91,9 +154,9 @@ def load_lexicon(extra: tuple[str, ...] | list[str] = ()) -> Lexicon:
 @lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> Lexicon:
     tables: dict[str, list[dict[str, str]]] = {}
-    files = _files_in(BUILTIN_DIR) if BUILTIN_DIR.is_dir() else []
+    files = list(builtin_files().values())
     for item in extra:
-        files.extend(_files_in(Path(item)))
+        files.extend(_user_files_in(Path(item)))
     for path in files:
         tables.setdefault(path.stem, []).extend(read_lexicon_file(path))
     return Lexicon({k: tuple(v) for k, v in tables.items()}, tuple(str(p) for p in files))

@@ -21,7 +21,8 @@ import pandas as pd
 from djtext import __version__
 from djtext.attribute import attribute_document
 from djtext.clean import clean_text
-from djtext.corpus import iter_files, read_document
+from djtext.corpus import iter_files, read_document, safe_name
+from djtext.dedup import flag_duplicates
 from djtext.extract import extract_all
 from djtext.lexicon import load_lexicon
 from djtext.models import Document
@@ -121,20 +122,36 @@ def _cache_dir(cache: str | os.PathLike | None) -> Path | None:
 
 
 def default_cache_dir() -> Path:
-    """The per-user cache folder ($XDG_CACHE_HOME/djtext or ~/.cache/djtext)."""
+    """The per-user cache folder ($DJTEXT_CACHE_DIR, else $XDG_CACHE_HOME/djtext or ~/.cache/djtext)."""
+    if os.environ.get("DJTEXT_CACHE_DIR"):
+        return Path(os.environ["DJTEXT_CACHE_DIR"]).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "djtext"
 
 
 def _cache_key(path: Path, fingerprint: str) -> str:
+    if not path.is_file():  # a FIFO would block the read; read_document reports what it is
+        raise OSError(f"{path}: not a regular file")
     digest = hashlib.sha256(path.read_bytes())
     digest.update(fingerprint.encode())
     digest.update(path.suffix.lower().encode())
     return digest.hexdigest()
 
 
+def _read_cache_entry(path: Path) -> dict[str, list[dict]] | None:
+    """The rows cached at ``path``, or None when missing, truncated or corrupt (then recomputed and rewritten)."""
+    try:
+        rows = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not (isinstance(rows, dict) and isinstance(rows.get("documents"), list) and rows["documents"]
+            and all(isinstance(v, list) and all(isinstance(r, dict) for r in v) for v in rows.values())):
+        return None
+    return rows
+
+
 def _relative(path: Path, root: Path) -> str:
-    return path.name if root.is_file() else path.relative_to(root).as_posix()
+    return safe_name(path.name if root.is_file() else path.relative_to(root).as_posix())
 
 
 def _with_doc_path(rows: dict[str, list[dict]], rel: str) -> dict[str, list[dict]]:
@@ -178,13 +195,13 @@ def run_corpus(
         if cache_dir:
             try:
                 key = _cache_key(path, fingerprint)
-                hit = cache_dir / f"{key}.json"
-                if hit.exists():
-                    results[rel] = _with_doc_path(json.loads(hit.read_text(encoding="utf-8")), rel)
+                entry = _read_cache_entry(cache_dir / f"{key}.json")
+                if entry is not None:
+                    results[rel] = _with_doc_path(entry, rel)
                     cached += 1
                     tick(rel)
                     continue
-            except (OSError, ValueError):
+            except OSError:
                 key = None
         todo.append((path, key))
     args = [(str(path), str(root), options) for path, _ in todo]
@@ -248,6 +265,7 @@ def combine(results: dict[str, dict[str, list[dict]]], cached: int = 0) -> Corpu
     for name in RESULT_TABLES:
         rows = [row for rel in sorted(results) for row in results[rel].get(name, [])]
         tables[name] = pd.DataFrame(rows, columns=columns(name)) if rows else pd.DataFrame(columns=columns(name))
+    flag_duplicates(tables, results)  # djtext.dedup: fills documents.duplicate_of from the _dedup rows
     for rel in sorted(results):
         for row in results[rel].get("documents", []):
             if row.get("error"):

@@ -5,6 +5,7 @@ from bisect import bisect_right
 from collections import Counter
 from operator import attrgetter
 
+from djtext.dedup import DEDUP_TABLE, signature_rows
 from djtext.attribute import line_of, line_starts, part_region  # noqa: F401  (line_of: part of this module's API)
 from djtext.models import Document, Unit
 
@@ -138,6 +139,7 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {"documents": documents}
     if clean is None or doc.error:
         return out
+    out[DEDUP_TABLE] = signature_rows(doc.path, clean.text)  # for djtext.dedup.flag_duplicates
     where = _Provenance(doc)
     fallback_at = _PartFallback(doc)
     path = doc.path

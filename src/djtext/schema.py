@@ -40,6 +40,7 @@ _SPECIFIC: dict[str, tuple[Column, ...]] = {
         Column("tokens", "integer", "tokens the segmenter produced from the cleaned text"),
         Column("fixes", "string", "what cleaning changed: fixer=count pairs separated by '; '"),
         Column("error", "string", "why the file could not be processed (empty when it was)"),
+        Column("duplicate_of", "string", "the document this one repeats (same or nearly the same clean text; empty when none)"),
     ),
     "units": (
         Column("level", "string", "province, city, county, committee or other"),

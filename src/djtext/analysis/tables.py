@@ -10,6 +10,7 @@ from djtext.schema import TABLES, columns
 
 MARKER_TABLES = ("documents", "brands", "practices", "formulations", "slogans", "units", "lists")
 READERS = (".csv", ".jsonl", ".parquet")
+LATER_COLUMNS = {"documents": {"duplicate_of"}}  # added after 0.1.0: older RESULTS folders lack them (read as empty)
 
 
 class ResultsError(ValueError):
@@ -60,7 +61,7 @@ def validate(table: str, frame: pd.DataFrame, source: Path | str = "") -> pd.Dat
         return frame
     if frame.empty and len(frame.columns) == 0:
         return conform(table, pd.DataFrame(columns=columns(table)))
-    missing = [c for c in columns(table) if c not in frame.columns]
+    missing = [c for c in columns(table) if c not in frame.columns and c not in LATER_COLUMNS.get(table, ())]
     if missing:
         raise ResultsError(f"{source or table}: missing column(s) {', '.join(missing)} of the {table} table")
     return conform(table, frame)
@@ -102,15 +103,23 @@ def results_format(folder: Path) -> str:
 
 
 def tables_from_source(source: Path, *, jobs: int = 1, lexicon_paths=(), segmenter: str = "jieba",
-                       t2s: bool | None = None, progress=False) -> tuple[dict[str, pd.DataFrame], bool]:
-    """(tables, from_results): load a RESULTS folder, or extract a corpus folder on the fly."""
+                       t2s: bool | None = None, progress=False, keep_duplicates: bool = False) -> tuple[dict[str, pd.DataFrame], bool]:
+    """(tables, from_results): load a RESULTS folder, or extract a corpus folder on the fly.
+
+    Rows of documents flagged as duplicates (documents.duplicate_of) are left out of every table
+    but documents, so nothing is counted twice, unless ``keep_duplicates``.
+    """
+    from djtext.dedup import without_duplicates
+
     source = Path(source)
     if not source.exists():
         raise ResultsError(f"{source}: no such file or folder")
     if is_results_folder(source):
-        return load_results(source), True
+        tables = load_results(source)
+        return (tables if keep_duplicates else without_duplicates(tables)), True
     from djtext.pipeline import run_corpus
 
     result = run_corpus(source, jobs=jobs, lexicon_paths=tuple(str(p) for p in lexicon_paths),
                         segmenter=segmenter, t2s=t2s, progress=progress)
-    return {name: validate(name, frame, source) for name, frame in result.tables.items()}, False
+    tables = {name: validate(name, frame, source) for name, frame in result.tables.items()}
+    return (tables if keep_duplicates else without_duplicates(tables)), False

@@ -19,7 +19,8 @@ CN_NUMERAL = "一二三四五六七八九十百零〇两"
 SPACE = " \t\u00a0\u2002\u2003\u2009\u200a\u202f\u205f\u3000"
 """Horizontal whitespace, including the full-width ideographic space."""
 
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # reorder display (Trojan Source)
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad" + BIDI_CONTROLS
 """Invisible characters scraped pages leave behind."""
 
 LIST_MARKER = (

@@ -10,12 +10,14 @@ from typing import List, Optional
 
 import typer
 
-from djtext.cli.app import BOM_OPTION, JOBS_OPTION, LEXICON_OPTION, SEGMENTER_OPTION, app, console, err_console, usage_error
+from djtext.cli.app import (
+    BOM_OPTION, JOBS_OPTION, KEEP_DUPLICATES_OPTION, LEXICON_OPTION, SEGMENTER_OPTION, app, console, err_console, usage_error,
+)
 
 SOURCE_HELP = "A RESULTS folder written by `djtext extract`, or a corpus folder (extracted on the fly)."
 
 
-def _load(source: Path, jobs: int, lexicon: Optional[List[Path]], segmenter: str, quiet: bool):
+def _load(source: Path, jobs: int, lexicon: Optional[List[Path]], segmenter: str, quiet: bool, keep_duplicates: bool = False):
     """Tables of SOURCE and whether SOURCE is a RESULTS folder (usage error when unreadable)."""
     from djtext.analysis.tables import tables_from_source
     from djtext.render import progress_bar
@@ -27,7 +29,7 @@ def _load(source: Path, jobs: int, lexicon: Optional[List[Path]], segmenter: str
         from djtext.analysis.tables import is_results_folder
 
         if is_results_folder(source):
-            return tables_from_source(source)
+            return tables_from_source(source, keep_duplicates=keep_duplicates)
         from djtext.corpus import iter_files
 
         total = len(iter_files(source))
@@ -35,7 +37,7 @@ def _load(source: Path, jobs: int, lexicon: Optional[List[Path]], segmenter: str
             raise usage_error(f"{source}: neither a RESULTS folder (documents.csv, brands.csv ...) nor a corpus with supported files")
         with progress_bar(err_console, total, "extract", enabled=not quiet) as advance:
             return tables_from_source(source, jobs=jobs, lexicon_paths=[str(p) for p in lexicon or []],
-                                      segmenter=segmenter, progress=advance)
+                                      segmenter=segmenter, progress=advance, keep_duplicates=keep_duplicates)
     except (ValueError, OSError, SegmenterUnavailable) as exc:
         raise usage_error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
 
@@ -75,6 +77,7 @@ def compare(
     jobs: int = JOBS_OPTION,
     lexicon: Optional[List[Path]] = LEXICON_OPTION,
     segmenter: str = SEGMENTER_OPTION,
+    keep_duplicates: bool = KEEP_DUPLICATES_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no tables (only write --out)."),
 ) -> None:
     """Compare brands (default), formulations, practices or slogans across regions, with keyness."""
@@ -89,7 +92,7 @@ def compare(
         cmp.check_choice(by, what)
     except cmp.CompareError as exc:
         raise usage_error(str(exc)) from None
-    tables, from_results = _load(source, jobs, lexicon, segmenter, quiet)
+    tables, from_results = _load(source, jobs, lexicon, segmenter, quiet, keep_duplicates)
     if out is not None:
         _refuse_input(out, source, from_results)
     comparison = cmp.comparison_table(tables, by, what, yates=yates)
@@ -125,6 +128,7 @@ def cluster(
     jobs: int = JOBS_OPTION,
     lexicon: Optional[List[Path]] = LEXICON_OPTION,
     segmenter: str = SEGMENTER_OPTION,
+    keep_duplicates: bool = KEEP_DUPLICATES_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no table."),
 ) -> None:
     """Cluster the named practices across documents; write practice_clusters and fill practices' cluster column."""
@@ -155,7 +159,7 @@ def cluster(
         raise usage_error(str(exc)) from None
     if in_place and fmt and fmt_out != results_format(source):
         raise usage_error(f"{source}: holds {results_format(source)} tables; use --out DIR to write {fmt_out}")
-    tables, _ = _load(source, jobs, lexicon, segmenter, quiet)
+    tables, _ = _load(source, jobs, lexicon, segmenter, quiet, keep_duplicates)
     try:
         practices, clusters = cluster_practices(tables, threshold)
         paths = write_tables({"practices": practices, "practice_clusters": clusters}, target, fmt=fmt_out,

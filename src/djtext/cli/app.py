@@ -47,4 +47,7 @@ def root(
 BOM_OPTION = typer.Option(True, "--bom/--no-bom", help="Write CSV with a UTF-8 BOM (Excel shows Chinese correctly).")
 JOBS_OPTION = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (documents of a corpus run in parallel).")
 LEXICON_OPTION = typer.Option(None, "--lexicon", help="Extra lexicon file or folder (repeatable).")
+KEEP_DUPLICATES_OPTION = typer.Option(
+    False, "--keep-duplicates", help="Count documents flagged as duplicates (documents.duplicate_of) too; by default they are left out.",
+)
 SEGMENTER_OPTION = typer.Option("jieba", "--segmenter", help="Segmentation backend: jieba or hanlp.")

@@ -22,17 +22,27 @@ def output_path(out: Path, rel: str, taken: set[Path]) -> Path:
 
 def _inputs(paths: list[Path]) -> list[tuple[Path, Path, str]]:
     """(file, root, relative name) for every supported file under the given paths."""
-    from djtext.corpus import iter_files
+    from djtext.corpus import iter_files, safe_name
 
     found = []
     several = len(paths) > 1
     for root in paths:
         for path in iter_files(root):
-            rel = path.name if root.is_file() else path.relative_to(root).as_posix()
+            rel = safe_name(path.name if root.is_file() else path.relative_to(root).as_posix())
             if several and root.is_dir():
                 rel = f"{root.name}/{rel}"
             found.append((path, root, rel))
     return found
+
+
+def refuse_out_inside_inputs(out: Path, paths: list[Path]) -> None:
+    """Usage error (exit 2) when --out is an input folder or inside one: cleaned copies would mix with the originals."""
+    target = out.resolve()
+    for path in paths:
+        folder = path.resolve()
+        if path.is_dir() and (target == folder or folder in target.parents):
+            where = "the input folder" if target == folder else "inside the input folder"
+            raise usage_error(f"{out}: --out is {where} {path}; choose a folder outside it (inputs are never overwritten)")
 
 
 @app.command()
@@ -59,10 +69,12 @@ def clean(
     if out is not None:
         if out.exists() and not out.is_dir():
             raise usage_error(f"{out}: --out must be a folder, and this is a file")
+        refuse_out_inside_inputs(out, paths)
     input_files = {path.resolve() for path, _, _ in inputs}
     failures: list[tuple[str, str]] = []
     explained: list[tuple[str, object]] = []
     taken: set[Path] = set()
+    written = 0
     with progress_bar(err_console, len(inputs), "clean", enabled=not quiet and out is not None) as advance:
         for path, root, rel in inputs:
             raw = read_document(path, root)
@@ -76,17 +88,23 @@ def clean(
                 failures.append((rel, f"cleaning failed: {type(exc).__name__}: {exc}"))
                 advance(rel)
                 continue
-            explained.append((rel, cleaned))
             if out is not None:
                 target = output_path(out, rel, taken)
                 if target.resolve() in input_files:
-                    failures.append((rel, f"refusing to overwrite the input file {target}"))
+                    failures.append((rel, f"not written: {target} is an input file, and inputs are never overwritten"))
                     advance(rel)
                     continue
                 taken.add(target)
                 from djtext.export import atomic_write_bytes
 
-                atomic_write_bytes(target, (cleaned.text + "\n").encode("utf-8"))
+                try:
+                    atomic_write_bytes(target, (cleaned.text + "\n").encode("utf-8"))
+                except OSError as exc:
+                    failures.append((rel, f"cannot write {target}: {exc.strerror or exc}"))
+                    advance(rel)
+                    continue
+                written += 1
+            explained.append((rel, cleaned))
             if as_json:
                 record = {
                     "doc": rel, "encoding": raw.encoding, "format": raw.format, "text": cleaned.text,
@@ -106,5 +124,5 @@ def clean(
     for rel, error in failures:
         err_console.print(f"[red]failed:[/] {rel}: {error}", highlight=False, soft_wrap=True)
     if out is not None:
-        err_console.print(f"{len(explained)} of {len(inputs)} files cleaned into {out}", highlight=False)
+        err_console.print(f"{written} of {len(inputs)} files cleaned into {out}", highlight=False)
     raise typer.Exit(EXIT_SOME_FAILED if failures else EXIT_OK)

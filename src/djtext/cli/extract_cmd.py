@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 
 from djtext.cli.app import (
-    BOM_OPTION, EXIT_OK, EXIT_SOME_FAILED, JOBS_OPTION, LEXICON_OPTION, SEGMENTER_OPTION, app, console, err_console, usage_error,
+    BOM_OPTION, EXIT_OK, EXIT_SOME_FAILED, JOBS_OPTION, KEEP_DUPLICATES_OPTION, LEXICON_OPTION, SEGMENTER_OPTION, app, console, err_console, usage_error,
 )
 from djtext.render import brands_table, documents_table, progress_bar
 
@@ -35,9 +35,11 @@ def extract(
     jobs: int = JOBS_OPTION,
     engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask (a Dask bag; uses a running dask.distributed Client)."),
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse per-document results cached by content hash."),
+    keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Keep the rows of documents flagged as duplicates (documents.duplicate_of); by default only their documents row is written."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary tables."),
 ) -> None:
     """Extract brands, formulations, slogans, lists, practices and units from CORPUS into --out."""
+    from djtext.dedup import duplicate_docs, without_duplicates
     from djtext.export import write_tables
     from djtext.pipeline import default_cache_dir, run_corpus
     from djtext.corpus import iter_files
@@ -56,7 +58,8 @@ def extract(
                 corpus, jobs=jobs, lexicon_paths=[str(p) for p in lexicon or []], segmenter=segmenter,
                 hanlp_model=hanlp_model, hanlp_download=hanlp_download, t2s=t2s, cache=default_cache_dir() if cache else None, progress=advance, engine=engine,
             )
-        paths = write_tables(result.tables, out, fmt=fmt, bom=bom)
+        tables = result.tables if keep_duplicates else without_duplicates(result.tables)
+        paths = write_tables(tables, out, fmt=fmt, bom=bom)
     except (LexiconError, SegmenterUnavailable, ValueError) as exc:
         raise usage_error(str(exc)) from None
     if not quiet:
@@ -65,9 +68,11 @@ def extract(
     for rel, error in result.errors:
         err_console.print(f"[red]failed:[/] {rel}: {error}", highlight=False, soft_wrap=True)
     ok = result.n_documents - len(result.errors)
+    n_duplicates = len(duplicate_docs(result.tables.get("documents")))
     err_console.print(
         f"{ok} of {result.n_documents} documents extracted"
         + (f" ({result.cached} from cache)" if result.cached else "")
-        + f"; {len(paths)} tables written to {out}", highlight=False,
+        + (f"; {n_duplicates} duplicate{'s' * (n_duplicates != 1)} {'kept' if keep_duplicates else 'left out'} (see duplicate_of)" if n_duplicates else "")
+        + f"; {len(paths)} tables written to {out}", highlight=False, soft_wrap=True,
     )
     raise typer.Exit(EXIT_SOME_FAILED if result.errors else EXIT_OK)
