@@ -29,6 +29,42 @@ def attribute_units(units: list[Unit], doc_text: str, gazetteer: Gazetteer | Non
         region = gazetteer.attribute_unit(unit.name, context, default)
         if region is not None:
             unit.province, unit.city, unit.county = region.province, region.city, region.county
+            if unit.county is None and unit.city is not None and unit.city == unit.province:
+                unit.city = None  # a municipality's own body: the municipality is its province only
+            unit.name = official_unit_name(unit.name, region, gazetteer)
+
+
+UNIT_BODIES = ("政协", "工商联", "统战部")
+LEVEL_WORDS = {"county": ("县", "区", "市", "旗", "自治县", "自治旗"), "city": ("市", "州", "盟", "地区", "自治州"),
+               "province": ("省", "自治区", "市")}
+
+
+def official_unit_name(name: str, region: Region, gazetteer: Gazetteer) -> str:
+    """The unit's name with its place written as the full official name of its region (岳阳政协 →
+    岳阳市政协, 阿坝州政协 → 阿坝藏族羌族自治州政协, 区政协 → 南开区政协, 齐齐哈尔市建华区政协 →
+    建华区政协); unchanged when the place part does not name that region."""
+    lead = "中共" if name.startswith("中共") else ""
+    rest = name[len(lead):]
+    cut = min((i for i in (rest.find(b) for b in UNIT_BODIES) if i >= 0), default=-1)
+    if cut < 0:
+        return name
+    place, tail = rest[:cut], rest[cut:]
+    for level, full in (("county", region.county), ("city", region.city), ("province", region.province)):
+        if not full:
+            continue
+        if place == full:
+            return name
+        if place.endswith(full) and gazetteer.candidates(place[: -len(full)]):
+            return lead + full + tail  # a parent written before the place (新疆X自治州政协)
+        if place in LEVEL_WORDS[level] and full.endswith(place[-1:]):
+            return lead + full + tail  # 区政协 whose district the document names
+        if any(c.level == level and getattr(c, level) == full for c in gazetteer.candidates(place)):
+            return lead + full + tail  # a short form (岳阳政协, 阿坝州政协)
+        parent = next((p for p in (region.city, region.province) if p and place.startswith(p)), "")
+        if parent and place != parent and any(getattr(c, level) == full
+                                              for c in gazetteer.candidates(place[len(parent):])):
+            return lead + full + tail  # 齐齐哈尔市建华区政协, 遂宁蓬溪县…
+    return name
 
 
 MIN_PART_PLACES = 2  # one passing place name (…都市圈) does not tell where an article is from

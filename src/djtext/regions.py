@@ -35,6 +35,7 @@ DOC_CITY_SHARE = 0.5         # share of the province's mass its city must carry
 DOC_COUNTY_SHARE = 0.6       # share of the city's mass its county must carry
 DOC_COUNTY_MIN = 3.0         # and at least this many mentions
 DOC_CACHE_SIZE = 16
+MIN_SHORT_MENTIONS = 2     # short-form mentions that tell a level-only unit's county (县政协 … 桐庐)
 OUTSIDE, NEVER = "\x00", "\x01"   # matcher stand-ins: a character of no name; an impossible one
 
 
@@ -411,7 +412,39 @@ class Gazetteer:
         hits = self._find(name, state.hits if state else (), head=True)
         if hits:
             return self._unit_region(hits, state, fallback)
-        return _generic_unit_region(name, fallback)
+        region = _generic_unit_region(name, fallback)
+        word, level = _unit_level_word(name)
+        if level == "county" and region.county is None and doc_text:
+            county = self.document_county(doc_text, region, word)
+            if county is not None:
+                return county
+        return region
+
+    def document_county(self, doc_text: str, around: Region = EMPTY, word: str = "") -> Region | None:
+        """The one county-level place a document is about, for a unit named by its level alone
+        (区政协, 县政协): the only county inside ``around`` that it names in full (with the level
+        ``word`` when given), else the only one whose short form it writes at least twice."""
+        state = self._state(doc_text)
+
+        def fits(r: Region) -> bool:
+            return (r.level == "county" and r.county is not None and _agrees(around, r)
+                    and (not word or word == "区" and r.county.endswith("区") or r.county.endswith(word)))
+
+        named = {c for hit in state.hits if hit.full for c in hit.candidates if fits(c)}
+        named_hits = [hit for hit in state.hits if hit.full and any(fits(c) for c in hit.candidates)]
+        if len(named) == 1 and all(len(hit.candidates) == 1 for hit in named_hits):
+            return next(iter(named))
+        if named:
+            return None
+        counts: dict[Region, int] = defaultdict(int)
+        for _start, _end, (_surface, regions, full, weak, _rank, _top) in self._matches(doc_text):
+            fitting = [r for r in regions if fits(r)]
+            if not full and not weak and len(fitting) == 1 and len(regions) == 1:
+                counts[fitting[0]] += 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked and ranked[0][1] >= MIN_SHORT_MENTIONS and (len(ranked) == 1 or ranked[1][1] < ranked[0][1] / 2):
+            return ranked[0][0]
+        return None
 
     def _unit_region(self, hits: list[PlaceHit], state: _DocState | None, fallback: Region) -> Region:
         depth = {"province": 0, "city": 1, "county": 2}

@@ -5,6 +5,8 @@ single-report document's own unit, and units only cited inside another unit's re
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -485,11 +487,44 @@ def _first_line(text: str) -> str | None:
     return None
 
 
+_VISITOR = re.compile(r"(?:[^。！？\n]{0,24}?(?:带队|率队|率领|一行))?(?:[^。！？\n]{0,4}?)(?:到|赴|来到|莅临|走进)"
+                      r"([\u4e00-\u9fff]{2})")
+_VISITOR_MARK = re.compile(r"一行|(?:调研|考察|视察|督查|督导|检查)组")
+
+
+def _visit_destination(text: str, end: int) -> str | None:
+    """For a unit name ending at ``end`` that travels (X政协一行到Y…, X政协副主席Z带队到Y…): the
+    first two characters of the place it visits, else None."""
+    clause = text[end:end + 40]
+    m = _VISITOR.match(clause)
+    if not m or not (_VISITOR_MARK.search(clause, 0, m.start(1)) or "带队" in clause[:m.start(1)]
+                     or "率队" in clause[:m.start(1)]):
+        return None
+    return m.group(1)
+
+
 def _document_unit(text: str) -> UnitName | None:
-    """The unit a single-report document is about: the first specific unit named in its opening."""
-    for name in find_unit_names(text[:600]):
-        if not name.generic and not name.shared:
-            return name
+    """The unit a single-report document is about: the first specific unit named in its opening
+    that is not visiting another one (X政协一行到Y调研: Y's 政协 when it is named); else a unit
+    named by its level alone that reports (县政协, 区政协: its place comes from the document)."""
+    names = find_unit_names(text[:600])
+    specific = [n for n in names if not n.generic and not n.shared]
+    destination = None
+    for name in specific:
+        visited = _visit_destination(text, name.end)
+        if visited is None:
+            if destination is None or destination in name.name:
+                return name
+            continue
+        destination = destination or visited
+    if specific:
+        return next((n for n in specific if destination and destination in n.name), specific[0])
+    vocab = unit_vocabulary()
+    bare = [n for n in names if n.generic and not n.shared and n.key.split("政协", 1)[0] in vocab.level_suffixes
+            and n.key.startswith(n.key.split("政协", 1)[0] + "政协") and n.name.startswith(n.key.split("政协", 1)[0])]
+    counts = Counter(n.key.split("政协", 1)[0] for n in bare).most_common(2)
+    if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+        return next(n for n in bare if n.key.startswith(counts[0][0] + "政协"))
     return None
 
 

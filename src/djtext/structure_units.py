@@ -312,6 +312,10 @@ _INNER_PLACE = re.compile(r"([\u4e00-\u9fffXx*＊]{1,%d}?)(委员会|委)" % MAX
 def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitName | None:
     """The unit name around the body word at ``b_start`` (None when it is not a unit)."""
     b_end = b_start + len(body)
+    if body in SESSION_BODIES:
+        session = _session_name(text, b_start, b_end, vocab)
+        if session is not None or body != "政协":
+            return session
     # 中共政协X县委员会党组 / 政协X市委机关委员会: the place follows the body word
     m = _INNER_PLACE.match(text, b_end) if body == "政协" else None
     if m:
@@ -372,6 +376,31 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
     return UnitName(start, organ_end, name, _level_for(suffix, organ_level, body, vocab), unit_key(name), generic)
 
 
+SESSION_BODIES = ("政协", "中国人民政治协商会议")
+_ORDINAL = r"(?:第[〇零一二三四五六七八九十百\d]{1,4}届)"
+_SESSION = re.compile(rf"{_ORDINAL}?([\u4e00-\u9fff]{{2,16}}?){_ORDINAL}?委员会")
+
+
+def _session_name(text: str, b_start: int, b_end: int, vocab: UnitVocabulary) -> UnitName | None:
+    """``政协第十三届青海省委员会``, ``中国人民政治协商会议X市X区第N届委员会`` → 青海省政协, X区政协
+    (the place must be a known one; the name is written in the usual place + 政协 form)."""
+    m = _SESSION.match(text, b_end)
+    if not m:
+        return None
+    place = m.group(1)
+    if "届" not in m.group() and len(place) <= MAX_PLACE:
+        return None  # 政协X县委员会: read by the inner-place rule (中共政协X县委员会党组)
+    suffix = _level_suffix_before(place, len(place), vocab)
+    known = known_place_before(place, len(place), suffix) if suffix else None
+    if known is None or known[0] != 0:
+        return None
+    organ_end, organ_level = _organ_after(text, m.end(), vocab)
+    start = b_start - 2 if text[max(0, b_start - 2):b_start] == "中共" else b_start
+    name = place + "政协" + text[m.end():organ_end]
+    level = "committee" if organ_level == LEVEL_OF_ORGAN_COMMITTEE else known[1]
+    return UnitName(start, organ_end, name, level, unit_key(name), False)
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
     """Full names and short forms of China's regions (the ``regions`` lexicon) with their level."""
@@ -392,7 +421,7 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
     return full, short
 
 
-MAX_KNOWN_PLACE = 8
+MAX_KNOWN_PLACE = 16  # the longest official names (…自治州, …自治县) run to 15 characters
 
 
 @lru_cache(maxsize=1)
@@ -508,9 +537,16 @@ def _inside_quoted_name(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in "“「《『" and _QUOTED_TAIL.match(text, end) is not None
 
 
+_CENSORED_BODY = re.compile(r"[*＊]协")
+
+
 def find_unit_names(text: str) -> list[UnitName]:
-    """Every unit name written in ``text``, left to right (generic references included, flagged)."""
+    """Every unit name written in ``text``, left to right (generic references included, flagged).
+
+    ``*协`` (政协 with 政 censored by a mirror site) is read as 政协."""
     vocab = unit_vocabulary()
+    if "协" in text and ("*" in text or "＊" in text):
+        text = _CENSORED_BODY.sub("政协", text)  # same length: positions stay those of the text
     names: list[UnitName] = []
     last_end = -1
     for m in _body_pattern().finditer(text):
