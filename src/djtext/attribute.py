@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 
 from djtext.models import Document, Unit
-from djtext.regions import EMPTY, Gazetteer, Region
+from djtext.regions import EMPTY, Gazetteer, Region, make_region
 
 _NEWLINE = re.compile("\n")
 
@@ -31,12 +31,18 @@ def attribute_units(units: list[Unit], doc_text: str, gazetteer: Gazetteer | Non
             unit.province, unit.city, unit.county = region.province, region.city, region.county
             if unit.county is None and unit.city is not None and unit.city == unit.province:
                 unit.city = None  # a municipality's own body: the municipality is its province only
-            unit.name = official_unit_name(unit.name, region, gazetteer)
+            name = official_unit_name(unit.name, region, gazetteer)
+            if name != unit.name and unit.level in LEVEL_WORDS and region.level in LEVEL_WORDS:
+                unit.level = region.level  # the place's own level (海淀地区政协 is a district's)
+            unit.name = name
 
 
-UNIT_BODIES = ("政协", "工商联", "统战部")
+UNIT_BODIES = ("政协", "工商联", "统战部", "统一战线")
 LEVEL_WORDS = {"county": ("县", "区", "市", "旗", "自治县", "自治旗"), "city": ("市", "州", "盟", "地区", "自治州"),
                "province": ("省", "自治区", "市")}
+
+
+LEVEL_CHARS = frozenset("省市区县州盟旗地")
 
 
 def official_unit_name(name: str, region: Region, gazetteer: Gazetteer) -> str:
@@ -58,7 +64,11 @@ def official_unit_name(name: str, region: Region, gazetteer: Gazetteer) -> str:
             return lead + full + tail  # a parent written before the place (新疆X自治州政协)
         if place in LEVEL_WORDS[level] and full.endswith(place[-1:]):
             return lead + full + tail  # 区政协 whose district the document names
-        if any(c.level == level and getattr(c, level) == full for c in gazetteer.candidates(place)):
+        base = place
+        while len(base) > 2 and base[-1] in LEVEL_CHARS:
+            base = base[:-1]  # 海淀地区政协, 黄陵区 (from 黄陵、耀州等县区政协): the short form with a level word
+        if any(c.level == level and getattr(c, level) == full
+               for form in {place, base} for c in gazetteer.candidates(form)):
             return lead + full + tail  # a short form (岳阳政协, 阿坝州政协)
         parent = next((p for p in (region.city, region.province) if p and place.startswith(p)), "")
         if parent and place != parent and any(getattr(c, level) == full
@@ -82,6 +92,60 @@ def part_region(text: str, gazetteer: Gazetteer | None = None) -> Region | None:
     return region if support >= MIN_PART_PLACES else None
 
 
+_SENTENCE = re.compile(r"[^。！？；\n]+")
+MIN_LISTED = 2
+
+
+def listed_units(text: str, units: list[Unit], gazetteer: Gazetteer | None = None) -> list[Unit]:
+    """Cited units for places a sentence about 政协 work lists under a reporting unit
+    (市委督查组到A县、B县、C区督查政协工作 → A县政协, B县政协, C区政协): two or more full place
+    names of one level joined by 、, each inside the region of a reporting unit of a higher level."""
+    gazetteer = gazetteer or Gazetteer.from_lexicon()
+    reporting = [u for u in units if not u.cited and (u.province or u.city)]
+    known = {(u.province, u.city, u.county) for u in units}
+    out: list[Unit] = []
+    next_id = max((u.id for u in units), default=0) + 1
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group()
+        if "政协" not in sentence or "、" not in sentence:
+            continue
+        hits = [h for h in gazetteer.find_places(sentence) if h.full and h.surface[-1] in "县区市旗州盟"]
+        runs: list[list] = []
+        for hit in hits:
+            if runs and sentence[runs[-1][-1].end:hit.start] in ("、", "和", "及"):
+                runs[-1].append(hit)
+            else:
+                runs.append([hit])
+        for run in runs:
+            if len(run) < MIN_LISTED:
+                continue
+            for hit in run:
+                owners = [u for u in reporting
+                          if any(_inside(make_region(u.province, u.city, u.county), c) for c in hit.candidates)]
+                if not owners:
+                    continue
+                parent = make_region(owners[0].province, owners[0].city, owners[0].county)
+                region = next(c for c in hit.candidates if _inside(parent, c))
+                key = (region.province, region.city if region.city != region.province or region.county else None,
+                       region.county)
+                if key in known:
+                    continue
+                known.add(key)
+                start = m.start() + hit.start
+                out.append(Unit(id=next_id, name=hit.surface + "政协", level=region.level or "other",
+                                start=start, end=m.end(), evidence_start=start, evidence_end=start + len(hit.surface),
+                                province=key[0], city=key[1], county=key[2], cited=True))
+                next_id += 1
+    return out
+
+
+def _inside(parent: Region, child: Region) -> bool:
+    """True when ``child`` is a place of a lower level inside ``parent``."""
+    depth = {"province": 0, "city": 1, "county": 2}
+    return (parent.province is not None and parent.contains(child) and child.level is not None
+            and depth[child.level] > depth.get(parent.level or "province", 0))
+
+
 def unit_at(units: list[Unit], position: int) -> Unit | None:
     """The innermost unit whose span contains ``position`` (cited units win over sections)."""
     best: Unit | None = None
@@ -99,6 +163,7 @@ def attribute_document(doc: Document, gazetteer: Gazetteer | None = None) -> Doc
     from djtext.structure import find_parts
 
     attribute_units(doc.units, doc.clean.text, gazetteer, find_parts(doc.clean))
+    doc.units.extend(listed_units(doc.clean.text, doc.units, gazetteer))
     for item in doc.lists:
         if item.unit_id is None:
             unit = unit_at(doc.units, item.start)

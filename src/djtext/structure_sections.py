@@ -390,6 +390,8 @@ def find_units(clean: CleanText) -> list[Unit]:
     units: list[Unit] = []
     if not any(sec.end is None for sec in sections):
         main = _document_unit(text)
+        if main is None and not sections:
+            main = _front_unit(text)
         if main is not None:
             sections.append(_Section(0, main, title=_first_line(text)))
             sections.sort(key=lambda sec: sec.start)
@@ -487,7 +489,7 @@ def _first_line(text: str) -> str | None:
     return None
 
 
-_VISITOR = re.compile(r"(?:[^。！？\n]{0,24}?(?:带队|率队|率领|一行))?(?:[^。！？\n]{0,4}?)(?:到|赴|来到|莅临|走进)"
+_VISITOR = re.compile(r"(?:[^。！？\n]{0,24}?(?:带队|率队|率领|带领|一行))?(?:[^。！？\n]{0,4}?)(?:到|赴|来到|莅临|走进|对)"
                       r"([\u4e00-\u9fff]{2})")
 _VISITOR_MARK = re.compile(r"一行|(?:调研|考察|视察|督查|督导|检查)组")
 
@@ -503,22 +505,33 @@ def _visit_destination(text: str, end: int) -> str | None:
     return m.group(1)
 
 
+_SOURCE_AFTER = ("官网", "网站", "消息", "公众号", "微信", "门户")
+
+
+def _is_source(text: str, name: UnitName) -> bool:
+    """True for a unit named as the source of the news (据X政协官网消息), not as its subject."""
+    return text[name.end:name.end + 3].startswith(_SOURCE_AFTER) or text[max(0, name.start - 1):name.start] == "据"
+
+
 def _document_unit(text: str) -> UnitName | None:
     """The unit a single-report document is about: the first specific unit named in its opening
     that is not visiting another one (X政协一行到Y调研: Y's 政协 when it is named); else a unit
     named by its level alone that reports (县政协, 区政协: its place comes from the document)."""
     names = find_unit_names(text[:600])
-    specific = [n for n in names if not n.generic and not n.shared]
+    specific = [n for n in names if not n.generic and not n.shared and not _is_source(text, n)]
     destination = None
+    hosts = []
     for name in specific:
         visited = _visit_destination(text, name.end)
         if visited is None:
-            if destination is None or destination in name.name:
+            if destination is None:
                 return name
-            continue
-        destination = destination or visited
+            hosts.append(name)
+        else:
+            destination = destination or visited
     if specific:
-        return next((n for n in specific if destination and destination in n.name), specific[0])
+        return next((n for n in hosts if destination in n.name), None) or next(
+            (n for n in hosts if "陪同" in text[n.end:n.end + 30].split("。")[0]), None) or (hosts or specific)[0]
     vocab = unit_vocabulary()
     bare = [n for n in names if n.generic and not n.shared and n.key.split("政协", 1)[0] in vocab.level_suffixes
             and n.key.startswith(n.key.split("政协", 1)[0] + "政协") and n.name.startswith(n.key.split("政协", 1)[0])]
@@ -526,6 +539,32 @@ def _document_unit(text: str) -> UnitName | None:
     if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
         return next(n for n in bare if n.key.startswith(counts[0][0] + "政协"))
     return None
+
+
+FRONT_HEAD = 300  # characters of a document's opening in which it names a place's united-front work
+
+
+def _front_unit(text: str) -> UnitName | None:
+    """A document naming no unit that reports a place's united-front work (X县打造…推进统战工作,
+    X县统一战线…): the unit ``<place>统一战线`` (level other), from the place named right before
+    the first ``front_word`` of the unit_terms lexicon in the opening."""
+    from djtext.lexicon import load_lexicon
+    from djtext.regions import Gazetteer
+
+    words = [r["term"] for r in load_lexicon().rows("unit_terms") if r.get("kind") == "front_word" and r.get("term")]
+    head = text[:FRONT_HEAD]
+    found = [(i, w) for w in words for i in [head.find(w)] if i >= 0]
+    if not found:
+        return None
+    at = min(found)[0]
+    line_start = head.rfind("\n", 0, at) + 1
+    places = [h for h in Gazetteer.from_lexicon().find_places(head[line_start:at]) if h.full]
+    if not places:
+        return None
+    place = places[-1]
+    start = line_start + place.start
+    name = place.surface + "统一战线"
+    return UnitName(start, line_start + place.end, name, "other", name, False)
 
 
 def _cited_units(text: str, reporting: list[Unit], names_all: list[UnitName], first_id: int) -> list[Unit]:

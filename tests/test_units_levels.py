@@ -1,0 +1,111 @@
+"""Units at every level with their regions: invented sentences (place names are national
+gazetteer knowledge)."""
+from __future__ import annotations
+
+from djtext.attribute import attribute_document, attribute_units, listed_units, official_unit_name
+from djtext.models import CleanText, Document, RawDocument, Unit
+from djtext.regions import Gazetteer, make_region
+from djtext.structure import find_units
+from djtext.structure_units import find_unit_names
+
+FILLER = "围绕中心工作开展协商议政，推动各项工作落地见效。" * 6
+
+
+def clean_of(text: str) -> CleanText:
+    return CleanText(text=text, offsets=list(range(len(text))), raw=text, marks=[])
+
+
+def units_of(text: str) -> list[Unit]:
+    doc = Document(raw=RawDocument(path="x.txt", text=text))
+    doc.clean = clean_of(text)
+    doc.units = find_units(doc.clean)
+    attribute_document(doc)
+    return doc.units
+
+
+def regions(units: list[Unit], cited: bool | None = None) -> list[tuple]:
+    return [(u.name, u.province, u.city, u.county) for u in units if cited is None or u.cited == cited]
+
+
+def test_session_name_with_ordinal_is_the_place_s_cppcc():
+    names = find_unit_names("政协第十二届吉林省委员会第三次会议开幕")
+    assert [(n.name, n.level, n.generic) for n in names] == [("吉林省政协", "province", False)]
+    names = find_unit_names("中国人民政治协商会议湖州市德清县第十届委员会常务委员会工作报告")
+    assert [(n.name, n.level) for n in names] == [("湖州市德清县政协", "county")]
+
+
+def test_censored_body_is_read_as_cppcc():
+    names = find_unit_names("今年岳阳市*协将聚焦中心工作")
+    assert [n.name for n in names] == ["岳阳市政协"]
+
+
+def test_autonomous_prefecture_short_form_with_level_word():
+    gaz = Gazetteer.from_lexicon()
+    assert gaz.attribute_unit("湘西州政协") == make_region("湖南省", "湘西土家族苗族自治州")
+    assert gaz.attribute_unit("长阳县政协").county == "长阳土家族自治县"
+
+
+def test_long_official_name_after_its_province():
+    text = "湖北恩施土家族苗族自治州政协深化协商议政\n" + FILLER
+    assert regions(units_of(text), cited=False) == [("恩施土家族苗族自治州政协", "湖北省", "恩施土家族苗族自治州", None)]
+
+
+def test_official_full_names():
+    gaz = Gazetteer.from_lexicon()
+    county = make_region("湖南省", "岳阳市", "平江县")
+    assert official_unit_name("岳阳政协", make_region("湖南省", "岳阳市"), gaz) == "岳阳市政协"
+    assert official_unit_name("县政协", county, gaz) == "平江县政协"
+    assert official_unit_name("岳阳市平江县政协党组", county, gaz) == "平江县政协党组"
+    assert official_unit_name("平江地区政协", county, gaz) == "平江县政协"
+    assert official_unit_name("各县市政协", make_region("湖南省", "岳阳市"), gaz) == "各县市政协"
+    assert official_unit_name("中共政协平江县委员会党组", county, gaz) == "中共政协平江县委员会党组"
+
+
+def test_municipal_body_has_no_city_and_its_district_has_the_municipality():
+    units = [Unit(id=1, name="重庆市政协"), Unit(id=2, name="重庆市渝中区政协", start=5, end=6)]
+    attribute_units(units, "重庆市政协召开会议。重庆市渝中区政协参加。")
+    assert [(u.name, u.province, u.city, u.county) for u in units] == [
+        ("重庆市政协", "重庆市", None, None), ("渝中区政协", "重庆市", "重庆市", "渝中区")]
+
+
+def test_level_only_unit_gets_its_county_from_the_document_s_short_forms():
+    text = ("县政协委员履职活动周启动\n昨日，县政协在平江举办委员履职活动周。县政协主席出席。"
+            "活动面向爱平江、知平江的各界人士征集议题。" + FILLER)
+    assert regions(units_of(text), cited=False) == [("平江县政协", "湖南省", "岳阳市", "平江县")]
+
+
+def test_level_only_unit_gets_the_one_district_the_document_names():
+    text = ("提案委员会注重发挥本委优势，围绕区政协年度工作要点，组织委员开展调研。"
+            "委员们还赴鼓楼区学习考察。" + FILLER + "围绕渝中区经济建设提出建议。区政协常委会听取汇报。")
+    found = [u for u in units_of(text) if not u.cited]
+    assert [(u.name, u.county) for u in found] == [("渝中区政协", "渝中区")]
+
+
+def test_visiting_unit_is_not_the_document_s_unit():
+    text = ("岳阳市政协一行到汨罗调研考察\n岳阳市政协副主席带队到汨罗市调研协商平台建设。"
+            "汨罗市政协主席陪同。汨罗市政协创建了“屋场协商”品牌。" + FILLER)
+    found = [u for u in units_of(text) if not u.cited]
+    assert [(u.name, u.county) for u in found] == [("汨罗市政协", "汨罗市")]
+
+
+def test_source_of_the_news_is_not_the_document_s_unit():
+    text = "据湖南省政协官网消息，平江县政协召开常委会议。" + FILLER
+    found = [u for u in units_of(text) if not u.cited]
+    assert [u.name for u in found] == ["平江县政协"]
+
+
+def test_places_listed_under_a_reporting_unit_are_cited_units():
+    text = "岳阳市政协召开会议。市委督查组先后到平江县、汨罗市、岳阳楼区督查政协工作落实情况。"
+    reporting = [Unit(id=1, name="岳阳市政协", start=0, end=len(text), province="湖南省", city="岳阳市")]
+    found = listed_units(text, reporting)
+    assert [(u.name, u.city, u.county, u.cited) for u in found] == [
+        ("平江县政协", "岳阳市", "平江县", True), ("汨罗市政协", "岳阳市", "汨罗市", True),
+        ("岳阳楼区政协", "岳阳市", "岳阳楼区", True)]
+    assert listed_units("市委督查组到平江县、汨罗市督查工作。", reporting) == []  # no 政协 in the sentence
+    assert listed_units("到长沙县、浏阳市督查政协工作。", reporting) == []  # not under the reporting unit
+
+
+def test_united_front_report_of_a_county_without_any_unit():
+    text = "岳阳平江县打造三大样板推进统战工作\n去年以来，平江县大力实施统战工程，叫响统战声音。" + FILLER
+    found = [u for u in units_of(text) if not u.cited]
+    assert [(u.name, u.level, u.county) for u in found] == [("平江县统一战线", "other", "平江县")]
