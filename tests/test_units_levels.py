@@ -2,7 +2,8 @@
 gazetteer knowledge)."""
 from __future__ import annotations
 
-from djtext.attribute import attribute_document, attribute_units, listed_units, official_unit_name
+from djtext.attribute import (attribute_document, attribute_units, level_named_units, listed_units,
+                              official_unit_name, platform_units)
 from djtext.models import CleanText, Document, RawDocument, Unit
 from djtext.regions import Gazetteer, make_region
 from djtext.structure import find_units
@@ -109,3 +110,43 @@ def test_united_front_report_of_a_county_without_any_unit():
     text = "岳阳平江县打造三大样板推进统战工作\n去年以来，平江县大力实施统战工程，叫响统战声音。" + FILLER
     found = [u for u in units_of(text) if not u.cited]
     assert [(u.name, u.level, u.county) for u in found] == [("平江县统一战线", "other", "平江县")]
+
+
+def test_level_only_prefecture_unit_gets_the_prefecture_the_document_names_by_short_form():
+    text = ("州政协深化协商议政\n2025年，州政协充分发挥专门协商机构作用。"
+            "推动湘西经济社会高质量发展，讲好湘西故事。" + FILLER)
+    assert regions(units_of(text), cited=False) == [
+        ("湘西土家族苗族自治州政协", "湖南省", "湘西土家族苗族自治州", None)]
+
+
+def test_city_system_counts_for_the_city_s_cppcc():
+    text = ("在全市政协系统协商议事室建设推进会上的讲话\n按照省政协党组要求，全市政协系统率先启动建设。"
+            "今天我们召开全市政协系统推进会，听取对市政协工作的意见，体现岳阳担当，作出岳阳贡献。" + FILLER)
+    found = units_of(text)
+    assert ("岳阳市政协", "湖南省", "岳阳市", None) in regions(found, cited=False)
+    assert ("湖南省政协党组", "湖南省", None, None) in regions(found, cited=True)
+
+
+def test_a_visiting_higher_unit_leaves_the_report_to_the_level_only_host():
+    text = ("湖南省政协副主席率队来岳调研。市政协主席陪同。调研组对市政协加强政治建设给予肯定。"
+            "岳阳市委书记出席座谈会。" + FILLER)
+    found = units_of(text)
+    assert regions(found, cited=False) == [("岳阳市政协", "湖南省", "岳阳市", None)]
+    assert ("湖南省政协", "湖南省", None, None) in regions(found, cited=True)
+
+
+def test_a_county_s_own_platform_makes_it_a_cited_unit():
+    reporting = [Unit(id=1, name="岳阳市政协", end=80, province="湖南省", city="岳阳市")]
+    text = "调研组走访平江县某某镇政协委员联系群众活动室和汨罗市基层委员工作室。平江县委书记出席。"
+    found = platform_units(text, reporting)
+    assert [(u.name, u.county, u.cited) for u in found] == [("平江县政协", "平江县", True), ("汨罗市政协", "汨罗市", True)]
+
+
+def test_higher_cppcc_named_by_its_level_alone_is_a_cited_unit():
+    county = [Unit(id=1, name="平江县政协", end=80, province="湖南省", city="岳阳市", county="平江县")]
+    found = level_named_units("县政协落实省政协部署，配合市政协调研。", county)
+    assert [(u.name, u.province, u.city, u.level) for u in found] == [
+        ("湖南省政协", "湖南省", None, "province"), ("岳阳市政协", "湖南省", "岳阳市", "city")]
+    district = [Unit(id=1, name="渝中区政协", end=80, province="重庆市", city="重庆市", county="渝中区")]
+    found = level_named_units("区政协按照市政协要求开展工作。", district)
+    assert [(u.name, u.province, u.city, u.level) for u in found] == [("重庆市政协", "重庆市", None, "province")]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from djtext.models import Document, Unit
 from djtext.regions import EMPTY, Gazetteer, Region, make_region
@@ -139,6 +140,99 @@ def listed_units(text: str, units: list[Unit], gazetteer: Gazetteer | None = Non
     return out
 
 
+MAX_PLATFORM_GAP = 14  # characters between a county's name and the head of its 政协 platform
+
+
+@lru_cache(maxsize=1)
+def _platform_heads() -> re.Pattern[str] | None:
+    """Heads of platforms (…工作室, …活动室, …会客厅: ``platform`` rows of practice_heads)."""
+    from djtext.lexicon import load_lexicon
+
+    heads = [r["head"] for r in load_lexicon().rows("practice_heads") if r.get("category") == "platform" and r.get("head")]
+    if not heads:
+        return None
+    return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
+
+
+def platform_units(text: str, units: list[Unit], gazetteer: Gazetteer | None = None) -> list[Unit]:
+    """Cited units for counties whose own 政协 platform a report names (A市B镇政协委员联系群众活动室,
+    C区基层委员工作室): a full county name, inside a reporting unit's region, followed in the same
+    phrase by 委员 or 政协 and a platform head."""
+    gazetteer = gazetteer or Gazetteer.from_lexicon()
+    heads = _platform_heads()
+    reporting = [u for u in units if not u.cited and (u.province or u.city)]
+    if heads is None or not reporting:
+        return []
+    known = {(u.province, u.city, u.county) for u in units}
+    out: list[Unit] = []
+    next_id = max((u.id for u in units), default=0) + 1
+    for hit in gazetteer.find_places(text):
+        if not hit.full or not any(c.level == "county" for c in hit.candidates):
+            continue
+        stretch = re.match(r"[\u4e00-\u9fff]{0,%d}" % (MAX_PLATFORM_GAP + 6), text[hit.end:]).group()
+        head = heads.search(stretch)
+        if head is None or head.start() > MAX_PLATFORM_GAP or not ("委员" in stretch[:head.end()] or "政协" in stretch[:head.end()]):
+            continue
+        inside = [c for c in hit.candidates
+                  if any(_inside(make_region(u.province, u.city, u.county), c) for u in reporting)]
+        if len(inside) != 1:
+            continue
+        region = inside[0]
+        key = (region.province, region.city, region.county)
+        if key in known:
+            continue
+        known.add(key)
+        out.append(Unit(id=next_id, name=hit.surface + "政协", level="county", start=hit.start,
+                        end=hit.end + head.end(), evidence_start=hit.start, evidence_end=hit.end,
+                        province=key[0], city=key[1], county=key[2], cited=True))
+        next_id += 1
+    return out
+
+
+HIGHER_WORDS = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city", "地区": "city"}
+
+
+def level_named_units(text: str, units: list[Unit]) -> list[Unit]:
+    """Cited units for the higher 政协 a county's or city's report names by its level alone
+    (省政协, 自治区政协; 市政协 in a county's report; a municipality's 市政协 in a district's):
+    the province or city of the document's first reporting unit, once each."""
+    from djtext.structure_units import find_unit_names
+
+    reporting = next((u for u in units if not u.cited and u.province), None)
+    if reporting is None or "政协" not in text:
+        return []
+    known = {(u.province, u.city, u.county) for u in units}
+    out: list[Unit] = []
+    next_id = max((u.id for u in units), default=0) + 1
+    municipality = reporting.city is None and reporting.county is not None or reporting.city == reporting.province
+    for name in find_unit_names(text):
+        if not name.generic or name.shared:
+            continue
+        word = name.name.removeprefix("中共").split("政协", 1)[0]
+        level = HIGHER_WORDS.get(word)
+        if level is None or not name.name.startswith(word + "政协"):
+            continue
+        if level == "province" or (word == "市" and municipality and reporting.county):
+            place = reporting.province
+            key = (place, None, None)
+            if not place or not (place.endswith(word) or municipality and word == "市"):
+                continue
+        else:
+            place = reporting.city
+            key = (reporting.province, place, None)
+            if not place or not reporting.county or not place.endswith(word):
+                continue
+        if key in known:
+            continue
+        known.add(key)
+        level = "province" if key[1] is None and key[0] == place else level  # a municipality's own 政协
+        out.append(Unit(id=next_id, name=place + name.name[len(word):], level=level, start=name.start,
+                        end=name.end, evidence_start=name.start, evidence_end=name.end,
+                        province=key[0], city=key[1], county=key[2], cited=True))
+        next_id += 1
+    return out
+
+
 def _inside(parent: Region, child: Region) -> bool:
     """True when ``child`` is a place of a lower level inside ``parent``."""
     depth = {"province": 0, "city": 1, "county": 2}
@@ -164,6 +258,8 @@ def attribute_document(doc: Document, gazetteer: Gazetteer | None = None) -> Doc
 
     attribute_units(doc.units, doc.clean.text, gazetteer, find_parts(doc.clean))
     doc.units.extend(listed_units(doc.clean.text, doc.units, gazetteer))
+    doc.units.extend(platform_units(doc.clean.text, doc.units, gazetteer))
+    doc.units.extend(level_named_units(doc.clean.text, doc.units))
     for item in doc.lists:
         if item.unit_id is None:
             unit = unit_at(doc.units, item.start)

@@ -414,21 +414,27 @@ class Gazetteer:
             return self._unit_region(hits, state, fallback)
         region = _generic_unit_region(name, fallback)
         word, level = _unit_level_word(name)
-        if level == "county" and region.county is None and doc_text:
-            county = self.document_county(doc_text, region, word)
-            if county is not None:
-                return county
+        if level in ("county", "city") and getattr(region, level) is None and doc_text:
+            place = self.document_place(doc_text, region, word, level)
+            if place is not None:
+                return place
         return region
 
     def document_county(self, doc_text: str, around: Region = EMPTY, word: str = "") -> Region | None:
-        """The one county-level place a document is about, for a unit named by its level alone
-        (区政协, 县政协): the only county inside ``around`` that it names in full (with the level
-        ``word`` when given), else the only one whose short form it writes at least twice."""
+        """The one county-level place a document is about (see ``document_place``)."""
+        return self.document_place(doc_text, around, word, "county")
+
+    def document_place(self, doc_text: str, around: Region = EMPTY, word: str = "",
+                       level: str = "county") -> Region | None:
+        """The one place of ``level`` a document is about, for a unit named by its level alone
+        (区政协, 县政协, 州政协): the only such place inside ``around`` that it names in full (with
+        the level ``word`` when given), else the only one whose short form it writes at least twice."""
         state = self._state(doc_text)
 
         def fits(r: Region) -> bool:
-            return (r.level == "county" and r.county is not None and _agrees(around, r)
-                    and (not word or word == "区" and r.county.endswith("区") or r.county.endswith(word)))
+            name = getattr(r, level)
+            return (r.level == level and name is not None and _agrees(around, r)
+                    and (not word or name.endswith(word)))
 
         named = {c for hit in state.hits if hit.full for c in hit.candidates if fits(c)}
         named_hits = [hit for hit in state.hits if hit.full and any(fits(c) for c in hit.candidates)]

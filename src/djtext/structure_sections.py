@@ -489,8 +489,8 @@ def _first_line(text: str) -> str | None:
     return None
 
 
-_VISITOR = re.compile(r"(?:[^。！？\n]{0,24}?(?:带队|率队|率领|带领|一行))?(?:[^。！？\n]{0,4}?)(?:到|赴|来到|莅临|走进|对)"
-                      r"([\u4e00-\u9fff]{2})")
+_VISITOR = re.compile(r"(?:[^。！？\n]{0,24}?(?:带队|率队|率领|带领|一行))?(?:[^。！？\n]{0,4}?)(?:到|赴|来到|莅临|走进|对|来)"
+                      r"([\u4e00-\u9fff]{1,2})")
 _VISITOR_MARK = re.compile(r"一行|(?:调研|考察|视察|督查|督导|检查)组")
 
 
@@ -529,16 +529,42 @@ def _document_unit(text: str) -> UnitName | None:
             hosts.append(name)
         else:
             destination = destination or visited
-    if specific:
+    if hosts:
         return next((n for n in hosts if destination in n.name), None) or next(
-            (n for n in hosts if "陪同" in text[n.end:n.end + 30].split("。")[0]), None) or (hosts or specific)[0]
+            (n for n in hosts if "陪同" in text[n.end:n.end + 30].split("。")[0]), None) or hosts[0]
+    bare = _level_only_host(names)
+    if specific and (bare is None or destination is None):
+        return specific[0]
+    return bare
+
+
+_SYSTEM_LEAD = "全"  # 全市政协系统: the city's 政协 and those under it, led by the 市政协
+
+
+def _level_only_host(names: list[UnitName]) -> UnitName | None:
+    """The unit named by its level alone (县政协, 区政协; 全市政协系统 counts for 市政协) that a
+    document names most often, as ``<level>政协`` (None when two levels tie)."""
     vocab = unit_vocabulary()
-    bare = [n for n in names if n.generic and not n.shared and n.key.split("政协", 1)[0] in vocab.level_suffixes
-            and n.key.startswith(n.key.split("政协", 1)[0] + "政协") and n.name.startswith(n.key.split("政协", 1)[0])]
-    counts = Counter(n.key.split("政协", 1)[0] for n in bare).most_common(2)
-    if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
-        return next(n for n in bare if n.key.startswith(counts[0][0] + "政协"))
-    return None
+    bare: list[tuple[str, UnitName]] = []
+    for n in names:
+        if not n.generic or n.shared or "政协" not in n.name:
+            continue
+        place = n.name.removeprefix("中共").split("政协", 1)[0]
+        lead = place.rfind(_SYSTEM_LEAD)
+        if lead >= 0 and place[lead + 1:] in vocab.level_suffixes and all(ch in vocab.cut_set for ch in place[:lead]):
+            place = place[lead + 1:]  # 全市政协系统, 在全市政协系统
+        elif not (place in vocab.level_suffixes and n.name.startswith(place)):
+            continue
+        bare.append((place, n))
+    counts = Counter(place for place, _n in bare).most_common(2)
+    if not counts or (len(counts) > 1 and counts[0][1] <= counts[1][1]):
+        return None
+    place, first = next((p, n) for p, n in bare if p == counts[0][0])
+    if first.name.startswith(place):
+        return first
+    name = place + "政协"
+    at = first.end - len(name) if first.name.endswith(name) else first.start
+    return UnitName(at, first.end, name, first.level, unit_key(name), True)
 
 
 FRONT_HEAD = 300  # characters of a document's opening in which it names a place's united-front work
