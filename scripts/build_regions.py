@@ -162,15 +162,22 @@ CORRECTIONS = Path(__file__).resolve().parent / "regions_corrections.csv"
 
 
 def apply_corrections(rows: list[Row], path: Path = CORRECTIONS) -> list[Row]:
-    """Rename rows whose official name changed after the source was made (scripts/regions_corrections.csv)."""
+    """Rename rows whose official name changed after the source was made, and add units created
+    since (scripts/regions_corrections.csv: a code the source lacks is added with its level,
+    province and city)."""
     if not path.exists():
         return rows
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     fixes = {row["code"]: row for row in csv.DictReader(lines)}
     for row in rows:
-        fix = fixes.get(row.code)
+        fix = fixes.pop(row.code, None)
         if fix:
-            row.name, row.shorts = fix["name"], [fix["short"]] if fix["short"] else []
+            row.name, row.shorts = fix["name"], [s for s in (fix["short"] or "").split("|") if s]
+    for code, fix in fixes.items():
+        if not fix.get("level") or not fix.get("province"):
+            sys.exit(f"build_regions: {path.name}: new unit {code} needs a level and a province")
+        rows.append(Row(code, fix["level"], fix["name"], [s for s in (fix["short"] or "").split("|") if s],
+                        fix["province"], fix.get("city") or ""))
     return rows
 
 

@@ -150,3 +150,19 @@ def test_higher_cppcc_named_by_its_level_alone_is_a_cited_unit():
     district = [Unit(id=1, name="渝中区政协", end=80, province="重庆市", city="重庆市", county="渝中区")]
     found = level_named_units("区政协按照市政协要求开展工作。", district)
     assert [(u.name, u.province, u.city, u.level) for u in found] == [("重庆市政协", "重庆市", None, "province")]
+
+
+def test_ocr_damaged_place_is_matched_when_the_context_agrees():
+    tail = "坚持协商于民，推动工作落实。" + FILLER
+    found = units_of("秦皇岛市召开政协工作会议。\n卢尤县政协" + tail + "秦皇岛市委书记出席。")
+    assert regions(found, cited=False) == [("卢龙县政协", "河北省", "秦皇岛市", "卢龙县")]
+    found = units_of("岳阳市召开政协工作会议。\n卢尤县政协" + tail)
+    assert [(u.name, u.province) for u in found if not u.cited] == [("卢尤县政协", None)]
+
+
+def test_renamed_and_new_units_of_recent_years():
+    gaz = Gazetteer.from_lexicon()
+    assert gaz.attribute_unit("湟中区政协") == make_region("青海省", "西宁市", "湟中区")
+    assert gaz.attribute_unit("湟中县政协") == make_region("青海省", "西宁市", "湟中区")  # former name
+    assert gaz.attribute_unit("长泰区政协").county == "长泰区"
+    assert gaz.attribute_unit("白杨市政协") == make_region("新疆维吾尔自治区", None, "白杨市")

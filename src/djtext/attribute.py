@@ -38,6 +38,15 @@ def attribute_units(units: list[Unit], doc_text: str, gazetteer: Gazetteer | Non
             unit.name = name
 
 
+def _unconfirmed_near_place(unit: Unit, gazetteer: Gazetteer | None) -> bool:
+    """True for a cited unit whose place is only one character away from a known name and whose
+    document does not confirm which (希望区政协 in running text): no unit, a word."""
+    if not unit.cited or unit.province or unit.city or unit.county:
+        return False
+    cut = min((i for i in (unit.name.find(b) for b in UNIT_BODIES) if i >= 0), default=-1)
+    return cut >= 3 and bool((gazetteer or Gazetteer.from_lexicon()).near_names(unit.name[:cut]))
+
+
 UNIT_BODIES = ("政协", "工商联", "统战部", "统一战线")
 LEVEL_WORDS = {"county": ("县", "区", "市", "旗", "自治县", "自治旗"), "city": ("市", "州", "盟", "地区", "自治州"),
                "province": ("省", "自治区", "市")}
@@ -61,6 +70,8 @@ def official_unit_name(name: str, region: Region, gazetteer: Gazetteer) -> str:
             continue
         if place == full:
             return name
+        if len(place) == len(full) >= 3 and place[-1] == full[-1] and sum(a != b for a, b in zip(place, full)) == 1:
+            return lead + full + tail  # a character damaged by OCR (its region agreed with the document)
         if place.endswith(full) and gazetteer.candidates(place[: -len(full)]):
             return lead + full + tail  # a parent written before the place (新疆X自治州政协)
         if place in LEVEL_WORDS[level] and full.endswith(place[-1:]):
@@ -257,6 +268,7 @@ def attribute_document(doc: Document, gazetteer: Gazetteer | None = None) -> Doc
     from djtext.structure import find_parts
 
     attribute_units(doc.units, doc.clean.text, gazetteer, find_parts(doc.clean))
+    doc.units = [u for u in doc.units if not _unconfirmed_near_place(u, gazetteer)]
     doc.units.extend(listed_units(doc.clean.text, doc.units, gazetteer))
     doc.units.extend(platform_units(doc.clean.text, doc.units, gazetteer))
     doc.units.extend(level_named_units(doc.clean.text, doc.units))

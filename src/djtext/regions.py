@@ -232,10 +232,43 @@ class Gazetteer:
             automaton.add_word(surface, (surface, regions, full, surface in weak, 2 if full else 0, top))
         automaton.make_automaton()
         self._automaton = automaton
+        self._near: dict[str, list[str]] | None = None
         self._doc_cache: dict[int, tuple[str, _DocState]] = {}
         self._placeholder_re = re.compile(
             rf"[{re.escape(self.placeholders)}]+(?:自治区|自治州|自治县|地区|[省市区县州盟旗]|政协)"
             if self.placeholders else r"(?!x)x")
+
+    def near_names(self, place: str) -> list[str]:
+        """Full names one character away from ``place`` (OCR damage), with the same length and
+        level suffix; names of at least three characters only (山县 and 川县 are both real)."""
+        if len(place) < 3 or place in self._surfaces:
+            return []
+        if self._near is None:
+            near: dict[str, list[str]] = defaultdict(list)
+            for name in {r.get("name", "") for r in self.rows}:
+                if 3 <= len(name) <= 8:
+                    for i in range(len(name) - 1):
+                        near[name[:i] + NEVER + name[i + 1:]].append(name)
+            self._near = dict(near)
+        found: list[str] = []
+        for i in range(len(place) - 1):
+            for name in self._near.get(place[:i] + NEVER + place[i + 1:], ()):
+                if name not in found:
+                    found.append(name)
+        return found
+
+    def _near_region(self, name: str, fallback: Region) -> Region | None:
+        """The region of a unit whose place is an OCR-damaged known name (卢尤县政协 for 卢龙县) when
+        exactly one such name lies in the document's region (its province at least); EMPTY when
+        the context does not agree; None when the place is no such name."""
+        cut = min((i for i in (name.find(b) for b in BODY_WORDS) if i >= 0), default=-1)
+        names = self.near_names(name[:cut]) if cut >= 3 else []
+        if not names:
+            return None
+        regions = [r for near in names for r in self._surfaces.get(near, ())
+                   if fallback.province and r.province == fallback.province
+                   and (fallback.city is None or r.city in (None, fallback.city))]
+        return regions[0] if len(regions) == 1 else EMPTY  # EMPTY: the context does not tell which
 
     def __getstate__(self) -> dict:
         return {"rows": self.rows, "stoplist": self.stoplist, "cues": self.cues,
@@ -412,6 +445,9 @@ class Gazetteer:
         hits = self._find(name, state.hits if state else (), head=True)
         if hits:
             return self._unit_region(hits, state, fallback)
+        near = self._near_region(name, fallback)
+        if near is not None:
+            return near if near.province else EMPTY
         region = _generic_unit_region(name, fallback)
         word, level = _unit_level_word(name)
         if level in ("county", "city") and getattr(region, level) is None and doc_text:

@@ -367,7 +367,10 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
     generic = (_is_generic(place, vocab) or not certain or not 2 <= len(place) <= 3) and not placeholder
     full, short = _gazetteer()
     if full and not placeholder and place not in short:
-        generic = True  # the gazetteer does not know this place (a renamed 凤翔区 is still known as 凤翔)
+        # the gazetteer does not know this place (a renamed 凤翔区 is still known as 凤翔), unless
+        # it is a known name with one character damaged by OCR (its region then needs the context)
+        if generic or suffix in AMBIGUOUS_SUFFIXES or not _near_known(place + suffix):
+            generic = True
     if suffix == "自治区" and not place:
         generic = True
     if not placeholder and (not certain or (generic and len(place) > MAX_PLACE - 1 and not suffix.startswith("自治"))):
@@ -399,6 +402,13 @@ def _session_name(text: str, b_start: int, b_end: int, vocab: UnitVocabulary) ->
     name = place + "政协" + text[m.end():organ_end]
     level = "committee" if organ_level == LEVEL_OF_ORGAN_COMMITTEE else known[1]
     return UnitName(start, organ_end, name, level, unit_key(name), False)
+
+
+def _near_known(place: str) -> bool:
+    """True when ``place`` is one character away from a known full name of the same level."""
+    from djtext.regions import Gazetteer
+
+    return bool(Gazetteer.from_lexicon().near_names(place))
 
 
 @lru_cache(maxsize=1)
