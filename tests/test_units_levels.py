@@ -166,3 +166,11 @@ def test_renamed_and_new_units_of_recent_years():
     assert gaz.attribute_unit("湟中县政协") == make_region("青海省", "西宁市", "湟中区")  # former name
     assert gaz.attribute_unit("长泰区政协").county == "长泰区"
     assert gaz.attribute_unit("白杨市政协") == make_region("新疆维吾尔自治区", None, "白杨市")
+
+
+def test_committee_paragraphs_report_as_committees_of_the_reporting_cppcc():
+    text = ("平江县政协工作综述\n平江县政协坚持围绕中心、服务大局，" + FILLER + "\n"
+            "提案委员会注重提高提案质量，组织委员围绕乡村振兴开展专题调研，形成调研报告并报送县委县政府参考。\n"
+            "常务委员会听取了工作报告，认为各项工作扎实有效，要求各专委会进一步加强自身建设。\n")
+    found = [(u.name, u.level, u.county) for u in units_of(text) if not u.cited]
+    assert found == [("平江县政协", "county", "平江县"), ("平江县政协提案委员会", "committee", "平江县")]

@@ -395,6 +395,8 @@ def find_units(clean: CleanText) -> list[Unit]:
         if main is not None:
             sections.append(_Section(0, main, title=_first_line(text)))
             sections.sort(key=lambda sec: sec.start)
+    sections.extend(_committee_sections(clean, sections))
+    sections.sort(key=lambda sec: sec.start)
     breaks = part_breaks(text)
     _extend_to_part_starts(sections, breaks)
     _complete_bare_names(sections, parts)
@@ -413,6 +415,48 @@ def find_units(clean: CleanText) -> list[Unit]:
                           evidence_start=sec.unit.start, evidence_end=sec.unit.end))
     units.extend(_cited_units(text, units, names_all, first_id=len(units) + 1))
     return units
+
+
+_COMMITTEE_OPENING = re.compile(r"[#*\s]*((?:(?![的了在对把将从向为是和及等])[\u4e00-\u9fff]){2,12}?委员会)(?=[\u4e00-\u9fff，])")
+
+
+def _committee_sections(clean: CleanText, sections: list[_Section]) -> list[_Section]:
+    """Paragraphs that open with a committee of the reporting 政协 as their subject (提案委员会
+    注重…, 经济委员会与…): sections of ``<parent>政协<committee>`` (level committee), the parent
+    being the 政协 reporting just before. Committees that are no 专委会 (常务委员会, 纪律检查委员会,
+    居民委员会 …: ``committee_stop`` of unit_terms) are left out."""
+    text = clean.text
+    vocab = unit_vocabulary()
+    stops = tuple(r["term"] for r in _lexicon_rows() if r.get("kind") == "committee_stop" and r.get("term"))
+    parents = sorted((sec for sec in sections if sec.end is None and "政协" in sec.unit.name
+                      and sec.unit.level != "committee"), key=lambda sec: sec.start)
+    if not parents:
+        return []
+    out: list[_Section] = []
+    for s, e in logical_lines(clean):
+        m = _COMMITTEE_OPENING.match(text, s, e)
+        if not m or any(sec.start == s for sec in sections):
+            continue
+        committee = m.group(1)
+        if committee.startswith(stops) or committee[:-3].endswith(("居民", "村民", "业主")) or _body_pattern().search(committee):
+            continue
+        after = m.end()
+        if not (_is_subject(text, after, vocab) or text.startswith("与", after)) or e - after < BODY_MIN:
+            continue
+        parent = next((sec for sec in reversed(parents) if sec.start <= s), None)
+        if parent is None:
+            continue
+        place = parent.unit.name.split("政协", 1)[0]
+        name = place + "政协" + committee
+        unit = UnitName(s + m.start(1) - s, m.end(1), name, "committee", unit_key(name), parent.unit.generic)
+        out.append(_Section(s, unit))
+    return out
+
+
+def _lexicon_rows() -> list[dict[str, str]]:
+    from djtext.lexicon import load_lexicon
+
+    return load_lexicon().rows("unit_terms")
 
 
 PART_HEAD = 300  # characters at the start of a part in which it names its own unit
