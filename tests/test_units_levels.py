@@ -121,7 +121,7 @@ def test_level_only_prefecture_unit_gets_the_prefecture_the_document_names_by_sh
 
 def test_city_system_counts_for_the_city_s_cppcc():
     text = ("在全市政协系统协商议事室建设推进会上的讲话\n按照省政协党组要求，全市政协系统率先启动建设。"
-            "今天我们召开全市政协系统推进会，听取对市政协工作的意见，体现岳阳担当，作出岳阳贡献。" + FILLER)
+            "今天我们召开全市政协系统推进会，听取对市政协工作的意见，体现岳阳担当，作出岳阳贡献，为省政协增光。" + FILLER)
     found = units_of(text)
     assert ("岳阳市政协", "湖南省", "岳阳市", None) in regions(found, cited=False)
     assert ("湖南省政协党组", "湖南省", None, None) in regions(found, cited=True)
@@ -144,11 +144,12 @@ def test_a_county_s_own_platform_makes_it_a_cited_unit():
 
 def test_higher_cppcc_named_by_its_level_alone_is_a_cited_unit():
     county = [Unit(id=1, name="平江县政协", end=80, province="湖南省", city="岳阳市", county="平江县")]
-    found = level_named_units("县政协落实省政协部署，配合市政协调研。", county)
+    assert level_named_units("省政协副主席出席。省政协委员参加。市政协部署。", county) == []  # attending, or once
+    found = level_named_units("县政协落实省政协部署，按照省政协要求，配合市政协调研，向市政协报告。", county)
     assert [(u.name, u.province, u.city, u.level) for u in found] == [
         ("湖南省政协", "湖南省", None, "province"), ("岳阳市政协", "湖南省", "岳阳市", "city")]
     district = [Unit(id=1, name="渝中区政协", end=80, province="重庆市", city="重庆市", county="渝中区")]
-    found = level_named_units("区政协按照市政协要求开展工作。", district)
+    found = level_named_units("区政协按照市政协要求开展工作，向市政协报告。", district)
     assert [(u.name, u.province, u.city, u.level) for u in found] == [("重庆市政协", "重庆市", None, "province")]
 
 

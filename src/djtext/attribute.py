@@ -200,14 +200,16 @@ def platform_units(text: str, units: list[Unit], gazetteer: Gazetteer | None = N
     return out
 
 
+MIN_HIGHER_MENTIONS = 2  # a higher 政协 named once in passing is no unit of the report
 HIGHER_WORDS = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city", "地区": "city"}
 
 
 def level_named_units(text: str, units: list[Unit]) -> list[Unit]:
-    """Cited units for the higher 政协 a county's or city's report names by its level alone
-    (省政协, 自治区政协; 市政协 in a county's report; a municipality's 市政协 in a district's):
-    the province or city of the document's first reporting unit, once each."""
-    from djtext.structure_units import find_unit_names
+    """Cited units for the higher 政协 a county's or city's report names by its level alone as an
+    actor at least twice (按照省政协党组要求…, 省政协在…; not 省政协副主席 attending): 省政协, 自治区政协;
+    市政协 in a county's report; a municipality's 市政协 in a district's. Its region is the province
+    or city of the document's first reporting unit."""
+    from djtext.structure_units import find_unit_names, unit_vocabulary
 
     reporting = next((u for u in units if not u.cited and u.province), None)
     if reporting is None or "政协" not in text:
@@ -216,13 +218,20 @@ def level_named_units(text: str, units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     next_id = max((u.id for u in units), default=0) + 1
     municipality = reporting.city is None and reporting.county is not None or reporting.city == reporting.province
+    vocab = unit_vocabulary()
+    acting: dict[str, list] = {}
     for name in find_unit_names(text):
         if not name.generic or name.shared:
             continue
         word = name.name.removeprefix("中共").split("政协", 1)[0]
-        level = HIGHER_WORDS.get(word)
-        if level is None or not name.name.startswith(word + "政协"):
+        if word not in HIGHER_WORDS or not name.name.startswith(word + "政协"):
             continue
+        if not text.startswith(vocab.roles, name.end):  # 省政协副主席… attends: the person acts, not the body
+            acting.setdefault(word, []).append(name)
+    for word, names in acting.items():
+        if len(names) < MIN_HIGHER_MENTIONS:
+            continue
+        name, level = names[0], HIGHER_WORDS[word]
         if level == "province" or (word == "市" and municipality and reporting.county):
             place = reporting.province
             key = (place, None, None)
