@@ -175,3 +175,17 @@ def test_committee_paragraphs_report_as_committees_of_the_reporting_cppcc():
             "常务委员会听取了工作报告，认为各项工作扎实有效，要求各专委会进一步加强自身建设。\n")
     found = [(u.name, u.level, u.county) for u in units_of(text) if not u.cited]
     assert found == [("平江县政协", "county", "平江县"), ("平江县政协提案委员会", "committee", "平江县")]
+
+
+def test_town_cppcc_bodies_are_committee_units():
+    names = find_unit_names("近年来，平江县三市镇政协工委坚持协商议事。城关街道政协工作联络组召开会议。")
+    assert [(n.name, n.level, n.generic) for n in names] == [
+        ("平江县三市镇政协工委", "committee", False), ("城关街道政协工作联络组", "committee", False)]
+    assert find_unit_names("各镇政协工委要加强自身建设，推动镇政协工委建设。") == []
+
+
+def test_sector_paragraph_reports_as_a_committee_unit():
+    text = ("平江县政协工作综述\n平江县政协坚持围绕中心、服务大局，" + FILLER + "\n"
+            "农业界别积极开展界别协商，组织委员深入田间地头调研，形成高质量建议并报送县委县政府参考采纳。\n")
+    found = [(u.name, u.level, u.county) for u in units_of(text) if not u.cited]
+    assert found == [("平江县政协", "county", "平江县"), ("平江县政协农业界别", "committee", "平江县")]

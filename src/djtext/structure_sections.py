@@ -417,12 +417,13 @@ def find_units(clean: CleanText) -> list[Unit]:
     return units
 
 
-_COMMITTEE_OPENING = re.compile(r"[#*\s]*((?:(?![的了在对把将从向为是和及等])[\u4e00-\u9fff]){2,12}?委员会)(?=[\u4e00-\u9fff，])")
+_COMMITTEE_OPENING = re.compile(r"[#*\s]*((?:(?![的了在对把将从向为是和及等])[\u4e00-\u9fff]){2,12}?(?:委员会|界别))"
+                                r"(?=[\u4e00-\u9fff，])")
 
 
 def _committee_sections(clean: CleanText, sections: list[_Section]) -> list[_Section]:
-    """Paragraphs that open with a committee of the reporting 政协 as their subject (提案委员会
-    注重…, 经济委员会与…): sections of ``<parent>政协<committee>`` (level committee), the parent
+    """Paragraphs that open with a committee or a sector (界别) of the reporting 政协 as their
+    subject (提案委员会注重…, 经济委员会与…, 农业界别积极…): sections of ``<parent>政协<committee>`` (level committee), the parent
     being the 政协 reporting just before. Committees that are no 专委会 (常务委员会, 纪律检查委员会,
     居民委员会 …: ``committee_stop`` of unit_terms) are left out."""
     text = clean.text
@@ -438,7 +439,8 @@ def _committee_sections(clean: CleanText, sections: list[_Section]) -> list[_Sec
         if not m or any(sec.start == s for sec in sections):
             continue
         committee = m.group(1)
-        if committee.startswith(stops) or committee[:-3].endswith(("居民", "村民", "业主")) or _body_pattern().search(committee):
+        if committee.startswith(stops) or committee[:-3].endswith(("居民", "村民", "业主")) or _body_pattern().search(committee) \
+                or committee.endswith("界别") and len(committee) > 8:
             continue
         after = m.end()
         if not (_is_subject(text, after, vocab) or text.startswith("与", after)) or e - after < BODY_MIN:

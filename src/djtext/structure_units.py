@@ -331,6 +331,9 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
             name = text[start:organ_end]
             return UnitName(start, organ_end, name, _level_for(suffix, organ_level, body, vocab),
                             unit_key(name), False)
+    town = _town_name(text, b_start, b_end, body, vocab)
+    if town is not None:
+        return town
     suffix = _level_suffix_before(text, b_start, vocab)
     organ_end, organ_level = _organ_after(text, b_end, vocab)
     known = known_place_before(text, b_start, suffix)
@@ -377,6 +380,29 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
         start = place_end  # 基本情况市政协机关党支部: words before a level suffix that are not a place
     name = _SPACES.sub("", text[start:organ_end])
     return UnitName(start, organ_end, name, _level_for(suffix, organ_level, body, vocab), unit_key(name), generic)
+
+
+TOWN_SUFFIXES = ("街道", "镇", "乡")
+_TOWN_ORGAN = re.compile(r"(?:工作委员会|工委|工作联络组|联络组|工作组)")
+MAX_TOWN_PLACE = 8  # a town's name, a county's written before it included (X县Y镇)
+
+
+def _town_name(text: str, b_start: int, b_end: int, body: str, vocab: UnitVocabulary) -> UnitName | None:
+    """``X镇政协工委``, ``X街道政协工作联络组``: a 政协 body of a town inside its county (level
+    committee; the town itself is not in the gazetteer, so its place is read up to a cut word)."""
+    if body != "政协":
+        return None
+    town = next((t for t in TOWN_SUFFIXES if text.startswith(t, b_start - len(t))), "")
+    organ = _TOWN_ORGAN.match(text, b_end) if town else None
+    if organ is None:
+        return None
+    place_end = b_start - len(town)
+    place_start, certain = _place_before(text, place_end, vocab, MAX_TOWN_PLACE)
+    place = text[place_start:place_end]
+    if not certain or not 2 <= len(place) <= MAX_TOWN_PLACE or place.startswith(vocab.generic_prefixes):
+        return None  # (a town's name may end in a level character: 三市镇)
+    name = text[place_start:organ.end()]
+    return UnitName(place_start, organ.end(), name, LEVEL_OF_ORGAN_COMMITTEE, name, False)
 
 
 SESSION_BODIES = ("政协", "中国人民政治协商会议")
