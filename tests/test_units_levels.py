@@ -189,3 +189,8 @@ def test_sector_paragraph_reports_as_a_committee_unit():
             "农业界别积极开展界别协商，组织委员深入田间地头调研，形成高质量建议并报送县委县政府参考采纳。\n")
     found = [(u.name, u.level, u.county) for u in units_of(text) if not u.cited]
     assert found == [("平江县政协", "county", "平江县"), ("平江县政协农业界别", "committee", "平江县")]
+
+
+def test_self_reference_counts_for_the_level_only_unit():
+    text = "我县政协深化协商议政\n今年以来，我县政协在平江开展委员履职活动，县政协主席出席。爱平江、建平江成为共识。" + FILLER
+    assert regions(units_of(text), cited=False) == [("平江县政协", "湖南省", "岳阳市", "平江县")]

@@ -584,11 +584,12 @@ def _document_unit(text: str) -> UnitName | None:
     return bare
 
 
-_SYSTEM_LEAD = "全"  # 全市政协系统: the city's 政协 and those under it, led by the 市政协
+# 全市政协系统 (the city's 政协 and those under it, led by the 市政协), 我县政协, 本市政协
+_SELF_LEADS = ("全", "我", "本")
 
 
 def _level_only_host(names: list[UnitName]) -> UnitName | None:
-    """The unit named by its level alone (县政协, 区政协; 全市政协系统 counts for 市政协) that a
+    """The unit named by its level alone (县政协, 区政协; 全市政协系统, 我市政协 count for 市政协) that a
     document names most often, as ``<level>政协`` (None when two levels tie)."""
     vocab = unit_vocabulary()
     bare: list[tuple[str, UnitName]] = []
@@ -596,9 +597,9 @@ def _level_only_host(names: list[UnitName]) -> UnitName | None:
         if not n.generic or n.shared or "政协" not in n.name:
             continue
         place = n.name.removeprefix("中共").split("政协", 1)[0]
-        lead = place.rfind(_SYSTEM_LEAD)
+        lead = max(place.rfind(word) for word in _SELF_LEADS)
         if lead >= 0 and place[lead + 1:] in vocab.level_suffixes and all(ch in vocab.cut_set for ch in place[:lead]):
-            place = place[lead + 1:]  # 全市政协系统, 在全市政协系统
+            place = place[lead + 1:]  # 全市政协系统, 在全市政协系统, 我县政协, 本市政协
         elif not (place in vocab.level_suffixes and n.name.startswith(place)):
             continue
         bare.append((place, n))
