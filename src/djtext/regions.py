@@ -35,6 +35,7 @@ DOC_CITY_SHARE = 0.5         # share of the province's mass its city must carry
 DOC_COUNTY_SHARE = 0.6       # share of the city's mass its county must carry
 DOC_COUNTY_MIN = 3.0         # and at least this many mentions
 DOC_CACHE_SIZE = 16
+MIN_SHORT_MENTIONS = 2     # short-form mentions that tell a level-only unit's county (县政协 … 桐庐)
 OUTSIDE, NEVER = "\x00", "\x01"   # matcher stand-ins: a character of no name; an impossible one
 
 
@@ -231,10 +232,43 @@ class Gazetteer:
             automaton.add_word(surface, (surface, regions, full, surface in weak, 2 if full else 0, top))
         automaton.make_automaton()
         self._automaton = automaton
+        self._near: dict[str, list[str]] | None = None
         self._doc_cache: dict[int, tuple[str, _DocState]] = {}
         self._placeholder_re = re.compile(
             rf"[{re.escape(self.placeholders)}]+(?:自治区|自治州|自治县|地区|[省市区县州盟旗]|政协)"
             if self.placeholders else r"(?!x)x")
+
+    def near_names(self, place: str) -> list[str]:
+        """Full names one character away from ``place`` (OCR damage), with the same length and
+        level suffix; names of at least three characters only (山县 and 川县 are both real)."""
+        if len(place) < 3 or place in self._surfaces:
+            return []
+        if self._near is None:
+            near: dict[str, list[str]] = defaultdict(list)
+            for name in {r.get("name", "") for r in self.rows}:
+                if 3 <= len(name) <= 8:
+                    for i in range(len(name) - 1):
+                        near[name[:i] + NEVER + name[i + 1:]].append(name)
+            self._near = dict(near)
+        found: list[str] = []
+        for i in range(len(place) - 1):
+            for name in self._near.get(place[:i] + NEVER + place[i + 1:], ()):
+                if name not in found:
+                    found.append(name)
+        return found
+
+    def _near_region(self, name: str, fallback: Region) -> Region | None:
+        """The region of a unit whose place is an OCR-damaged known name (卢尤县政协 for 卢龙县) when
+        exactly one such name lies in the document's region (its province at least); EMPTY when
+        the context does not agree; None when the place is no such name."""
+        cut = min((i for i in (name.find(b) for b in BODY_WORDS) if i >= 0), default=-1)
+        names = self.near_names(name[:cut]) if cut >= 3 else []
+        if not names:
+            return None
+        regions = [r for near in names for r in self._surfaces.get(near, ())
+                   if fallback.province and r.province == fallback.province
+                   and (fallback.city is None or r.city in (None, fallback.city))]
+        return regions[0] if len(regions) == 1 else EMPTY  # EMPTY: the context does not tell which
 
     def __getstate__(self) -> dict:
         return {"rows": self.rows, "stoplist": self.stoplist, "cues": self.cues,
@@ -411,7 +445,48 @@ class Gazetteer:
         hits = self._find(name, state.hits if state else (), head=True)
         if hits:
             return self._unit_region(hits, state, fallback)
-        return _generic_unit_region(name, fallback)
+        near = self._near_region(name, fallback)
+        if near is not None:
+            return near if near.province else EMPTY
+        region = _generic_unit_region(name, fallback)
+        word, level = _unit_level_word(name)
+        if level in ("county", "city") and getattr(region, level) is None and doc_text:
+            place = self.document_place(doc_text, region, word, level)
+            if place is not None:
+                return place
+        return region
+
+    def document_county(self, doc_text: str, around: Region = EMPTY, word: str = "") -> Region | None:
+        """The one county-level place a document is about (see ``document_place``)."""
+        return self.document_place(doc_text, around, word, "county")
+
+    def document_place(self, doc_text: str, around: Region = EMPTY, word: str = "",
+                       level: str = "county") -> Region | None:
+        """The one place of ``level`` a document is about, for a unit named by its level alone
+        (区政协, 县政协, 州政协): the only such place inside ``around`` that it names in full (with
+        the level ``word`` when given), else the only one whose short form it writes at least twice."""
+        state = self._state(doc_text)
+
+        def fits(r: Region) -> bool:
+            name = getattr(r, level)
+            return (r.level == level and name is not None and _agrees(around, r)
+                    and (not word or name.endswith(word)))
+
+        named = {c for hit in state.hits if hit.full for c in hit.candidates if fits(c)}
+        named_hits = [hit for hit in state.hits if hit.full and any(fits(c) for c in hit.candidates)]
+        if len(named) == 1 and all(len(hit.candidates) == 1 for hit in named_hits):
+            return next(iter(named))
+        if named:
+            return None
+        counts: dict[Region, int] = defaultdict(int)
+        for _start, _end, (_surface, regions, full, weak, _rank, _top) in self._matches(doc_text):
+            fitting = [r for r in regions if fits(r)]
+            if not full and not weak and len(fitting) == 1 and len(regions) == 1:
+                counts[fitting[0]] += 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked and ranked[0][1] >= MIN_SHORT_MENTIONS and (len(ranked) == 1 or ranked[1][1] < ranked[0][1] / 2):
+            return ranked[0][0]
+        return None
 
     def _unit_region(self, hits: list[PlaceHit], state: _DocState | None, fallback: Region) -> Region:
         depth = {"province": 0, "city": 1, "county": 2}

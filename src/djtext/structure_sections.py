@@ -5,6 +5,8 @@ single-report document's own unit, and units only cited inside another unit's re
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -388,9 +390,13 @@ def find_units(clean: CleanText) -> list[Unit]:
     units: list[Unit] = []
     if not any(sec.end is None for sec in sections):
         main = _document_unit(text)
+        if main is None and not sections:
+            main = _front_unit(text)
         if main is not None:
             sections.append(_Section(0, main, title=_first_line(text)))
             sections.sort(key=lambda sec: sec.start)
+    sections.extend(_committee_sections(clean, sections))
+    sections.sort(key=lambda sec: sec.start)
     breaks = part_breaks(text)
     _extend_to_part_starts(sections, breaks)
     _complete_bare_names(sections, parts)
@@ -409,6 +415,50 @@ def find_units(clean: CleanText) -> list[Unit]:
                           evidence_start=sec.unit.start, evidence_end=sec.unit.end))
     units.extend(_cited_units(text, units, names_all, first_id=len(units) + 1))
     return units
+
+
+_COMMITTEE_OPENING = re.compile(r"[#*\s]*((?:(?![的了在对把将从向为是和及等])[\u4e00-\u9fff]){2,12}?(?:委员会|界别))"
+                                r"(?=[\u4e00-\u9fff，])")
+
+
+def _committee_sections(clean: CleanText, sections: list[_Section]) -> list[_Section]:
+    """Paragraphs that open with a committee or a sector (界别) of the reporting 政协 as their
+    subject (提案委员会注重…, 经济委员会与…, 农业界别积极…): sections of ``<parent>政协<committee>`` (level committee), the parent
+    being the 政协 reporting just before. Committees that are no 专委会 (常务委员会, 纪律检查委员会,
+    居民委员会 …: ``committee_stop`` of unit_terms) are left out."""
+    text = clean.text
+    vocab = unit_vocabulary()
+    stops = tuple(r["term"] for r in _lexicon_rows() if r.get("kind") == "committee_stop" and r.get("term"))
+    parents = sorted((sec for sec in sections if sec.end is None and "政协" in sec.unit.name
+                      and sec.unit.level != "committee"), key=lambda sec: sec.start)
+    if not parents:
+        return []
+    out: list[_Section] = []
+    for s, e in logical_lines(clean):
+        m = _COMMITTEE_OPENING.match(text, s, e)
+        if not m or any(sec.start == s for sec in sections):
+            continue
+        committee = m.group(1)
+        if committee.startswith(stops) or committee[:-3].endswith(("居民", "村民", "业主")) or _body_pattern().search(committee) \
+                or committee.endswith("界别") and len(committee) > 8:
+            continue
+        after = m.end()
+        if not (_is_subject(text, after, vocab) or text.startswith("与", after)) or e - after < BODY_MIN:
+            continue
+        parent = next((sec for sec in reversed(parents) if sec.start <= s), None)
+        if parent is None:
+            continue
+        place = parent.unit.name.split("政协", 1)[0]
+        name = place + "政协" + committee
+        unit = UnitName(s + m.start(1) - s, m.end(1), name, "committee", unit_key(name), parent.unit.generic)
+        out.append(_Section(s, unit))
+    return out
+
+
+def _lexicon_rows() -> list[dict[str, str]]:
+    from djtext.lexicon import load_lexicon
+
+    return load_lexicon().rows("unit_terms")
 
 
 PART_HEAD = 300  # characters at the start of a part in which it names its own unit
@@ -485,12 +535,109 @@ def _first_line(text: str) -> str | None:
     return None
 
 
+_VISITOR = re.compile(r"(?:[^。！？\n]{0,24}?(?:带队|率队|率领|带领|一行))?(?:[^。！？\n]{0,4}?)(?:到|赴|来到|莅临|走进|对|来)"
+                      r"([\u4e00-\u9fff]{1,2})")
+_VISITOR_MARK = re.compile(r"一行|(?:调研|考察|视察|督查|督导|检查)组")
+
+
+def _visit_destination(text: str, end: int) -> str | None:
+    """For a unit name ending at ``end`` that travels (X政协一行到Y…, X政协副主席Z带队到Y…): the
+    first two characters of the place it visits, else None."""
+    clause = text[end:end + 40]
+    m = _VISITOR.match(clause)
+    if not m or not (_VISITOR_MARK.search(clause, 0, m.start(1)) or "带队" in clause[:m.start(1)]
+                     or "率队" in clause[:m.start(1)]):
+        return None
+    return m.group(1)
+
+
+_SOURCE_AFTER = ("官网", "网站", "消息", "公众号", "微信", "门户")
+
+
+def _is_source(text: str, name: UnitName) -> bool:
+    """True for a unit named as the source of the news (据X政协官网消息), not as its subject."""
+    return text[name.end:name.end + 3].startswith(_SOURCE_AFTER) or text[max(0, name.start - 1):name.start] == "据"
+
+
 def _document_unit(text: str) -> UnitName | None:
-    """The unit a single-report document is about: the first specific unit named in its opening."""
-    for name in find_unit_names(text[:600]):
-        if not name.generic and not name.shared:
-            return name
-    return None
+    """The unit a single-report document is about: the first specific unit named in its opening
+    that is not visiting another one (X政协一行到Y调研: Y's 政协 when it is named); else a unit
+    named by its level alone that reports (县政协, 区政协: its place comes from the document)."""
+    names = find_unit_names(text[:600])
+    specific = [n for n in names if not n.generic and not n.shared and not _is_source(text, n)]
+    destination = None
+    hosts = []
+    for name in specific:
+        visited = _visit_destination(text, name.end)
+        if visited is None:
+            if destination is None:
+                return name
+            hosts.append(name)
+        else:
+            destination = destination or visited
+    if hosts:
+        return next((n for n in hosts if destination in n.name), None) or next(
+            (n for n in hosts if "陪同" in text[n.end:n.end + 30].split("。")[0]), None) or hosts[0]
+    bare = _level_only_host(names)
+    if specific and (bare is None or destination is None):
+        return specific[0]
+    return bare
+
+
+# 全市政协系统 (the city's 政协 and those under it, led by the 市政协), 我县政协, 本市政协
+_SELF_LEADS = ("全", "我", "本")
+
+
+def _level_only_host(names: list[UnitName]) -> UnitName | None:
+    """The unit named by its level alone (县政协, 区政协; 全市政协系统, 我市政协 count for 市政协) that a
+    document names most often, as ``<level>政协`` (None when two levels tie)."""
+    vocab = unit_vocabulary()
+    bare: list[tuple[str, UnitName]] = []
+    for n in names:
+        if not n.generic or n.shared or "政协" not in n.name:
+            continue
+        place = n.name.removeprefix("中共").split("政协", 1)[0]
+        lead = max(place.rfind(word) for word in _SELF_LEADS)
+        if lead >= 0 and place[lead + 1:] in vocab.level_suffixes and all(ch in vocab.cut_set for ch in place[:lead]):
+            place = place[lead + 1:]  # 全市政协系统, 在全市政协系统, 我县政协, 本市政协
+        elif not (place in vocab.level_suffixes and n.name.startswith(place)):
+            continue
+        bare.append((place, n))
+    counts = Counter(place for place, _n in bare).most_common(2)
+    if not counts or (len(counts) > 1 and counts[0][1] <= counts[1][1]):
+        return None
+    place, first = next((p, n) for p, n in bare if p == counts[0][0])
+    if first.name.startswith(place):
+        return first
+    name = place + "政协"
+    at = first.end - len(name) if first.name.endswith(name) else first.start
+    return UnitName(at, first.end, name, first.level, unit_key(name), True)
+
+
+FRONT_HEAD = 300  # characters of a document's opening in which it names a place's united-front work
+
+
+def _front_unit(text: str) -> UnitName | None:
+    """A document naming no unit that reports a place's united-front work (X县打造…推进统战工作,
+    X县统一战线…): the unit ``<place>统一战线`` (level other), from the place named right before
+    the first ``front_word`` of the unit_terms lexicon in the opening."""
+    from djtext.lexicon import load_lexicon
+    from djtext.regions import Gazetteer
+
+    words = [r["term"] for r in load_lexicon().rows("unit_terms") if r.get("kind") == "front_word" and r.get("term")]
+    head = text[:FRONT_HEAD]
+    found = [(i, w) for w in words for i in [head.find(w)] if i >= 0]
+    if not found:
+        return None
+    at = min(found)[0]
+    line_start = head.rfind("\n", 0, at) + 1
+    places = [h for h in Gazetteer.from_lexicon().find_places(head[line_start:at]) if h.full]
+    if not places:
+        return None
+    place = places[-1]
+    start = line_start + place.start
+    name = place.surface + "统一战线"
+    return UnitName(start, line_start + place.end, name, "other", name, False)
 
 
 def _cited_units(text: str, reporting: list[Unit], names_all: list[UnitName], first_id: int) -> list[Unit]:

@@ -312,6 +312,10 @@ _INNER_PLACE = re.compile(r"([\u4e00-\u9fffXx*＊]{1,%d}?)(委员会|委)" % MAX
 def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitName | None:
     """The unit name around the body word at ``b_start`` (None when it is not a unit)."""
     b_end = b_start + len(body)
+    if body in SESSION_BODIES:
+        session = _session_name(text, b_start, b_end, vocab)
+        if session is not None or body != "政协":
+            return session
     # 中共政协X县委员会党组 / 政协X市委机关委员会: the place follows the body word
     m = _INNER_PLACE.match(text, b_end) if body == "政协" else None
     if m:
@@ -327,6 +331,9 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
             name = text[start:organ_end]
             return UnitName(start, organ_end, name, _level_for(suffix, organ_level, body, vocab),
                             unit_key(name), False)
+    town = _town_name(text, b_start, b_end, body, vocab)
+    if town is not None:
+        return town
     suffix = _level_suffix_before(text, b_start, vocab)
     organ_end, organ_level = _organ_after(text, b_end, vocab)
     known = known_place_before(text, b_start, suffix)
@@ -363,13 +370,71 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
     generic = (_is_generic(place, vocab) or not certain or not 2 <= len(place) <= 3) and not placeholder
     full, short = _gazetteer()
     if full and not placeholder and place not in short:
-        generic = True  # the gazetteer does not know this place (a renamed 凤翔区 is still known as 凤翔)
+        # the gazetteer does not know this place (a renamed 凤翔区 is still known as 凤翔), unless
+        # it is a known name with one character damaged by OCR (its region then needs the context)
+        if generic or suffix in AMBIGUOUS_SUFFIXES or not _near_known(place + suffix):
+            generic = True
     if suffix == "自治区" and not place:
         generic = True
     if not placeholder and (not certain or (generic and len(place) > MAX_PLACE - 1 and not suffix.startswith("自治"))):
         start = place_end  # 基本情况市政协机关党支部: words before a level suffix that are not a place
     name = _SPACES.sub("", text[start:organ_end])
     return UnitName(start, organ_end, name, _level_for(suffix, organ_level, body, vocab), unit_key(name), generic)
+
+
+TOWN_SUFFIXES = ("街道", "镇", "乡")
+_TOWN_ORGAN = re.compile(r"(?:工作委员会|工委|工作联络组|联络组|工作组)")
+MAX_TOWN_PLACE = 8  # a town's name, a county's written before it included (X县Y镇)
+
+
+def _town_name(text: str, b_start: int, b_end: int, body: str, vocab: UnitVocabulary) -> UnitName | None:
+    """``X镇政协工委``, ``X街道政协工作联络组``: a 政协 body of a town inside its county (level
+    committee; the town itself is not in the gazetteer, so its place is read up to a cut word)."""
+    if body != "政协":
+        return None
+    town = next((t for t in TOWN_SUFFIXES if text.startswith(t, b_start - len(t))), "")
+    organ = _TOWN_ORGAN.match(text, b_end) if town else None
+    if organ is None:
+        return None
+    place_end = b_start - len(town)
+    place_start, certain = _place_before(text, place_end, vocab, MAX_TOWN_PLACE)
+    place = text[place_start:place_end]
+    if not certain or not 2 <= len(place) <= MAX_TOWN_PLACE or place.startswith(vocab.generic_prefixes):
+        return None  # (a town's name may end in a level character: 三市镇)
+    name = text[place_start:organ.end()]
+    return UnitName(place_start, organ.end(), name, LEVEL_OF_ORGAN_COMMITTEE, name, False)
+
+
+SESSION_BODIES = ("政协", "中国人民政治协商会议")
+_ORDINAL = r"(?:第[〇零一二三四五六七八九十百\d]{1,4}届)"
+_SESSION = re.compile(rf"{_ORDINAL}?([\u4e00-\u9fff]{{2,16}}?){_ORDINAL}?委员会")
+
+
+def _session_name(text: str, b_start: int, b_end: int, vocab: UnitVocabulary) -> UnitName | None:
+    """``政协第十三届青海省委员会``, ``中国人民政治协商会议X市X区第N届委员会`` → 青海省政协, X区政协
+    (the place must be a known one; the name is written in the usual place + 政协 form)."""
+    m = _SESSION.match(text, b_end)
+    if not m:
+        return None
+    place = m.group(1)
+    if "届" not in m.group() and len(place) <= MAX_PLACE:
+        return None  # 政协X县委员会: read by the inner-place rule (中共政协X县委员会党组)
+    suffix = _level_suffix_before(place, len(place), vocab)
+    known = known_place_before(place, len(place), suffix) if suffix else None
+    if known is None or known[0] != 0:
+        return None
+    organ_end, organ_level = _organ_after(text, m.end(), vocab)
+    start = b_start - 2 if text[max(0, b_start - 2):b_start] == "中共" else b_start
+    name = place + "政协" + text[m.end():organ_end]
+    level = "committee" if organ_level == LEVEL_OF_ORGAN_COMMITTEE else known[1]
+    return UnitName(start, organ_end, name, level, unit_key(name), False)
+
+
+def _near_known(place: str) -> bool:
+    """True when ``place`` is one character away from a known full name of the same level."""
+    from djtext.regions import Gazetteer
+
+    return bool(Gazetteer.from_lexicon().near_names(place))
 
 
 @lru_cache(maxsize=1)
@@ -392,7 +457,7 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
     return full, short
 
 
-MAX_KNOWN_PLACE = 8
+MAX_KNOWN_PLACE = 16  # the longest official names (…自治州, …自治县) run to 15 characters
 
 
 @lru_cache(maxsize=1)
@@ -508,9 +573,16 @@ def _inside_quoted_name(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in "“「《『" and _QUOTED_TAIL.match(text, end) is not None
 
 
+_CENSORED_BODY = re.compile(r"[*＊]协")
+
+
 def find_unit_names(text: str) -> list[UnitName]:
-    """Every unit name written in ``text``, left to right (generic references included, flagged)."""
+    """Every unit name written in ``text``, left to right (generic references included, flagged).
+
+    ``*协`` (政协 with 政 censored by a mirror site) is read as 政协."""
     vocab = unit_vocabulary()
+    if "协" in text and ("*" in text or "＊" in text):
+        text = _CENSORED_BODY.sub("政协", text)  # same length: positions stay those of the text
     names: list[UnitName] = []
     last_end = -1
     for m in _body_pattern().finditer(text):
