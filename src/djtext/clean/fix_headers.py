@@ -3,6 +3,7 @@ number, as whole lines (``政协理论 · 12``) or glued into the text (``理论
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from djtext.clean.chars import HAN
@@ -122,9 +123,9 @@ def _common_prefix(strings: list[str]) -> str:
 
 _SEP_CHARS = "I|丨｜"
 _SHAPED_NUMBER_AFTER = re.compile(
-    rf"(?m)^[ \t]*([{HAN}]{{2,8}})[ \t]*[{_SEP_CHARS}][ \t]*([{HAN}]{{2,8}}?)[ \t]*\d{{1,3}}(?![\d年月日.．%％])"
+    rf"(?m)^[ \t]*([{HAN}]{{2,8}})[ \t]*[{_SEP_CHARS}][ \t]*([{HAN}]{{2,8}}?)[ \t]*\d(?:[ \t]?\d){{0,2}}(?![\d年月日.．%％])"
 )
-_SHAPED_NUMBER_BEFORE = re.compile(rf"(?m)^[ \t]*(\d{{1,3}}[ \t]*)([{HAN}]{{2,8}})[ \t]*[{_SEP_CHARS}][ \t]*(?=[{HAN}])")
+_SHAPED_NUMBER_BEFORE = re.compile(rf"(?m)^[ \t]*(\d(?:[ \t]?\d){{0,2}}[ \t]*)([{HAN}]{{2,8}})[ \t]*[{_SEP_CHARS}][ \t]*(?=[{HAN}])")
 
 
 def _shaped_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
@@ -149,7 +150,7 @@ def fix_page_headers(text: str) -> list[Edit]:
         sep = rf"[ \t]*[{re.escape(_SEPARATOR)}][ \t]*"
         first = re.escape(a[:1] + b[:1])  # every match starts with a digit, a space or one of the titles:
         regexes.append(re.compile(  # the lookahead lets the regex engine skip to those positions
-            rf"(?=[\d \t{first}])\d{{0,3}}[ \t]*(?:{re.escape(a)}{sep}{re.escape(b)}|{re.escape(b)}{sep}{re.escape(a)})(?:[ \t]*\d{{1,3}}(?![\d年月日]))?"
+            rf"(?=[\d \t{first}])(?:\d(?:[ \t]?\d){{0,2}})?[ \t]*(?:{re.escape(a)}{sep}{re.escape(b)}|{re.escape(b)}{sep}{re.escape(a)})(?:[ \t]*\d(?:[ \t]?\d){{0,2}}(?![\d年月日]))?"
         ))
     glued = [_key_regex(k) for k in headers if "|" not in k and len(_HAN_RE.findall(k)) >= 4]
     pos = 0
@@ -158,6 +159,7 @@ def fix_page_headers(text: str) -> list[Edit]:
         if stripped and len(stripped) <= 30 and _line_key(stripped) in headers:
             edits.append(Edit(pos, pos + len(line), "", "running header"))
         pos += len(line) + 1
+    whole = len(edits)
     for regex in regexes:
         edits.extend(Edit(m.start(), m.end(), "", "running header (glued)") for m in regex.finditer(text))
     for regex in glued:
@@ -167,4 +169,13 @@ def fix_page_headers(text: str) -> list[Edit]:
             span = _shaped_span(text, m)
             if span:
                 edits.append(Edit(span[0], span[1], "", "running header (glued, by shape)"))
+    if whole and len(edits) > whole:  # a glued match inside a header line removed whole: the line wins
+        lines_removed = edits[:whole]
+        edits = lines_removed + [e for e in edits[whole:] if not _inside(e, lines_removed)]
     return edits
+
+
+def _inside(edit: Edit, spans: list[Edit]) -> bool:
+    """Whether ``edit`` lies within one of ``spans`` (sorted by start)."""
+    i = bisect_right([s.start for s in spans], edit.start) - 1
+    return i >= 0 and spans[i].start <= edit.start and edit.end <= spans[i].end
