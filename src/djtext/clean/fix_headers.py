@@ -140,6 +140,49 @@ def _shaped_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     return None
 
 
+_EDGE_PAGE = re.compile(
+    r"^(\d(?:[ \t]?\d){0,2})[ \t\u3000]+(?=\S)|(?<=\S)[ \t\u3000]+(\d(?:[ \t]?\d){0,2})$"
+)
+"""A page number at an edge of a line, apart from its text (``12  溪山政协``, ``擦亮品牌  13``)."""
+_NO_HEADER = re.compile(r"[。！？；，,;!?：:、]")
+CHAIN_MIN = 3
+"""Lines with page numbers counting up one by one (n, n+1, n+2 …) make a chain of running headers."""
+
+
+def page_number(line: str) -> int | None:
+    """The page number of a line shaped like a running header (short, no sentence punctuation, a number
+    apart at an edge), else None."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60 or _NO_HEADER.search(stripped):
+        return None
+    m = _EDGE_PAGE.search(stripped)
+    if m is None:
+        return None
+    rest = stripped[:m.start()] + stripped[m.end():]
+    if not 2 <= len(_HAN_RE.findall(rest)) <= 24 or len("".join(rest.split())) > 30:
+        return None
+    return int("".join((m.group(1) or m.group(2)).split()))
+
+
+def page_number_chains(lines: list[str], minimum: int = CHAIN_MIN) -> list[int]:
+    """Indexes of lines that are running headers by the page numbers they carry: header-shaped lines
+    whose numbers count up by one from line to line (the headers of one- or two-page articles, which
+    occur too rarely to repeat, are found so, between the journal's own headers)."""
+    chains: list[list[int]] = []
+    ending: dict[int, int] = {}  # page number -> index of the chain whose last number it is
+    for i, line in enumerate(lines):
+        number = page_number(line)
+        if number is None:
+            continue
+        chain = ending.pop(number - 1, None)
+        if chain is None:
+            chain = len(chains)
+            chains.append([])
+        chains[chain].append(i)
+        ending[number] = chain
+    return sorted(i for chain in chains if len(chain) >= minimum for i in chain)
+
+
 def fix_page_headers(text: str) -> list[Edit]:
     """Remove running headers/footers found as strings repeating across the document with page numbers."""
     lines = text.split("\n")
@@ -153,11 +196,14 @@ def fix_page_headers(text: str) -> list[Edit]:
             rf"(?=[\d \t{first}])(?:\d(?:[ \t]?\d){{0,2}})?[ \t]*(?:{re.escape(a)}{sep}{re.escape(b)}|{re.escape(b)}{sep}{re.escape(a)})(?:[ \t]*\d(?:[ \t]?\d){{0,2}}(?![\d年月日]))?"
         ))
     glued = [_key_regex(k) for k in headers if "|" not in k and len(_HAN_RE.findall(k)) >= 4]
+    chained = set(page_number_chains(lines))
     pos = 0
-    for line in lines if headers else ():  # (no header found: no line can be one)
+    for i, line in enumerate(lines) if headers or chained else ():  # (no header found: no line can be one)
         stripped = line.strip()
         if stripped and len(stripped) <= 30 and _line_key(stripped) in headers:
             edits.append(Edit(pos, pos + len(line), "", "running header"))
+        elif i in chained:
+            edits.append(Edit(pos, pos + len(line), "", "running header (page numbers count up)"))
         pos += len(line) + 1
     whole = len(edits)
     for regex in regexes:

@@ -60,12 +60,35 @@ def _one_entity(match: str) -> str:
     return value if value is not None else match
 
 
+_CUT_ENTITY = re.compile(
+    r"(&?#?[A-Za-z0-9]{0,8})[ \t\u3000]*\n[ \t\u3000]*([A-Za-z0-9]{0,9};)"
+)
+"""An entity a hard wrap cut in two (``&ld`` / ``quo;``, ``&#122`` / ``89;``, ``&`` / ``ldquo;``)."""
+
+
+def _cut_entities(text: str) -> list[Edit]:
+    """Decode entities cut by a line break; the decoded character ends the first line, the break stays."""
+    edits = []
+    for m in _CUT_ENTITY.finditer(text):
+        left, right = m.group(1), m.group(2)
+        whole = left + right
+        if not left or _ENTITY.fullmatch(whole) is None or _ENTITY.fullmatch(left) is not None:
+            continue
+        value = _entity_value(whole)
+        if value != whole:
+            edits.append(Edit(m.start(), m.end(), (" " if value == "\xa0" else value) + "\n", "entity cut by a line break"))
+    return edits
+
+
 def fix_html_entities(text: str) -> list[Edit]:
     """Decode HTML entities, also those that lost their ``&`` (``ldquo;``) or ``;`` (``&nbsp``)."""
     if "&" not in text and not _BARE_HINT.search(text):
         return []
-    edits = []
+    edits = _cut_entities(text) if "\n" in text else []
+    cut = [(e.start, e.end) for e in edits]
     for m in _ENTITY.finditer(text):
+        if cut and any(start < m.end() and m.start() < end for start, end in cut):
+            continue
         value = _entity_value(m.group())
         if value != m.group():
             if value == "\xa0":
