@@ -180,7 +180,35 @@ def page_number_chains(lines: list[str], minimum: int = CHAIN_MIN) -> list[int]:
             chains.append([])
         chains[chain].append(i)
         ending[number] = chain
-    return sorted(i for chain in chains if len(chain) >= minimum for i in chain)
+    found = {i for chain in chains if len(chain) >= minimum for i in chain}
+    for chain in chains:  # a shorter chain of lines set apart by blank lines (or the document's edge)
+        if len(chain) < minimum and len(chain) >= 2 and all(_set_apart(lines, i) for i in chain):
+            found.update(chain)
+    return sorted(found | set(_title_echoes(lines, found)))
+
+
+def _set_apart(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` has a blank line (or the document's edge) before or after it."""
+    return i == 0 or not lines[i - 1].strip() or i + 1 >= len(lines) or not lines[i + 1].strip()
+
+
+ECHO_DISTANCE = 3
+"""A header-shaped line that repeats the start of a title at most this many lines below is its running header."""
+
+
+def _title_echoes(lines: list[str], known: set[int]) -> list[int]:
+    """Header-shaped lines whose text, page number aside, opens a line just below them: the running
+    header of an article printed above the article's own title (``擦亮品牌  15`` over ``擦亮品牌的实践``)."""
+    found = []
+    for i, line in enumerate(lines):
+        if i in known or page_number(line) is None or not _set_apart(lines, i):
+            continue
+        m = _EDGE_PAGE.search(line.strip())
+        title = "".join((line.strip()[:m.start()] + line.strip()[m.end():]).split())
+        below = [j for j in range(i + 1, min(len(lines), i + 1 + ECHO_DISTANCE)) if lines[j].strip()]
+        if len(title) >= 4 and any("".join(lines[j].split()).startswith(title) for j in below[:1]):
+            found.append(i)
+    return found
 
 
 def fix_page_headers(text: str) -> list[Edit]:

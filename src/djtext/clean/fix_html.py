@@ -76,7 +76,9 @@ def _cut_entities(text: str) -> list[Edit]:
             continue
         value = _entity_value(whole)
         if value != whole:
-            edits.append(Edit(m.start(), m.end(), (" " if value == "\xa0" else value) + "\n", "entity cut by a line break"))
+            alone = m.end() == len(text) or text[m.end()] == "\n"  # the second half was all of its line
+            value = (" " if value == "\xa0" else value) + ("" if alone else "\n")
+            edits.append(Edit(m.start(), m.end(), value, "entity cut by a line break"))
     return edits
 
 
