@@ -184,7 +184,22 @@ def page_number_chains(lines: list[str], minimum: int = CHAIN_MIN) -> list[int]:
     for chain in chains:  # a shorter chain of lines set apart by blank lines (or the document's edge)
         if len(chain) < minimum and len(chain) >= 2 and all(_set_apart(lines, i) for i in chain):
             found.update(chain)
-    return sorted(found | set(_title_echoes(lines, found)))
+    found.update(_title_echoes(lines, found))
+    found.update(i for i in range(len(lines)) if i not in found and _interrupts(lines, i))
+    return sorted(found)
+
+
+_OPEN_END = re.compile(r"[^。！？；!?;…”’」』）)\s]\s*$")
+
+
+def _interrupts(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is a header-shaped line after a page break (a blank line) that interrupts a
+    sentence: the text above it does not end a sentence and goes on below it."""
+    if i == 0 or lines[i - 1].strip() or page_number(lines[i]) is None:
+        return False
+    above = next((lines[j] for j in range(i - 2, max(-1, i - 6), -1) if lines[j].strip()), "")
+    below = next((lines[j] for j in range(i + 1, min(len(lines), i + 5)) if lines[j].strip()), "")
+    return bool(above) and bool(below) and _OPEN_END.search(above) is not None and page_number(below) is None
 
 
 def _set_apart(lines: list[str], i: int) -> bool:
