@@ -164,16 +164,30 @@ def page_number(line: str) -> int | None:
     return int("".join((m.group(1) or m.group(2)).split()))
 
 
+def _page_numbers(lines: list[str]) -> dict[int, int]:
+    """Index → page number of the header-shaped lines (see :func:`page_number`)."""
+    numbers = {}
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped and (stripped[0].isdigit() or stripped[-1].isdigit()):  # (a quick test first)
+            number = page_number(stripped)
+            if number is not None:
+                numbers[i] = number
+    return numbers
+
+
 def page_number_chains(lines: list[str], minimum: int = CHAIN_MIN) -> list[int]:
     """Indexes of lines that are running headers by the page numbers they carry: header-shaped lines
     whose numbers count up by one from line to line (the headers of one- or two-page articles, which
-    occur too rarely to repeat, are found so, between the journal's own headers)."""
+    occur too rarely to repeat, are found so, between the journal's own headers), two such lines set
+    apart by blank lines, a header line just above the title it repeats, and a header line after a
+    page break that interrupts a sentence."""
+    numbers = _page_numbers(lines)
+    if not numbers:
+        return []
     chains: list[list[int]] = []
     ending: dict[int, int] = {}  # page number -> index of the chain whose last number it is
-    for i, line in enumerate(lines):
-        number = page_number(line)
-        if number is None:
-            continue
+    for i, number in numbers.items():
         chain = ending.pop(number - 1, None)
         if chain is None:
             chain = len(chains)
@@ -184,22 +198,23 @@ def page_number_chains(lines: list[str], minimum: int = CHAIN_MIN) -> list[int]:
     for chain in chains:  # a shorter chain of lines set apart by blank lines (or the document's edge)
         if len(chain) < minimum and len(chain) >= 2 and all(_set_apart(lines, i) for i in chain):
             found.update(chain)
-    found.update(_title_echoes(lines, found))
-    found.update(i for i in range(len(lines)) if i not in found and _interrupts(lines, i))
+    rest = [i for i in numbers if i not in found]
+    found.update(i for i in rest if _set_apart(lines, i) and _echoes_title(lines, i))
+    found.update(i for i in rest if i not in found and _interrupts(lines, i, numbers))
     return sorted(found)
 
 
 _OPEN_END = re.compile(r"[^。！？；!?;…”’」』）)\s]\s*$")
 
 
-def _interrupts(lines: list[str], i: int) -> bool:
-    """Whether line ``i`` is a header-shaped line after a page break (a blank line) that interrupts a
+def _interrupts(lines: list[str], i: int, numbers: dict[int, int]) -> bool:
+    """Whether header-shaped line ``i`` comes after a page break (a blank line) and interrupts a
     sentence: the text above it does not end a sentence and goes on below it."""
-    if i == 0 or lines[i - 1].strip() or page_number(lines[i]) is None:
+    if i == 0 or lines[i - 1].strip():
         return False
     above = next((lines[j] for j in range(i - 2, max(-1, i - 6), -1) if lines[j].strip()), "")
-    below = next((lines[j] for j in range(i + 1, min(len(lines), i + 5)) if lines[j].strip()), "")
-    return bool(above) and bool(below) and _OPEN_END.search(above) is not None and page_number(below) is None
+    below = next((j for j in range(i + 1, min(len(lines), i + 5)) if lines[j].strip()), None)
+    return bool(above) and below is not None and _OPEN_END.search(above) is not None and below not in numbers
 
 
 def _set_apart(lines: list[str], i: int) -> bool:
@@ -211,19 +226,16 @@ ECHO_DISTANCE = 3
 """A header-shaped line that repeats the start of a title at most this many lines below is its running header."""
 
 
-def _title_echoes(lines: list[str], known: set[int]) -> list[int]:
-    """Header-shaped lines whose text, page number aside, opens a line just below them: the running
+def _echoes_title(lines: list[str], i: int) -> bool:
+    """Whether header-shaped line ``i``, page number aside, opens the next non-blank line: the running
     header of an article printed above the article's own title (``擦亮品牌  15`` over ``擦亮品牌的实践``)."""
-    found = []
-    for i, line in enumerate(lines):
-        if i in known or page_number(line) is None or not _set_apart(lines, i):
-            continue
-        m = _EDGE_PAGE.search(line.strip())
-        title = "".join((line.strip()[:m.start()] + line.strip()[m.end():]).split())
-        below = [j for j in range(i + 1, min(len(lines), i + 1 + ECHO_DISTANCE)) if lines[j].strip()]
-        if len(title) >= 4 and any("".join(lines[j].split()).startswith(title) for j in below[:1]):
-            found.append(i)
-    return found
+    stripped = lines[i].strip()
+    m = _EDGE_PAGE.search(stripped)
+    if m is None:
+        return False
+    title = "".join((stripped[:m.start()] + stripped[m.end():]).split())
+    below = next((j for j in range(i + 1, min(len(lines), i + 1 + ECHO_DISTANCE)) if lines[j].strip()), None)
+    return len(title) >= 4 and below is not None and "".join(lines[below].split()).startswith(title)
 
 
 def fix_page_headers(text: str) -> list[Edit]:
