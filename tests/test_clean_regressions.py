@@ -87,3 +87,15 @@ def test_ocr_spaced_running_text_is_no_menu() -> None:
     raw = ("委员 们 说 这 让 我们 更有 信心 把 基层 医疗 服务 能力 提升 这 件事 办好。\n"
            "协 商 会 上 大家 畅所 欲言 提出 建议 十多 条 都 被 相关 部门 采纳。\n")
     assert "能力提升" in _clean_twice(raw)
+
+
+def test_corpus_evidence_removes_a_header_seen_in_other_files() -> None:
+    from djtext.clean import corpus_header_titles
+
+    lines = _wrap(PARAS, 24)
+    lone = "\n".join(lines[:4] + ["", "溪声履职  23", ""] + lines[4:]) + "\n"  # after a sentence end: no local evidence
+    others = [f"{PARAS[1]}\n\n溪声履职  {n}\n\n{PARAS[2]}\n" for n in (7, 41)]
+    titles = corpus_header_titles(others + [lone])
+    assert titles == {"溪声履职"}
+    assert "溪声履职" in clean_text(lone).text  # a header-shaped line alone is not enough
+    assert "溪声履职" not in clean_text(lone, header_titles=titles).text

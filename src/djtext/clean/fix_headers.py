@@ -238,8 +238,26 @@ def _echoes_title(lines: list[str], i: int) -> bool:
     return len(title) >= 4 and below is not None and "".join(lines[below].split()).startswith(title)
 
 
-def fix_page_headers(text: str) -> list[Edit]:
-    """Remove running headers/footers found as strings repeating across the document with page numbers."""
+def _header_title(line: str) -> str:
+    """A header-shaped line without its page number and spaces (``擦亮品牌  13`` → ``擦亮品牌``)."""
+    stripped = line.strip()
+    m = _EDGE_PAGE.search(stripped)
+    return "".join((stripped[:m.start()] + stripped[m.end():]).split()) if m else ""
+
+
+def header_titles(text: str) -> set[str]:
+    """The titles of the header-shaped lines of ``text`` (a page number apart at an edge, short, no
+    sentence punctuation), page numbers left out: counted over a corpus, titles found in several
+    files are running headers (pass them to ``clean_text(header_titles=...)``)."""
+    lines = text.split("\n")
+    return {_header_title(lines[i]) for i in _page_numbers(lines)} - {""}
+
+
+def fix_page_headers(text: str, known_titles: frozenset[str] = frozenset()) -> list[Edit]:
+    """Remove running headers/footers found as strings repeating across the document with page numbers.
+
+    ``known_titles``: header titles known from elsewhere (other files of the corpus, see
+    :func:`header_titles`); a header-shaped line with one of them is a running header too."""
     lines = text.split("\n")
     edits: list[Edit] = []
     headers, pairs = _standalone_headers(lines)
@@ -252,6 +270,8 @@ def fix_page_headers(text: str) -> list[Edit]:
         ))
     glued = [_key_regex(k) for k in headers if "|" not in k and len(_HAN_RE.findall(k)) >= 4]
     chained = set(page_number_chains(lines))
+    if known_titles:
+        chained.update(i for i in _page_numbers(lines) if _header_title(lines[i]) in known_titles)
     pos = 0
     for i, line in enumerate(lines) if headers or chained else ():  # (no header found: no line can be one)
         stripped = line.strip()
