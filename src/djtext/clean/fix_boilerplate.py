@@ -6,12 +6,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from djtext.clean.fix_spacing import OCR_SPACED_DENSITY, spacing_density
 from djtext.lexicon import BUILTIN_DIR, LexiconError, read_lexicon_file
 from djtext.models import Edit
 
 BOILERPLATE_FILE = BUILTIN_DIR / "clean_boilerplate.csv"
 _SENTENCE = re.compile(r"[。！？!?]")
 _ONLY_SEPARATORS = re.compile(r"^[\s|｜/·>»\-–—:：,，、【】\[\]（()）]*$")
+_BAR = re.compile("[|｜]")
+_SPACED_DIGITS = re.compile(r"(?<=\d)[ \t\u3000]+(?=\d)")
+"""Spaces between digits, as OCR layers put them into page numbers (``— 1 1 —``)."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,8 @@ def _scan(text: str, spam: bool) -> list[Edit]:
                 edits.append(Edit(start, start + full, "", hit[0].kind))
                 continue
             hit = _line_hit(line, size, line_re, line_rows, line_free)
+            if hit and hit[0].kind == "menu" and not _BAR.search(line) and spacing_density(text) > OCR_SPACED_DENSITY:
+                hit = None  # words between spaces in an OCR-spaced document are its running text, not a menu
             if hit:
                 row, m = hit
                 if row.action == "remove" and not (spam and "。" in stripped):  # a sentence: only flag
@@ -140,6 +146,12 @@ def _scan(text: str, spam: bool) -> list[Edit]:
                 else:
                     edits.append(Edit(start + m.start(), start + m.end(), m.group(), f"flag:{row.kind}:doubtful"))
                 continue
+            if _SPACED_DIGITS.search(line):  # an OCR-spaced page number (— 1 1 —) is the same line unspaced
+                squeezed = _SPACED_DIGITS.sub("", line)
+                hit = _line_hit(squeezed, len(squeezed.strip()), line_re, line_rows, line_free)
+                if hit and hit[0].action == "remove" and not (spam and "。" in stripped):
+                    edits.append(Edit(start, start + full, "", hit[0].kind))
+                    continue
         elif spam:
             for row in line_free:  # spam-like words inside a long content line: flag only
                 m = row.regex.search(line)

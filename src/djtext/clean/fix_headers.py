@@ -3,6 +3,7 @@ number, as whole lines (``政协理论 · 12``) or glued into the text (``理论
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from djtext.clean.chars import HAN
@@ -122,9 +123,9 @@ def _common_prefix(strings: list[str]) -> str:
 
 _SEP_CHARS = "I|丨｜"
 _SHAPED_NUMBER_AFTER = re.compile(
-    rf"(?m)^[ \t]*([{HAN}]{{2,8}})[ \t]*[{_SEP_CHARS}][ \t]*([{HAN}]{{2,8}}?)[ \t]*\d{{1,3}}(?![\d年月日.．%％])"
+    rf"(?m)^[ \t]*([{HAN}]{{2,8}})[ \t]*[{_SEP_CHARS}][ \t]*([{HAN}]{{2,8}}?)[ \t]*\d(?:[ \t]?\d){{0,2}}(?![\d年月日.．%％])"
 )
-_SHAPED_NUMBER_BEFORE = re.compile(rf"(?m)^[ \t]*(\d{{1,3}}[ \t]*)([{HAN}]{{2,8}})[ \t]*[{_SEP_CHARS}][ \t]*(?=[{HAN}])")
+_SHAPED_NUMBER_BEFORE = re.compile(rf"(?m)^[ \t]*(\d(?:[ \t]?\d){{0,2}}[ \t]*)([{HAN}]{{2,8}})[ \t]*[{_SEP_CHARS}][ \t]*(?=[{HAN}])")
 
 
 def _shaped_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
@@ -139,8 +140,124 @@ def _shaped_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     return None
 
 
-def fix_page_headers(text: str) -> list[Edit]:
-    """Remove running headers/footers found as strings repeating across the document with page numbers."""
+_EDGE_PAGE = re.compile(
+    r"^(\d(?:[ \t]?\d){0,2})[ \t\u3000]+(?=\S)|(?<=\S)[ \t\u3000]+(\d(?:[ \t]?\d){0,2})$"
+)
+"""A page number at an edge of a line, apart from its text (``12  溪山政协``, ``擦亮品牌  13``)."""
+_NO_HEADER = re.compile(r"[。！？；，,;!?：:、]")
+CHAIN_MIN = 3
+"""Lines with page numbers counting up one by one (n, n+1, n+2 …) make a chain of running headers."""
+
+
+def page_number(line: str) -> int | None:
+    """The page number of a line shaped like a running header (short, no sentence punctuation, a number
+    apart at an edge), else None."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60 or _NO_HEADER.search(stripped):
+        return None
+    m = _EDGE_PAGE.search(stripped)
+    if m is None:
+        return None
+    rest = stripped[:m.start()] + stripped[m.end():]
+    if not 2 <= len(_HAN_RE.findall(rest)) <= 24 or len("".join(rest.split())) > 30:
+        return None
+    return int("".join((m.group(1) or m.group(2)).split()))
+
+
+def _page_numbers(lines: list[str]) -> dict[int, int]:
+    """Index → page number of the header-shaped lines (see :func:`page_number`)."""
+    numbers = {}
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped and (stripped[0].isdigit() or stripped[-1].isdigit()):  # (a quick test first)
+            number = page_number(stripped)
+            if number is not None:
+                numbers[i] = number
+    return numbers
+
+
+def page_number_chains(lines: list[str], minimum: int = CHAIN_MIN) -> list[int]:
+    """Indexes of lines that are running headers by the page numbers they carry: header-shaped lines
+    whose numbers count up by one from line to line (the headers of one- or two-page articles, which
+    occur too rarely to repeat, are found so, between the journal's own headers), two such lines set
+    apart by blank lines, a header line just above the title it repeats, and a header line after a
+    page break that interrupts a sentence."""
+    numbers = _page_numbers(lines)
+    if not numbers:
+        return []
+    chains: list[list[int]] = []
+    ending: dict[int, int] = {}  # page number -> index of the chain whose last number it is
+    for i, number in numbers.items():
+        chain = ending.pop(number - 1, None)
+        if chain is None:
+            chain = len(chains)
+            chains.append([])
+        chains[chain].append(i)
+        ending[number] = chain
+    found = {i for chain in chains if len(chain) >= minimum for i in chain}
+    for chain in chains:  # a shorter chain of lines set apart by blank lines (or the document's edge)
+        if len(chain) < minimum and len(chain) >= 2 and all(_set_apart(lines, i) for i in chain):
+            found.update(chain)
+    rest = [i for i in numbers if i not in found]
+    found.update(i for i in rest if _set_apart(lines, i) and _echoes_title(lines, i))
+    found.update(i for i in rest if i not in found and _interrupts(lines, i, numbers))
+    return sorted(found)
+
+
+_OPEN_END = re.compile(r"[^。！？；!?;…”’」』）)\s]\s*$")
+
+
+def _interrupts(lines: list[str], i: int, numbers: dict[int, int]) -> bool:
+    """Whether header-shaped line ``i`` comes after a page break (a blank line) and interrupts a
+    sentence: the text above it does not end a sentence and goes on below it."""
+    if i == 0 or lines[i - 1].strip():
+        return False
+    above = next((lines[j] for j in range(i - 2, max(-1, i - 6), -1) if lines[j].strip()), "")
+    below = next((j for j in range(i + 1, min(len(lines), i + 5)) if lines[j].strip()), None)
+    return bool(above) and below is not None and _OPEN_END.search(above) is not None and below not in numbers
+
+
+def _set_apart(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` has a blank line (or the document's edge) before or after it."""
+    return i == 0 or not lines[i - 1].strip() or i + 1 >= len(lines) or not lines[i + 1].strip()
+
+
+ECHO_DISTANCE = 3
+"""A header-shaped line that repeats the start of a title at most this many lines below is its running header."""
+
+
+def _echoes_title(lines: list[str], i: int) -> bool:
+    """Whether header-shaped line ``i``, page number aside, opens the next non-blank line: the running
+    header of an article printed above the article's own title (``擦亮品牌  15`` over ``擦亮品牌的实践``)."""
+    stripped = lines[i].strip()
+    m = _EDGE_PAGE.search(stripped)
+    if m is None:
+        return False
+    title = "".join((stripped[:m.start()] + stripped[m.end():]).split())
+    below = next((j for j in range(i + 1, min(len(lines), i + 1 + ECHO_DISTANCE)) if lines[j].strip()), None)
+    return len(title) >= 4 and below is not None and "".join(lines[below].split()).startswith(title)
+
+
+def _header_title(line: str) -> str:
+    """A header-shaped line without its page number and spaces (``擦亮品牌  13`` → ``擦亮品牌``)."""
+    stripped = line.strip()
+    m = _EDGE_PAGE.search(stripped)
+    return "".join((stripped[:m.start()] + stripped[m.end():]).split()) if m else ""
+
+
+def header_titles(text: str) -> set[str]:
+    """The titles of the header-shaped lines of ``text`` (a page number apart at an edge, short, no
+    sentence punctuation), page numbers left out: counted over a corpus, titles found in several
+    files are running headers (pass them to ``clean_text(header_titles=...)``)."""
+    lines = text.split("\n")
+    return {_header_title(lines[i]) for i in _page_numbers(lines)} - {""}
+
+
+def fix_page_headers(text: str, known_titles: frozenset[str] = frozenset()) -> list[Edit]:
+    """Remove running headers/footers found as strings repeating across the document with page numbers.
+
+    ``known_titles``: header titles known from elsewhere (other files of the corpus, see
+    :func:`header_titles`); a header-shaped line with one of them is a running header too."""
     lines = text.split("\n")
     edits: list[Edit] = []
     headers, pairs = _standalone_headers(lines)
@@ -149,15 +266,21 @@ def fix_page_headers(text: str) -> list[Edit]:
         sep = rf"[ \t]*[{re.escape(_SEPARATOR)}][ \t]*"
         first = re.escape(a[:1] + b[:1])  # every match starts with a digit, a space or one of the titles:
         regexes.append(re.compile(  # the lookahead lets the regex engine skip to those positions
-            rf"(?=[\d \t{first}])\d{{0,3}}[ \t]*(?:{re.escape(a)}{sep}{re.escape(b)}|{re.escape(b)}{sep}{re.escape(a)})(?:[ \t]*\d{{1,3}}(?![\d年月日]))?"
+            rf"(?=[\d \t{first}])(?:\d(?:[ \t]?\d){{0,2}})?[ \t]*(?:{re.escape(a)}{sep}{re.escape(b)}|{re.escape(b)}{sep}{re.escape(a)})(?:[ \t]*\d(?:[ \t]?\d){{0,2}}(?![\d年月日]))?"
         ))
     glued = [_key_regex(k) for k in headers if "|" not in k and len(_HAN_RE.findall(k)) >= 4]
+    chained = set(page_number_chains(lines))
+    if known_titles:
+        chained.update(i for i in _page_numbers(lines) if _header_title(lines[i]) in known_titles)
     pos = 0
-    for line in lines if headers else ():  # (no header found: no line can be one)
+    for i, line in enumerate(lines) if headers or chained else ():  # (no header found: no line can be one)
         stripped = line.strip()
         if stripped and len(stripped) <= 30 and _line_key(stripped) in headers:
             edits.append(Edit(pos, pos + len(line), "", "running header"))
+        elif i in chained:
+            edits.append(Edit(pos, pos + len(line), "", "running header (page numbers count up)"))
         pos += len(line) + 1
+    whole = len(edits)
     for regex in regexes:
         edits.extend(Edit(m.start(), m.end(), "", "running header (glued)") for m in regex.finditer(text))
     for regex in glued:
@@ -167,4 +290,13 @@ def fix_page_headers(text: str) -> list[Edit]:
             span = _shaped_span(text, m)
             if span:
                 edits.append(Edit(span[0], span[1], "", "running header (glued, by shape)"))
+    if whole and len(edits) > whole:  # a glued match inside a header line removed whole: the line wins
+        lines_removed = edits[:whole]
+        edits = lines_removed + [e for e in edits[whole:] if not _inside(e, lines_removed)]
     return edits
+
+
+def _inside(edit: Edit, spans: list[Edit]) -> bool:
+    """Whether ``edit`` lies within one of ``spans`` (sorted by start)."""
+    i = bisect_right([s.start for s in spans], edit.start) - 1
+    return i >= 0 and spans[i].start <= edit.start and edit.end <= spans[i].end

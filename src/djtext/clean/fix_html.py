@@ -60,12 +60,69 @@ def _one_entity(match: str) -> str:
     return value if value is not None else match
 
 
+_CUT_LEFT = re.compile(  # the leading lookahead only speeds up the scan
+    r"(?m)(?=[&A-Za-z])(&#?[A-Za-z0-9]{0,8}|(?<![A-Za-z&])[A-Za-z][A-Za-z0-9]{0,7})[ \t\u3000]*$")
+"""The first half of an entity a hard wrap cut (``&ld``, ``&#122``, ``&``, ``rdq``), at a line end."""
+_CUT_RIGHT = re.compile(r"[ \t\u3000]*([A-Za-z0-9]{0,9};)")
+"""The second half (``quo;``, ``89;``, ``;``), at the start of a later line."""
+CUT_LOOKAHEAD = 8
+"""Lines looked at for the second half: a page break (blank lines, a running header) may come between."""
+CUT_BETWEEN = 40
+"""Lines between the halves are at most this long (blank lines and a running header)."""
+
+
+def _second_half(text: str, pos: int) -> re.Match[str] | None:
+    """The second half of a cut entity at the start of one of the lines from ``pos`` on, with only
+    short lines (a page break) and at least one blank line between."""
+    blank = False
+    for step in range(CUT_LOOKAHEAD):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        m = _CUT_RIGHT.match(text, pos, end)
+        if m and m.group(1) and (step == 0 or blank):
+            return m
+        if end - pos > CUT_BETWEEN or end >= len(text):
+            return None
+        blank = blank or not text[pos:end].strip()
+        pos = end + 1
+    return None
+
+
+def _cut_entities(text: str) -> list[Edit]:
+    """Decode entities cut by a line break (or a page break); the decoded character ends the first line."""
+    edits = []
+    for m in _CUT_LEFT.finditer(text):
+        left = m.group(1)
+        if not left or m.end() >= len(text):
+            continue
+        right_m = _second_half(text, m.end() + 1)
+        if right_m is None:
+            continue
+        whole = left + right_m.group(1)
+        if _ENTITY.fullmatch(whole) is None or _ENTITY.fullmatch(left) is not None:
+            continue
+        value = _entity_value(whole)
+        if value == whole:
+            continue
+        value = " " if value == "\xa0" else value
+        if right_m.start() == m.end() + 1:  # on the next line
+            alone = right_m.end() == len(text) or text[right_m.end()] == "\n"  # the second half was all of its line
+            edits.append(Edit(m.start(1), right_m.end(), value + ("" if alone else "\n"), "entity cut by a line break"))
+        else:
+            edits.append(Edit(m.start(1), m.end(1), value, "entity cut by a page break"))
+            edits.append(Edit(right_m.start(1), right_m.end(1), "", "entity cut by a page break"))
+    return edits
+
+
 def fix_html_entities(text: str) -> list[Edit]:
     """Decode HTML entities, also those that lost their ``&`` (``ldquo;``) or ``;`` (``&nbsp``)."""
     if "&" not in text and not _BARE_HINT.search(text):
         return []
-    edits = []
+    edits = _cut_entities(text) if "\n" in text else []
+    cut = [(e.start, e.end) for e in edits]
     for m in _ENTITY.finditer(text):
+        if cut and any(start < m.end() and m.start() < end for start, end in cut):
+            continue
         value = _entity_value(m.group())
         if value != m.group():
             if value == "\xa0":

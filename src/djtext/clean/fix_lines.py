@@ -8,6 +8,7 @@ indented where the document indents paragraphs."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -269,11 +270,28 @@ JOIN_ROUNDS = 3
 """Rounds of joining: a join can make the next one evident (the measured wrap width gets clearer)."""
 
 
-def fix_line_breaks(text: str) -> list[Edit]:
-    """Join hard-wrapped lines and page-break splits; keep paragraph breaks; mark heading lines."""
+def _add_growth(lines: list[_Line], growth: dict[int, int]) -> None:
+    """Widen lines by what decoded entities took from their printed width (see runner.printed_growth)."""
+    positions = sorted(growth)
+    starts = [ln.start for ln in lines]
+    for pos in positions:
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos < lines[i].end:
+            line = lines[i]
+            line.chars += growth[pos]
+            line.units += growth[pos] / 2 if line.candidate else growth[pos]
+
+
+def fix_line_breaks(text: str, growth: dict[int, int] | None = None) -> list[Edit]:
+    """Join hard-wrapped lines and page-break splits; keep paragraph breaks; mark heading lines.
+
+    ``growth``: per position, how much wider the line was as printed (decoded entities), for the
+    wrap-width measure."""
     lines = _parse(text, squeeze=spacing_density(text) > OCR_SPACED_DENSITY)
     if not lines:
         return []
+    if growth:
+        _add_growth(lines, growth)
     indented = sum(1 for ln in lines if ln.indent)
     indent_signal = 0.03 < indented / len(lines) < 0.6
     blank_signal = _blank_signal(lines)

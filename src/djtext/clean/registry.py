@@ -35,7 +35,7 @@ FIXERS: tuple[Fixer, ...] = (
     Fixer("run_together_paragraphs", "split paragraphs a web copy ran together into one long line", fix_run_together_paragraphs),
     Fixer("inline_headings", "put numbered headings that run into their paragraph on their own line", fix_inline_headings),
     Fixer("line_breaks", "join hard-wrapped lines and page-break splits; keep paragraph breaks and headings", fix_line_breaks,
-          settle="repeat"),
+          settle="repeat", printed=True),
     Fixer("punctuation", "half-width , ; : ? ! ( ) . in Chinese text to full-width", fix_punctuation_width, settle="follow"),
     Fixer("quotes", "every quote style (\" ' 「」 『』, mismatched) to “ ” and ‘ ’, paired by position", fix_quotes, settle="follow"),
     Fixer("spacing", "remove spaces between Han characters and around Chinese punctuation (names keep theirs)", fix_spacing, settle="follow"),

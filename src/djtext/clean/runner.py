@@ -31,6 +31,9 @@ class Fixer:
     settle: str = ""
     """``repeat``: re-run on the final text until it changes nothing; ``follow``: re-run after a
     ``repeat`` fixer changed something (together they make cleaning idempotent)."""
+    printed: bool = False
+    """Whether ``func`` takes a second argument: the printed width decoded HTML entities lost, per
+    text position (see :func:`printed_growth`), as hard-wrap measures need the width as printed."""
 
     def __call__(self, text: str) -> list[Edit]:
         """Propose the edits of this fixer on ``text``."""
@@ -45,6 +48,34 @@ class _State:
     fixes: list[FixRecord]
     flags: list[Flag]
     raw_marks: list[tuple[str, int, int, int]]
+
+
+ENTITY_FIXER = "html_entities"
+
+
+def printed_growth(state: _State) -> dict[int, int]:
+    """Per position of ``state.text``: how many characters wider the text was as printed there, where
+    an HTML entity was decoded (``&ldquo;`` → ``“`` is 6; a wrap-cut ``&ld`` / ``quo;`` counts per line)."""
+    growth: dict[int, int] = {}
+    offsets, text = state.offsets, state.text
+    for fix in state.fixes:
+        if fix.fixer != ENTITY_FIXER or len(fix.before) == len(fix.after):
+            continue
+        i = bisect_left(offsets, fix.raw_start)
+        if i >= len(offsets) or offsets[i] != fix.raw_start or text[i:i + len(fix.after)] != fix.after:
+            continue  # changed since by another fixer
+        pos = i
+        for before, after in zip(fix.before.split("\n"), fix.after.split("\n")):
+            if len(before) != len(after):
+                growth[pos] = growth.get(pos, 0) + len(before) - len(after)
+            pos += len(after) + 1
+    return growth
+
+
+def _propose(state: _State, fixer: Fixer) -> list[Edit]:
+    if fixer.printed:
+        return fixer.func(state.text, printed_growth(state))  # type: ignore[call-arg]
+    return fixer.func(state.text)
 
 
 def _raw_span(offsets: list[int], start: int, end: int, raw_len: int) -> tuple[int, int]:
@@ -174,7 +205,7 @@ def _run(state: _State, fixer: Fixer, unchanged: _Unchanged) -> None:
         state.flags.extend(last[3])
         return
     marks, flags = len(state.raw_marks), len(state.flags)
-    apply_fixer(state, fixer.name, fixer(state.text))
+    apply_fixer(state, fixer.name, _propose(state, fixer))
     if len(state.fixes) == count:  # no change: a pure fixer would propose the same edits again
         unchanged[fixer] = (state.text, count, state.raw_marks[marks:], state.flags[flags:])
 
@@ -186,7 +217,7 @@ def run_fixers(raw: str, fixers: Sequence[Fixer]) -> CleanText:
     for fixer in fixers:
         if not state.text:
             break
-        apply_fixer(state, fixer.name, fixer(state.text))
+        apply_fixer(state, fixer.name, _propose(state, fixer))
     repeat = [f for f in fixers if f.settle == "repeat"]
     follow = [f for f in fixers if f.settle == "follow"]
     for _ in range(SETTLE_ROUNDS):
