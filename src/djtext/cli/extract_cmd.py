@@ -42,6 +42,7 @@ def extract(
     from djtext.pipeline import default_cache_dir, run_corpus
     from djtext.corpus import iter_files
     from djtext.lexicon import LexiconError
+    from djtext.report.texts import record_corpus
     from djtext.segment import SegmenterUnavailable
 
     if not corpus.exists():
@@ -57,6 +58,7 @@ def extract(
                 hanlp_model=hanlp_model, hanlp_download=hanlp_download, t2s=t2s, cache=default_cache_dir() if cache else None, progress=advance, engine=engine,
             )
         paths = write_tables(result.tables, out, fmt=fmt, bom=bom)
+        record_corpus(out, corpus)  # so `djtext report` and `djtext show` find the texts
     except (LexiconError, SegmenterUnavailable, ValueError) as exc:
         raise usage_error(str(exc)) from None
     if not quiet:
