@@ -93,6 +93,17 @@ def test_without_a_corpus_the_report_shows_contexts(extracted, tmp_path):
     assert all(i["s"] is None for i in data["items"])
 
 
+def test_results_written_before_title_and_date_still_load(extracted, tmp_path):
+    _corpus, results = extracted
+    old = tmp_path / "old"
+    old.mkdir()
+    for path in results.glob("*.csv"):
+        frame = pd.read_csv(path, encoding="utf-8-sig")
+        frame.drop(columns=[c for c in ("title", "date") if path.stem == "documents"]).to_csv(old / path.name, index=False)
+    data = report_data(old, _corpus)
+    assert data["overview"]["documents"] == 2 and data["documents"][0]["title"] == ""
+
+
 def test_a_changed_file_is_noted(extracted, tmp_path):
     corpus, results = extracted
     changed = write_corpus(tmp_path / "corpus")

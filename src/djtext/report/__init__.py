@@ -26,12 +26,33 @@ def load_inputs(results: Path) -> tuple[dict[str, pd.DataFrame], pd.DataFrame | 
     if not is_results_folder(results):
         raise ReportError(f"{results}: not a RESULTS folder (no documents.csv, brands.csv ...; run `djtext extract CORPUS --out {results}` first)")
     try:
-        tables = load_results(results)
+        tables = _load_results(results)
         path = table_path(results, "practice_clusters")
         clusters = read_table_file(path) if path is not None else None
     except ResultsError as exc:
         raise ReportError(str(exc)) from None
     return tables, clusters
+
+
+def _load_results(results: Path) -> dict[str, pd.DataFrame]:
+    """load_results, tolerating a documents table written before it had title and date."""
+    from djtext.analysis.tables import ResultsError, load_results, read_table_file, table_path
+    from djtext.export import conform
+    from djtext.schema import TABLES
+
+    try:
+        return load_results(results)
+    except ResultsError as exc:
+        path = table_path(results, "documents")
+        if path is None or "documents table" not in str(exc):
+            raise
+        frame = read_table_file(path)
+        missing = {c.name for c in TABLES["documents"]} - set(frame.columns)
+        if not missing <= {"title", "date"}:
+            raise
+        tables = load_results(results, tuple(t for t in TABLES if t != "documents"))
+        tables["documents"] = conform("documents", frame)
+        return tables
 
 
 def load_texts(tables: dict[str, pd.DataFrame], root: Path | None, docs: list[str] | None = None,

@@ -179,7 +179,9 @@ def keyness_section(tables, by: str, index: dict[str, int], top: int) -> dict[st
         frame = frame.groupby("region", sort=True, group_keys=False).head(top)
         rows = []
         for r in frame.to_dict("records"):
-            row = {k: (_number(r[k]) if k not in ("region", "item", "docs") else _text(r[k])) for k in KEYNESS_FIELDS if k in r}
+            row = {k: (_number(r.get(k)) if k not in ("region", "item", "docs") else _text(r.get(k))) for k in KEYNESS_FIELDS}
+            if row["occurrences"] is None:  # a comparison table that names the region's count target_count
+                row["occurrences"] = _number(r.get("target_count"))
             row["docs"] = _doc_links(r.get("docs"), index)
             rows.append(row)
         out[what] = rows
