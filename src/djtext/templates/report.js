@@ -186,6 +186,7 @@
   });
   $("back").addEventListener("click", e => { e.preventDefault(); history.pushState("", "", location.pathname + "#overview"); route(); });
   window.addEventListener("hashchange", route);
+  document.addEventListener("keydown", e => { if (e.key === "Escape" && !$("docview").hidden) $("back").click(); });
   applyFilters();
   route();
   document.body.dataset.ready = "1";
