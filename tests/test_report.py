@@ -76,6 +76,9 @@ def test_every_item_is_placed_on_its_text(extracted):
         if item["t"] == "brands":
             assert text[item["s"]:item["e"]] == item["label"]
     assert {b["region"] for b in data["brands"]} == {"浙江省", "宁夏回族自治区"}
+    per_region = {r["region"]: r for r in data["overview"]["region_counts"]}
+    assert per_region["浙江省"]["documents"] == 1 and per_region["浙江省"]["counts"]["brands"] >= 1
+    assert next(b for b in data["brands"] if b["brand"] == "塞上同心·协商为民")["families"]
     assert data["regions"][-1] == "(unattributed)"
     assert any("塞上同心·协商为民" in {m["brand"] for m in f["members"]} for f in data["families"])
 

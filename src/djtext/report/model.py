@@ -189,12 +189,20 @@ def keyness_section(tables, by: str, index: dict[str, int], top: int) -> dict[st
 
 
 def overview(documents: list[dict], items: list[dict], tables) -> dict:
-    """Counts for the overview: documents, failed ones, regions and rows per table."""
+    """Counts for the overview: documents, failed ones, regions (documents and items per table) and rows per table."""
     regions = Counter()
     for doc in documents:
         for region in doc["regions"]:
             regions[region] += 1
+    per_region: dict[str, Counter] = defaultdict(Counter)
+    docs_of: dict[str, set] = defaultdict(set)
+    for item in items:
+        per_region[item["region"]][item["t"]] += 1
+        docs_of[item["region"]].add(item["d"])
+    order = sorted(docs_of, key=lambda r: (r == UNATTRIBUTED, -len(docs_of[r]), r))
     return {
+        "region_counts": [{"region": r, "documents": len(docs_of[r]), "counts": {t: per_region[r][t] for t in ITEM_TABLES}}
+                          for r in order],
         "documents": len(documents), "failed": sum(1 for d in documents if d["error"]),
         "with_text": sum(1 for d in documents if d["text"] is not None),
         "regions": sorted(regions.items(), key=lambda kv: (kv[0] == UNATTRIBUTED, -kv[1], kv[0])),
@@ -210,14 +218,22 @@ def build_report(tables: dict[str, pd.DataFrame], texts: dict[str, DocText], *, 
     index = {doc: i for i, doc in enumerate(docs)}
     items = build_items(tables, texts, index, by)
     documents = build_documents(tables, docs, texts, items)
+    families = families_section(tables, by, index)
+    brands = brands_section(tables, by, index)
+    member_of: dict[str, list[str]] = defaultdict(list)
+    for family in families:
+        for brand in {m["brand"] for m in family["members"]}:
+            member_of[brand].append(family["family"])
+    for row in brands:
+        row["families"] = sorted(member_of.get(row["brand"], []))
     return {
         "meta": {"by": by, "top": top, **(meta or {})},
         "tables": [{"name": t, "colour": TABLE_COLOURS[t]} for t in ITEM_TABLES],
         "overview": overview(documents, items, tables),
         "documents": documents,
         "items": items,
-        "brands": brands_section(tables, by, index),
-        "families": families_section(tables, by, index),
+        "brands": brands,
+        "families": families,
         "clusters": clusters_section(tables, index, clusters),
         "keyness": keyness_section(tables, by, index, top),
         "regions": sorted({r for d in documents for r in d["regions"]} - {UNATTRIBUTED}) + [UNATTRIBUTED],
