@@ -46,7 +46,7 @@ def make_tables() -> dict[str, pd.DataFrame]:
     ])
     documents = pd.DataFrame([
         {"doc": d, "encoding": "utf-8", "format": "txt", "chars_raw": 100, "chars_clean": 98, "tokens": 40,
-         "fixes": "spaces=2", "error": "", "duplicate_of": None} for d in ("a.txt", "b.txt", "c.txt")
+         "fixes": "spaces=2", "error": "", "duplicate_of": None, "title": "", "date": ""} for d in ("a.txt", "b.txt", "c.txt")
     ])
     tables = {name: pd.DataFrame(columns=columns(name)) for name in TABLES}
     tables.update(documents=documents, brands=brands, practices=practices, formulations=formulations)

@@ -257,9 +257,11 @@ def write_datapackage(out_dir: Path, resources: list[dict]) -> Path:
     out_dir = Path(out_dir)
     path = out_dir / DATAPACKAGE
     kept: list[dict] = []
+    sources = None
     if path.exists():
         try:
-            old = json.loads(path.read_text(encoding="utf-8")).get("resources", [])
+            previous = json.loads(path.read_text(encoding="utf-8"))
+            old, sources = previous.get("resources", []), previous.get("sources")  # sources: the corpus extract read
         except (OSError, ValueError, AttributeError):
             old = []
         replaced = {r["name"] for r in resources}
@@ -267,7 +269,10 @@ def write_datapackage(out_dir: Path, resources: list[dict]) -> Path:
             r for r in old
             if isinstance(r, dict) and r.get("name") not in replaced and (out_dir / str(r.get("path", ""))).exists()
         ]
-    text = json.dumps(datapackage(kept + resources), ensure_ascii=False, indent=2) + "\n"
+    descriptor = datapackage(kept + resources)
+    if sources:
+        descriptor["sources"] = sources
+    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     atomic_write_bytes(path, text.encode("utf-8"))
     return path
 

@@ -7,6 +7,7 @@ from operator import attrgetter
 
 from djtext.dedup import DEDUP_TABLE, signature_rows
 from djtext.attribute import line_of, line_starts, part_region  # noqa: F401  (line_of: part of this module's API)
+from djtext.metadata import document_metadata
 from djtext.models import Document, Unit
 
 CONTEXT_CHARS = 24
@@ -135,6 +136,7 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
         "tokens": len(doc.tokens),
         "fixes": fixes_summary(Counter(map(_FIXER, clean.fixes))) if clean else "",  # clean.fix_counts(), faster
         "error": " ".join(str(doc.error or doc.raw.error or "").split()),
+        **(document_metadata(clean.text, doc.raw.text) if clean else {}),
     }]
     out: dict[str, list[dict]] = {"documents": documents}
     if clean is None or doc.error:

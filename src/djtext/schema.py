@@ -41,6 +41,8 @@ _SPECIFIC: dict[str, tuple[Column, ...]] = {
         Column("fixes", "string", "what cleaning changed: fixer=count pairs separated by '; '"),
         Column("error", "string", "why the file could not be processed (empty when it was)"),
         Column("duplicate_of", "string", "the document this one repeats (same or nearly the same clean text; empty when none)"),
+        Column("title", "string", "the document's title line (first heading), where the text gives one"),
+        Column("date", "string", "the document's date (dateline) as YYYY-MM-DD or YYYY-MM, where the text gives one"),
     ),
     "units": (
         Column("level", "string", "province, city, county, committee or other"),

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from djtext.cli.app import app
-from djtext.cli import clean_cmd, extract_cmd  # noqa: F401  (register commands)
+from djtext.cli import clean_cmd, extract_cmd, report_cmd  # noqa: F401  (register commands)
 
 try:  # analysis commands (compare, cluster, plot) register themselves when present
     from djtext.cli import analysis_cmd  # noqa: F401

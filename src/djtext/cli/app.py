@@ -13,7 +13,7 @@ app = typer.Typer(
     help="Clean, segment and extract party-building brands, formulations, lists and practices "
     "from noisy Chinese 政协 reports, and compare them across regions.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 console = Console()

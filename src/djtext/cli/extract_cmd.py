@@ -44,6 +44,7 @@ def extract(
     from djtext.pipeline import default_cache_dir, run_corpus
     from djtext.corpus import iter_files
     from djtext.lexicon import LexiconError
+    from djtext.report.texts import record_corpus
     from djtext.segment import SegmenterUnavailable
 
     if not corpus.exists():
@@ -60,6 +61,7 @@ def extract(
             )
         tables = result.tables if keep_duplicates else without_duplicates(result.tables)
         paths = write_tables(tables, out, fmt=fmt, bom=bom)
+        record_corpus(out, corpus)  # so `djtext report` and `djtext show` find the texts
     except (LexiconError, SegmenterUnavailable, ValueError) as exc:
         raise usage_error(str(exc)) from None
     if not quiet:
