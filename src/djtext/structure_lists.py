@@ -277,6 +277,39 @@ def build_tree(candidates: list[Candidate], zones: list[tuple[int, int, int | No
     return _finish(items, zones)
 
 
+MIN_CUT_OUTLINE = 3  # 一、 > （一） > 一是: three nested first items of a text cut short
+
+
+def _keep_cut_outline(items, keep: list[bool]) -> None:
+    """Keep a chain of lone first items of distinct styles, each nested in the one before
+    (一、… （一）… 一是…), at least MIN_CUT_OUTLINE deep: the opening of an outline whose text was
+    cut before any second item; a single lone 一、 or 一是 stays dropped."""
+    child_of: dict[int, list[int]] = {}
+    for pos, (_cand, parent, _index, _run) in enumerate(items):
+        if parent is not None:
+            child_of.setdefault(parent, []).append(pos)
+
+    def lone_first(pos: int) -> bool:
+        _cand, _parent, index, run = items[pos]
+        return index == 1 and len(run.members) == 1
+
+    for pos in range(len(items)):
+        if keep[pos] or not lone_first(pos) or (items[pos][1] is not None and lone_first(items[pos][1])):
+            continue
+        chain = [pos]
+        while True:
+            styles = {items[p][0].style for p in chain}
+            kids = [k for k in child_of.get(chain[-1], []) if items[k][0].style not in styles]
+            if not kids or not (lone_first(kids[0]) or keep[kids[0]]):
+                break
+            chain.append(kids[0])
+            if keep[kids[0]]:
+                break
+        if len(chain) >= MIN_CUT_OUTLINE:
+            for p in chain:
+                keep[p] = True
+
+
 def _zone_finder(zones: list[tuple[int, int, int | None]]):
     """A function giving the index of the zone that contains a position (None outside all zones)."""
     starts = [start for start, _end, _unit in zones]
@@ -300,6 +333,7 @@ def _finish(items, zones) -> list[ListItem]:
             if (p_index == 1 and p_cand.style == "cn_dun" and cand.style in OUTLINE_CHILD_STYLES
                     and len(p_run.members) == 1):
                 keep[parent] = True
+    _keep_cut_outline(items, keep)
 
     def kept_parent(pos: int | None) -> int | None:
         while pos is not None and not keep[pos]:
