@@ -122,6 +122,16 @@ NOT_IN_NAME = re.compile(r"[，—]")
 FORMULATION_VERBS = ("选树", "采取", "开展", "搭建", "推行")
 NUMERAL_CLASSIFIER = re.compile(rf"[{NUMERALS}\d][个项条种张]")
 HONOUR_AFTER = re.compile(r"(?:荣誉)?称号|荣誉")
+# a quoted motto named as an activity: clauses joined by a comma, a space or ·
+SLOGAN_JOINT = re.compile(r"[，,\s·]+")
+SLOGAN_SPACE = re.compile(r"\s+")
+MAX_TITLED_ACTIVITY = 24
+LEADING_USE = re.compile(r"(?:综合|充分|灵活)?(?:运用|采取|采用|通过)?")
+# an item that is a clause of doing, not a name: 听取汇报, 实地参观, 坚持党的领导
+VERB_PHRASE = re.compile(r"听取|汇报|参观|通过|的|坚持|强化|健全|拓宽|丰富|明确|组织机构")
+MAX_TITLE_GAP = 6
+# the end of a list of activities or forms: 等(系列/实践/主题)活动, 等形式 (group 1: a kind word)
+ACTIVITY_LIST_END = re.compile(r"等(?:系列|实践|主题|志愿服务)?活动|等(形式|方式)")
 
 
 @dataclass(frozen=True)
@@ -394,6 +404,8 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
         return []
     if len(content) >= 6 and content[:2] in vocab.leading_verbs and HAN.match(content[2]):
         content, start = content[2:], start + 2  # “建设清风机关” -> 清风机关
+    if _titled_activity(content, follower):
+        return [_mention(SLOGAN_SPACE.sub("", content), start, end, "activity", "quote")]
     if len(content) < 2 or content.endswith(_NOT_A_NAME_END) or NOT_IN_NAME.search(content):
         return []
     if not HAN.search(content) or content in vocab.stopwords:
@@ -432,6 +444,58 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
     if context.quote_verb and len(content) >= 3:
         return [_mention(content, start, end, "activity", "quote")]
     return []
+
+
+def _titled_activity(content: str, follower: tuple[str, int, str] | None) -> bool:
+    """A quoted motto of two or three clauses named as an activity (“传承甲乙，淬炼丙丁”主题党日活动):
+    the whole motto is the activity's name."""
+    if not follower or follower[0] != "activity" or follower[1] > MAX_TITLE_GAP or not follower[2].endswith("活动"):
+        return False
+    clauses = [c for c in SLOGAN_JOINT.split(content) if c]
+    return (2 <= len(clauses) <= 3 and len(content) <= MAX_TITLED_ACTIVITY and "—" not in content
+            and all(len(c) >= 3 and HAN.match(c[0]) for c in clauses))
+
+
+def _from_activity_lists(text: str, quoted: bytearray, vocab: PracticeVocabulary) -> list[Mention]:
+    """Unquoted items of a list of activities after a practice verb (组织甲乙下乡、丙丁下乡等系列活动;
+    综合运用甲协商、乙协商等形式): one activity per item, or one name for a set of short parallel
+    items (送甲、送乙、送丙系列活动 -> 送甲、送乙、送丙)."""
+    found: list[Mention] = []
+    for anchor in ACTIVITY_LIST_END.finditer(text):
+        clause_start = anchor.start()
+        while clause_start > 0 and text[clause_start - 1] not in "，。；：！？\n" and anchor.start() - clause_start < 60:
+            clause_start -= 1
+        first_joint = text.find("、", clause_start, anchor.start())
+        if first_joint < 0:
+            continue
+        verbs = list(vocab.clause_verb_pattern.finditer(text, clause_start, first_joint))
+        if not verbs and not anchor.group(1):
+            continue  # 等活动 needs a verb before the list (等形式 names its items' kind itself)
+        offset = verbs[-1].end() if verbs else clause_start
+        offset += text[offset:offset + 1] == "了"
+        items = [m for m in LIST_ITEM.finditer(text, offset, anchor.start())]
+        plain = [m for m in items if not quoted[m.start()] and "“" not in m.group() and "”" not in m.group()]
+        if len(items) < 2 or not plain:
+            continue
+        if len(plain) == len(items) and all(2 <= len(m.group()) <= MAX_PARALLEL_ITEM for m in items):
+            first, last = items[0], items[-1]
+            found.append(_mention(text[first.start():last.end()], first.start(), last.end(), "activity", "activity_list"))
+            continue
+        if anchor.group(1) and not _common_ending(items):
+            continue  # 等形式: only a set of forms of one kind (甲协商、乙协商、丙协商)
+        for m in plain:
+            lead = LEADING_USE.match(m.group())
+            name, start = m.group()[lead.end():], m.start() + lead.end()
+            if (4 <= len(name) <= 12 and HAN.match(name[0]) and name[0] not in NUMERALS
+                    and name[:2] not in vocab.leading_verbs and not VERB_PHRASE.search(name)):
+                found.append(_mention(name, start, m.end(), "activity", "activity_list"))
+    return found
+
+
+def _common_ending(items: list[re.Match[str]]) -> bool:
+    """True when most items of a list end in the same two characters (甲协商、乙协商、丙协商)."""
+    endings = [m.group()[-2:] for m in items]
+    return max(endings.count(e) for e in endings) * 2 > len(endings)
 
 
 def _counted_parts(content: str, start: int, after: str) -> list[Mention]:
@@ -744,6 +808,7 @@ def extract_practices(text: str, *, lexicon: Lexicon | None = None) -> list[Ment
         + _from_system_lists(text, vocab)
         + _from_org_summaries(text)
         + _from_party_plus(text, quoted)
+        + _from_activity_lists(text, quoted, vocab)
         + _from_heads(text, quoted, vocab, fvocab)
     )
     clause_starts: dict[int, int] = {}
