@@ -122,6 +122,8 @@ NOT_IN_NAME = re.compile(r"[，—]")
 FORMULATION_VERBS = ("选树", "采取", "开展", "搭建", "推行")
 NUMERAL_CLASSIFIER = re.compile(rf"[{NUMERALS}\d][个项条种张]")
 HONOUR_AFTER = re.compile(r"(?:荣誉)?称号|荣誉")
+# a named street, community, town or village that owns a platform: goes to the ``place`` column
+PLACE_PREFIX = re.compile(rf"([{HAN_CLASS}]{{2,6}}?(?:街道|社区|镇|乡|村))(?!委员会)")
 # a quoted motto named as an activity: clauses joined by a comma, a space or ·
 SLOGAN_JOINT = re.compile(r"[，,\s·]+")
 SLOGAN_SPACE = re.compile(r"\s+")
@@ -169,6 +171,7 @@ class PracticeVocabulary:
     attach_direct: re.Pattern[str]
     attach_gapped: re.Pattern[str]
     leading_verbs: frozenset[str] = frozenset()
+    generic: frozenset[str] = frozenset()
     verbs_before_quote: tuple[str, ...] = ()
 
 
@@ -211,6 +214,7 @@ def _build_vocabulary(lexicon: Lexicon) -> PracticeVocabulary:
         edges=frozenset(r["word"] for r in verbs if r.get("word")),
         national=national,
         national_automaton=_automaton(national),
+        generic=frozenset(r["name"] for r in lexicon.rows("practices") if r.get("name") and _yes(r.get("generic", ""))),
         stopwords=frozenset(lexicon.column("practice_stopwords")),
         qualifiers=by_length(lexicon.column("practice_qualifiers")),
         national_at_end=re.compile(f"(?:{_alternation(national)})$"),
@@ -795,6 +799,32 @@ def _drop_lexicon_inside_longer(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _with_place(mention: Mention, vocab: PracticeVocabulary) -> Mention:
+    """Move a named place before a platform or form into ``place`` (南山街道委员之家 -> 委员之家,
+    place 南山街道); the rest must still end in a head or be a national practice."""
+    name = mention.text
+    found = PLACE_PREFIX.match(name)
+    if not found or mention.attrs.get("source") not in ("head", "lexicon", "quote"):
+        return mention
+    rest = name[found.end():]
+    if len(rest) < 3 or not (_ending_head(rest, vocab) or rest in vocab.national):
+        return mention
+    start = mention.start + found.end() if mention.start + len(name) == mention.end else mention.start
+    return Mention(TABLE, rest, start, mention.end, {**mention.attrs, "name": rest, "place": found.group(1)})
+
+
+def _with_scope(mention: Mention, vocab: PracticeVocabulary) -> Mention:
+    """Mark a practice ``scope`` national (a practice of practices.csv) or local, and ``generic``
+    when it is a general type every unit has (主题教育, 委员工作室), not a local innovation."""
+    name = mention.text
+    national = name in vocab.national
+    generic = name in vocab.generic or (not national and name in vocab.heads)
+    mention.attrs.setdefault("place", "")
+    mention.attrs["scope"] = "national" if national else "local"
+    mention.attrs["generic"] = generic
+    return mention
+
+
 def extract_practices(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
     """Find every occurrence of a named practice in the clean ``text``."""
     vocab = practice_vocabulary(lexicon)
@@ -818,6 +848,7 @@ def extract_practices(text: str, *, lexicon: Lexicon | None = None) -> list[Ment
     mentions = _drop_lexicon_inside_longer(mentions)
     brand_names = _brand_names(text, quotes)
     mentions = [m for m in mentions if m.text not in brand_names or m.attrs["source"] not in ("quote", "lexicon")]
+    mentions = [_with_scope(_with_place(m, vocab), vocab) for m in mentions]
     seen: set[tuple[str, int]] = set()
     unique = []
     for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
