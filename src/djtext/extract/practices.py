@@ -122,6 +122,8 @@ NOT_IN_NAME = re.compile(r"[，—]")
 FORMULATION_VERBS = ("选树", "采取", "开展", "搭建", "推行")
 NUMERAL_CLASSIFIER = re.compile(rf"[{NUMERALS}\d][个项条种张]")
 HONOUR_AFTER = re.compile(r"(?:荣誉)?称号|荣誉")
+# the own name of a platform after its 政协 (甲乙丙委员工作室: a member's or a theme's studio)
+OWNER_NAME = re.compile(rf"(?:政协)?((?![{NUMERALS}])[{HAN_CLASS}]{{2,4}})")
 # a named street, community, town or village that owns a platform: goes to the ``place`` column
 PLACE_PREFIX = re.compile(rf"([{HAN_CLASS}]{{2,6}}?(?:街道|社区|镇|乡|村))(?!委员会)")
 # a quoted motto named as an activity: clauses joined by a comma, a space or ·
@@ -715,6 +717,14 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
         if HONOUR_AFTER.match(text, end):
             continue
         national = vocab.national_at_end.search(name)
+        if info.bare != "clause" and national and national.start() > 0 and info.category == "platform":
+            owner = OWNER_NAME.fullmatch(name[:national.start()])
+            at = start + owner.start(1) if owner else start
+            if (owner and not name.startswith(vocab.qualifiers) and owner.group(1)[:2] not in vocab.leading_verbs
+                    and (text[at - 2:at] == "政协" or at == 0 or text[at - 1] in "和、，。；：\n")):  # 区政协甲乙丙委员工作室
+                start += owner.start(1)
+                name = text[start:end]
+                national = None
         if (info.bare != "clause" and national and national.start() > 0
                 and not NAMED_OWNER.fullmatch(name[:national.start()])
                 and not (info.category == "org_form" and national.start() >= 4
