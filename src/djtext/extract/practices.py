@@ -130,6 +130,7 @@ PLACE_PREFIX = re.compile(rf"([{HAN_CLASS}]{{2,6}}?(?:街道|社区|镇|乡|村)
 SLOGAN_JOINT = re.compile(r"[，,\s·]+")
 SLOGAN_SPACE = re.compile(r"\s+")
 MAX_TITLED_ACTIVITY = 24
+MIN_NAMED_CHAIN = 3
 LEADING_USE = re.compile(r"(?:综合|充分|灵活)?(?:运用|采取|采用|通过)?")
 # an item that is a clause of doing, not a name: 听取汇报, 实地参观, 坚持党的领导
 VERB_PHRASE = re.compile(r"听取|汇报|参观|通过|的|坚持|强化|健全|拓宽|丰富|明确|组织机构")
@@ -348,7 +349,9 @@ def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabu
             continue
         if BRAND_AFTER.match(after):
             continue  # “A”“B”等功能型党支部履职品牌: brand names
-        context = _ChainContext(before, after, last.end(), follower, before.endswith(vocab.quote_verbs))
+        quote_verb = before.endswith(vocab.quote_verbs) or (  # 统筹推进“甲”“乙”“丙”工作: a chain of names
+            len(chain) >= MIN_NAMED_CHAIN and before.endswith(vocab.found_verbs))
+        context = _ChainContext(before, after, last.end(), follower, quote_verb)
         embedded = bool(before) and before[-1] not in FUNCTION_CHARS and _embedded(before, after, vocab)
         chain_found: list[Mention] = []
         for index, match in enumerate(chain):
