@@ -91,8 +91,8 @@ PATTERNS = [
     ("抓实委员读书、委员讲堂、专题讲座等学习载体。", {("委员讲堂", "platform")}),
     ("结合年度“大党建”考核实施办法一并进行。", {("大党建考核实施办法", "mechanism")}),
     ("调研了东城社区委员工作室、北关街道委员之家。",
-     {("东城社区委员工作室", "platform"), ("北关街道委员之家", "platform")}),
-    ("调研了西岭街道、东和社区委员工作室。", {("东和社区委员工作室", "platform")}),  # 和 inside the name
+     {("委员工作室", "platform"), ("委员之家", "platform")}),  # the place goes to its own column
+    ("调研了西岭街道、东和社区委员工作室。", {("委员工作室", "platform")}),
     ("依托社区协商驿站开展协商。", {("协商驿站", "platform")}),  # a generic 社区 is no owner
     ("运用“双交叉”交流机制，建立健全“三纳入”学习机制。", {("双交叉", "mechanism"), ("三纳入", "mechanism")}),
     ("发挥镇街协商驿站作用。", {("协商驿站", "platform")}),
@@ -232,3 +232,44 @@ def test_generalised_from_invented_cases(text, expected, unexpected) -> None:
         assert expected in names
     if unexpected:
         assert unexpected not in names
+
+
+# ---------------------------------------------------------------- issue 7: web-page patterns
+
+WEB_PATTERNS = [
+    ("开展“守护青山，共建家园”主题党日活动。", {("守护青山，共建家园", "activity")}),
+    ("组织书画下乡、义诊下乡、兴林助林等系列活动。",
+     {("书画下乡", "activity"), ("义诊下乡", "activity"), ("兴林助林", "activity")}),
+    ("组织委员开展送图书、送戏曲、送农技系列活动。", {("送图书、送戏曲、送农技", "activity")}),
+    ("综合运用全体会议协商、专题座谈协商、界别小组协商等形式。",
+     {("全体会议协商", "activity"), ("专题座谈协商", "activity"), ("界别小组协商", "activity")}),
+    ("统筹推进“清风同行”“山城议事”“指尖政协”工作。",
+     {("清风同行", "activity"), ("山城议事", "activity"), ("指尖政协", "activity")}),
+    ("主席会议成员带头践行片区工作法。", {("片区工作法", "mechanism")}),
+    ("健全委员培训机制，提高履职能力。", {("委员培训机制", "mechanism")}),
+    ("调研了区政协林木森委员工作室和区政协绿水长流委员工作室。",
+     {("林木森委员工作室", "platform"), ("绿水长流委员工作室", "platform")}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", WEB_PATTERNS)
+def test_web_page_patterns(sentence: str, expected: set[tuple[str, str]]) -> None:
+    found = pairs(sentence)
+    assert expected <= found, found
+
+
+def test_activity_lists_skip_clauses_of_doing():
+    assert not {"听取工作汇报", "实地参观展览"} & set(names("考察组通过实地参观展览、听取工作汇报等活动了解情况。"))
+
+
+def test_place_goes_to_its_own_column():
+    found = {m.text: m.attrs for m in extract_practices("走访了南坪街道委员之家和青石村政协联络室。")}
+    assert found["委员之家"]["place"] == "南坪街道"
+    assert found["政协联络室"]["place"] == "青石村"
+
+
+def test_scope_and_generic_flags():
+    found = {m.text: m.attrs for m in extract_practices("严格落实“三会一课”制度，开展主题教育，创设“山水议事厅”。")}
+    assert found["三会一课"]["scope"] == "national" and not found["三会一课"]["generic"]
+    assert found["主题教育"]["scope"] == "national" and found["主题教育"]["generic"]
+    assert found["山水议事厅"]["scope"] == "local" and not found["山水议事厅"]["generic"]

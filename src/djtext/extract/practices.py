@@ -128,7 +128,6 @@ OWNER_NAME = re.compile(rf"(?:政协)?((?![{NUMERALS}])[{HAN_CLASS}]{{2,4}})")
 PLACE_PREFIX = re.compile(rf"([{HAN_CLASS}]{{2,6}}?(?:街道|社区|镇|乡|村))(?!委员会)")
 # a quoted motto named as an activity: clauses joined by a comma, a space or ·
 SLOGAN_JOINT = re.compile(r"[，,\s·]+")
-SLOGAN_SPACE = re.compile(r"\s+")
 MAX_TITLED_ACTIVITY = 24
 MIN_NAMED_CHAIN = 3
 LEADING_USE = re.compile(r"(?:综合|充分|灵活)?(?:运用|采取|采用|通过)?")
@@ -136,7 +135,8 @@ LEADING_USE = re.compile(r"(?:综合|充分|灵活)?(?:运用|采取|采用|通�
 VERB_PHRASE = re.compile(r"听取|汇报|参观|通过|的|坚持|强化|健全|拓宽|丰富|明确|组织机构")
 MAX_TITLE_GAP = 6
 # the end of a list of activities or forms: 等(系列/实践/主题)活动, 等形式 (group 1: a kind word)
-ACTIVITY_LIST_END = re.compile(r"等(?:系列|实践|主题|志愿服务)?活动|等(形式|方式)")
+ACTIVITY_LIST_END = re.compile(r"等?(?:系列|实践|主题|志愿服务)活动|等活动|等(形式|方式)")
+ACTIVITY_VERBS = re.compile(r"开展|组织|举办|举行|实施")
 
 
 @dataclass(frozen=True)
@@ -414,7 +414,7 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
     if len(content) >= 6 and content[:2] in vocab.leading_verbs and HAN.match(content[2]):
         content, start = content[2:], start + 2  # “建设清风机关” -> 清风机关
     if _titled_activity(content, follower):
-        return [_mention(SLOGAN_SPACE.sub("", content), start, end, "activity", "quote")]
+        return [_mention(content, start, end, "activity", "quote")]
     if len(content) < 2 or content.endswith(_NOT_A_NAME_END) or NOT_IN_NAME.search(content):
         return []
     if not HAN.search(content) or content in vocab.stopwords:
@@ -477,7 +477,7 @@ def _from_activity_lists(text: str, quoted: bytearray, vocab: PracticeVocabulary
         first_joint = text.find("、", clause_start, anchor.start())
         if first_joint < 0:
             continue
-        verbs = list(vocab.clause_verb_pattern.finditer(text, clause_start, first_joint))
+        verbs = list(ACTIVITY_VERBS.finditer(text, clause_start, first_joint))
         if not verbs and not anchor.group(1):
             continue  # 等活动 needs a verb before the list (等形式 names its items' kind itself)
         offset = verbs[-1].end() if verbs else clause_start
