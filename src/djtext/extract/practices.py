@@ -90,7 +90,8 @@ MAX_PARALLEL_ITEM = 3
 # a numeric formulation followed by a longer mechanism name: “三会一课”全程纪实机制
 MECHANISM_RUN = re.compile(rf"(?:(?!等)[{HAN_CLASS}]){{3,8}}?(?:机制|制度)(?![{HAN_CLASS}])")
 # follower words that make a quoted numeric formulation a practice (“六个一”实践活动, “六学”平台)
-FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "工作法")
+FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "工作法", "职责",
+                         "工作办法", "履职重点", "工作格局", "流程")
 MAX_ORG_PREFIX = 4
 MAX_LONG_ORG_PREFIX = 9
 # a duty descriptor that makes a longer organisational-form name (党员委员履职联合党支部)
