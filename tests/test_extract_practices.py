@@ -273,3 +273,24 @@ def test_scope_and_generic_flags():
     assert found["三会一课"]["scope"] == "national" and not found["三会一课"]["generic"]
     assert found["主题教育"]["scope"] == "national" and found["主题教育"]["generic"]
     assert found["山水议事厅"]["scope"] == "local" and not found["山水议事厅"]["generic"]
+
+
+def test_unquoted_mode_as_a_clause_of_its_own():
+    assert "乡亲+议事" in names("二是乡亲+议事。组织乡亲参与议事。")
+    assert "乡亲+议事" not in names("推动乡亲+议事的做法走深走实。")
+
+
+def test_named_groups_of_members():
+    found = pairs("成立联络组党支部，组建专题调研组，设立界别活动室。")
+    assert {("联络组党支部", "org_form"), ("专题调研组", "org_form"), ("界别活动室", "platform")} <= found
+
+
+def test_generic_kind_after_a_named_activity_is_not_a_second_practice():
+    found = names("开展“红色足迹”主题党日活动。")
+    assert "红色足迹" in found and "主题党日" not in found
+    assert "主题党日" in names("开展主题党日活动。")
+
+
+def test_counted_duties_and_rules_are_practices():
+    found = names("明确委员“五个带头”职责，制定“两联系”工作办法。")
+    assert {"五个带头", "两联系"} <= set(found)

@@ -66,6 +66,9 @@ TITLE = re.compile(r"《([^《》\n]{4,40})》")
 NATIONAL_ISSUERS = ("中共中央", "中央", "国务院", "中国共产党", "全国政协", "中国人民政治协商会议")
 TITLE_HEADS = ("制度", "规则", "清单", "办法", "规程", "细则", "机制", "公约", "守则", "规定")
 PARTY_PLUS = re.compile(rf"党建[+＋]([{HAN_CLASS}]{{2,8}})")
+# X+Y as a whole clause: after a break or a list marker, before a break
+PLUS_CLAUSE = re.compile(rf"(?:^|(?<=[。；：，\n])|(?<=[一二三四五六七八九十][是要、]))"
+                         rf"((?![{NUMERALS}][是要、])[{HAN_CLASS}]{{2,4}}[+＋][{HAN_CLASS}]{{2,6}})(?=[。；，\n])", re.MULTILINE)
 PARTY_PLUS_TRIM = re.compile(r"(?:载体活动|载体|活动|工作|模式|等)+$")
 PUNCT_STOP = re.compile(r"[，。；：！？,;:!?\n（）()《》“”‘’]")
 _PUNCT_STOP_CHARS = frozenset("，。；：！？,;:!?\n（）()《》“”‘’")
@@ -563,6 +566,16 @@ def _from_titles(text: str) -> list[Mention]:
     return found
 
 
+def _from_plus_heads(text: str, quoted: bytearray) -> list[Mention]:
+    """An unquoted X+Y mode standing as a clause of its own (一是甲乙+丙丁。, ，甲乙+丙丁，): a mechanism."""
+    found = []
+    for match in PLUS_CLAUSE.finditer(text):
+        if quoted[match.start(1)] or match.group(1).startswith("党建"):
+            continue
+        found.append(_mention(match.group(1), match.start(1), match.end(1), "mechanism", "plus"))
+    return found
+
+
 def _from_party_plus(text: str, quoted: bytearray) -> list[Mention]:
     found = []
     for match in PARTY_PLUS.finditer(text):
@@ -853,6 +866,7 @@ def extract_practices(text: str, *, lexicon: Lexicon | None = None) -> list[Ment
         + _from_org_summaries(text)
         + _from_party_plus(text, quoted)
         + _from_activity_lists(text, quoted, vocab)
+        + _from_plus_heads(text, quoted)
         + _from_heads(text, quoted, vocab, fvocab)
     )
     clause_starts: dict[int, int] = {}
@@ -863,6 +877,9 @@ def extract_practices(text: str, *, lexicon: Lexicon | None = None) -> list[Ment
     brand_names = _brand_names(text, quotes)
     mentions = [m for m in mentions if m.text not in brand_names or m.attrs["source"] not in ("quote", "lexicon")]
     mentions = [_with_scope(_with_place(m, vocab), vocab) for m in mentions]
+    named_ends = {m.end + 1 for m in mentions if m.attrs["source"] == "quote"}  # “甲乙”主题党日活动: the
+    mentions = [m for m in mentions  # generic word after a named activity is its kind, not a second practice
+                if not (m.attrs["generic"] and m.attrs["source"] == "lexicon" and m.start in named_ends)]
     seen: set[tuple[str, int]] = set()
     unique = []
     for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
