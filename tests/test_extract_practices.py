@@ -294,3 +294,24 @@ def test_generic_kind_after_a_named_activity_is_not_a_second_practice():
 def test_counted_duties_and_rules_are_practices():
     found = names("明确委员“五个带头”职责，制定“两联系”工作办法。")
     assert {"五个带头", "两联系"} <= set(found)
+
+
+ROUND_ONE_MORE = [
+    ("大力实施“三联工程”，促进发展。", {("三联工程", "project")}),
+    ("举办了《不朽的足迹——老区建设成就图片展》。", {("不朽的足迹——老区建设成就图片展", "activity")}),
+    ("两地政协签署《协同履职合作协议》。", {("协同履职合作协议", "mechanism")}),
+    ("全年组织书画下乡、义诊下乡等委员履职“暖心”活动。", {("书画下乡", "activity"), ("义诊下乡", "activity")}),
+    ("走访了河东区政协青松岭委员工作室。", {("青松岭委员工作室", "platform")}),
+    ("举办县政协委员履职服务周活动。", {("政协委员履职服务周", "activity")}),
+    ("持续优化智慧政协提案系统。", {("智慧政协提案系统", "platform")}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", ROUND_ONE_MORE)
+def test_more_web_page_patterns(sentence: str, expected: set[tuple[str, str]]) -> None:
+    found = pairs(sentence)
+    assert expected <= found, found
+
+
+def test_a_national_construction_inside_a_longer_name_is_not_listed_again():
+    assert "智慧政协" not in names("持续优化智慧政协提案系统。")

@@ -64,7 +64,8 @@ CHAIN_JOIN = re.compile(r"(?:[、]|和|与|及|以及)?")
 TITLE = re.compile(r"《([^《》\n]{4,40})》")
 # titles issued by national bodies are documents a unit implements, not its own practice
 NATIONAL_ISSUERS = ("中共中央", "中央", "国务院", "中国共产党", "全国政协", "中国人民政治协商会议")
-TITLE_HEADS = ("制度", "规则", "清单", "办法", "规程", "细则", "机制", "公约", "守则", "规定")
+TITLE_HEADS = ("制度", "规则", "清单", "办法", "规程", "细则", "机制", "公约", "守则", "规定", "协议")
+TITLE_ACTIVITY_HEADS = ("图片展", "展览", "大赛", "征文")  # 《…图片展》: an activity the unit holds
 PARTY_PLUS = re.compile(rf"党建[+＋]([{HAN_CLASS}]{{2,8}})")
 # X+Y as a whole clause: after a break or a list marker, before a break
 PLUS_CLAUSE = re.compile(rf"(?:^|(?<=[。；：，\n])|(?<=[一二三四五六七八九十][是要、]))"
@@ -128,6 +129,7 @@ NUMERAL_CLASSIFIER = re.compile(rf"[{NUMERALS}\d][个项条种张]")
 HONOUR_AFTER = re.compile(r"(?:荣誉)?称号|荣誉")
 # the own name of a platform after its 政协 (甲乙丙委员工作室: a member's or a theme's studio)
 OWNER_NAME = re.compile(rf"(?:政协)?((?![{NUMERALS}])[{HAN_CLASS}]{{2,4}})")
+MAX_OWNER_NAME = 4
 # a named street, community, town or village that owns a platform: goes to the ``place`` column
 PLACE_PREFIX = re.compile(rf"([{HAN_CLASS}]{{2,6}}?(?:街道|社区|镇|乡|村))(?!委员会)")
 # a quoted motto named as an activity: clauses joined by a comma, a space or ·
@@ -139,7 +141,7 @@ LEADING_USE = re.compile(r"(?:综合|充分|灵活)?(?:运用|采取|采用|通�
 VERB_PHRASE = re.compile(r"听取|汇报|参观|通过|的|坚持|强化|健全|拓宽|丰富|明确|组织机构")
 MAX_TITLE_GAP = 6
 # the end of a list of activities or forms: 等(系列/实践/主题)活动, 等形式 (group 1: a kind word)
-ACTIVITY_LIST_END = re.compile(r"等?(?:系列|实践|主题|志愿服务)活动|等活动|等(形式|方式)")
+ACTIVITY_LIST_END = re.compile(r"等?(?:系列|实践|主题|志愿服务)活动|等[^，。；、：\n]{0,12}?活动|等(形式|方式)")
 ACTIVITY_VERBS = re.compile(r"开展|组织|举办|举行|实施")
 
 
@@ -436,6 +438,9 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
     if len(content) > MAX_QUOTED_NAME:
         return []
     head = _ending_head(content, vocab)
+    if (head and formulation and context.quote_verb and head.category in ("project", "platform")
+            and len(content) > len(head.head)):
+        return [_mention(content, start, end, head.category, "quote")]  # 实施“三甲工程”
     if head and len(content) > len(head.head) and not formulation:
         return [_mention(content, start, end, head.category, "quote")]
     if attached and not formulation and not (
@@ -560,9 +565,11 @@ def _from_titles(text: str) -> list[Mention]:
     found = []
     for match in TITLE.finditer(text):
         title = TITLE_NOTE.sub("", match.group(1).strip())  # 《…制度(试行)》 -> …制度
-        if "关于" in title or title.startswith(NATIONAL_ISSUERS) or not title.endswith(TITLE_HEADS):
+        if "关于" in title or title.startswith(NATIONAL_ISSUERS):
             continue
-        found.append(_mention(title, match.start(1), match.start(1) + len(title), "mechanism", "title"))
+        category = "mechanism" if title.endswith(TITLE_HEADS) else "activity" if title.endswith(TITLE_ACTIVITY_HEADS) else ""
+        if category:
+            found.append(_mention(title, match.start(1), match.start(1) + len(title), category, "title"))
     return found
 
 
@@ -735,6 +742,11 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
             continue
         national = vocab.national_at_end.search(name)
         if info.bare != "clause" and national and national.start() > 0 and info.category == "platform":
+            national_at = start + national.start()
+            after_body = text.rfind("政协", max(0, national_at - 2 - MAX_OWNER_NAME), national_at - 1)
+            if after_body >= 0:  # 区政协甲乙丙委员工作室: the name between 政协 and the platform
+                start, name = after_body, text[after_body:end]
+                national = vocab.national_at_end.search(name)
             owner = OWNER_NAME.fullmatch(name[:national.start()])
             at = start + owner.start(1) if owner else start
             if (owner and not name.startswith(vocab.qualifiers) and owner.group(1)[:2] not in vocab.leading_verbs
