@@ -39,7 +39,7 @@ practices only with a practice cue (a head or follower such as 工作机制, 平
 “联甲、联乙”“二联”活动). A chain of short parallel quoted items (“月甲”“季乙”“年丙”) is one
 practice, joined by 、, like an unquoted set (周甲、月乙、季丙). A hard wrap the cleaner
 left inside quotes is tolerated. The vocabularies are data files: ``practices.csv``,
-``practice_heads.csv``, ``practice_followers.csv``, ``practice_verbs.csv``,
+``practice_heads.csv`` (with ``practice_group_heads.csv``), ``practice_followers.csv``, ``practice_verbs.csv``,
 ``practice_stopwords.txt``, ``practice_qualifiers.txt``.
 """
 from __future__ import annotations
@@ -190,7 +190,7 @@ def _yes(value: str) -> bool:
 
 def _build_vocabulary(lexicon: Lexicon) -> PracticeVocabulary:
     heads: dict[str, Head] = {}
-    for row in lexicon.rows("practice_heads"):
+    for row in lexicon.rows("practice_heads") + lexicon.rows("practice_group_heads"):
         head = row.get("head", "")
         if not head:
             continue
