@@ -348,6 +348,24 @@ def test_outline_cut_after_its_first_items_is_kept():
     assert find_lists(clean_of("导语。\n一、过去一年的工作\n正文。一是坚持学习。正文。\n"), []) == []
 
 
+def test_first_items_open_where_a_cut_short_text_stops_are_kept():
+    cut = "工作报告\n一、过去一年的工作\n一年来成效明显。\n（一）加强理论武装，夯实思想基础。正文说明了"
+    items = find_lists(clean_of(cut), [])
+    assert [(i.marker, i.level) for i in items] == [("一、", 1), ("（一）", 2)]
+    assert find_lists(clean_of("讲三点要求：\n一是坚持学习，提高能力。要把学习放在首位"), [])[0].marker == "一是"
+    whole = "工作报告\n一、过去一年的工作\n一年来成效明显。\n（一）加强理论武装。正文。\n"
+    assert find_lists(clean_of(whole), []) == []  # a text that ends a sentence was not cut
+
+
+def test_shi_items_glued_to_their_parent_heading():
+    text = ("汇报两个方面：一、聚焦思想引领，以党建强政治一是强化政治引领。正文。二是提升组织水平。正文。"
+            "二、聚焦深度融合，以党建促履职一是服务发展大局。正文。二是助推发展。正文。\n")
+    items = find_lists(clean_of(text), [])
+    assert [(i.marker, i.level, i.heading) for i in items][:3] == [
+        ("一、", 1, "聚焦思想引领，以党建强政治"), ("一是", 2, "强化政治引领"), ("二是", 2, "提升组织水平")]
+    assert len(items) == 6
+
+
 def test_lone_lead_sentences_are_not_parallel_lists():
     text = "思想是行动的先导，学习是履职的基础。正文很长的说明。\n西湖区政协认真贯彻落实部署，推动工作。\n"
     assert find_lists(clean_of(text), []) == []
