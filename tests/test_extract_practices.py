@@ -315,3 +315,35 @@ def test_more_web_page_patterns(sentence: str, expected: set[tuple[str, str]]) -
 
 def test_a_national_construction_inside_a_longer_name_is_not_listed_again():
     assert "智慧政协" not in names("持续优化智慧政协提案系统。")
+
+
+ROUND_TWO = [
+    ("加强党建工作，“五有”（有阵地、有制度、有活动）标准全面落实。", {("五有", "mechanism")}),
+    ("组织开展“支部强引领、党员树旗帜”等活动。", {("支部强引领、党员树旗帜", "activity")}),
+    ("学习了《关于推进青山县政协委员之家建设的实施意见》。",
+     {("关于推进青山县政协委员之家建设的实施意见", "mechanism")}),
+    ("印发《县政协党组关于加强自身建设的意见》。", {("县政协党组关于加强自身建设的意见", "mechanism")}),
+    ("落实《县政协党的建设工作规划（2024—2027）》。", {("县政协党的建设工作规划（2024—2027）", "mechanism")}),
+    ("举行6次双月协商活动，开展协商式监督。", {("双月协商", "activity"), ("协商式监督", "activity")}),
+    ("召开“强履职、话发展”界别座谈交流会。", {("强履职、话发展", "activity")}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", ROUND_TWO)
+def test_round_two_patterns(sentence: str, expected: set[tuple[str, str]]) -> None:
+    found = pairs(sentence)
+    assert expected <= found, found
+
+
+ROUND_TWO_NEGATIVE = [
+    ("学习《关于加强和改进新时代市县政协工作的意见》。", "关于加强和改进新时代市县政协工作的意见"),
+    ("学习《中共某市委关于加强政协工作的实施意见》。", "中共某市委关于加强政协工作的实施意见"),
+    ("开展庆祝“建县70周年”系列活动。", "建县70周年"),
+    ("开展专题报告、研讨交流等活动。", "专题报告"),
+    ("抓好协商议事室建设。", "抓好协商议事室"),
+]
+
+
+@pytest.mark.parametrize("sentence,absent", ROUND_TWO_NEGATIVE)
+def test_round_two_false_alarms(sentence: str, absent: str) -> None:
+    assert absent not in names(sentence), names(sentence)

@@ -65,6 +65,11 @@ TITLE = re.compile(r"《([^《》\n]{4,40})》")
 # titles issued by national bodies are documents a unit implements, not its own practice
 NATIONAL_ISSUERS = ("中共中央", "中央", "国务院", "中国共产党", "全国政协", "中国人民政治协商会议")
 TITLE_HEADS = ("制度", "规则", "清单", "办法", "规程", "细则", "机制", "公约", "守则", "规定", "协议")
+PLAN_TITLE_HEADS = ("意见", "实施意见", "规划", "实施方案", "工作方案", "方案")  # 《…党组关于…的意见》
+NOT_OWN_TITLES = ("提案", "建议", "报告", "讲话")
+BUILDING_PLAN = re.compile(r"建设的(?:实施)?(?:意见|方案)")  # 《关于推进甲乙建设的实施意见》
+OTHER_ISSUER = re.compile(r"^中共|[省市县区州]委$|人民政府$|办公厅$")
+PLAN_NOTE = re.compile(r"规划[（(][\d—\-－至]+[）)]$")  # 《…工作规划（2024—2027）》
 TITLE_ACTIVITY_HEADS = ("图片展", "展览", "大赛", "征文")  # 《…图片展》: an activity the unit holds
 PARTY_PLUS = re.compile(rf"党建[+＋]([{HAN_CLASS}]{{2,8}})")
 # X+Y as a whole clause: after a break or a list marker, before a break
@@ -95,7 +100,7 @@ MAX_PARALLEL_ITEM = 3
 MECHANISM_RUN = re.compile(rf"(?:(?!等)[{HAN_CLASS}]){{3,8}}?(?:机制|制度)(?![{HAN_CLASS}])")
 # follower words that make a quoted numeric formulation a practice (“六个一”实践活动, “六学”平台)
 FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "工作法", "职责",
-                         "工作办法", "履职重点", "工作格局", "流程")
+                         "工作办法", "履职重点", "工作格局", "流程", "工作模式")
 MAX_ORG_PREFIX = 4
 MAX_LONG_ORG_PREFIX = 9
 # a duty descriptor that makes a longer organisational-form name (党员委员履职联合党支部)
@@ -116,7 +121,7 @@ COUNTED_BEFORE = re.compile(rf"[{NUMERALS}\d][个项大张]$")
 INNER_QUOTES = re.compile(r"[‘’'\"\n]")
 OWNER_GAP = re.compile(r"^(?:政协委员|政协|委员|机关)+")
 # quoted words that are a style, a topic or a quality rather than a named practice
-NOT_A_NAME_SUFFIX = ("品牌", "式", "化", "精神", "意识", "思想", "讲话", "单位", "集体", "称号")
+NOT_A_NAME_SUFFIX = ("品牌", "式", "化", "精神", "意识", "思想", "讲话", "单位", "集体", "称号", "周年")
 _NOT_A_NAME_END = ("+", "＋") + NOT_A_NAME_SUFFIX
 MAX_QUOTED_NAME = 16
 ORG_SUMMARY = re.compile(rf"[”’]([{NUMERALS}][{HAN_CLASS}]{{0,3}}?(?:组织体系|组织架构))")
@@ -133,8 +138,10 @@ MAX_OWNER_NAME = 4
 # a named street, community, town or village that owns a platform: goes to the ``place`` column
 PLACE_PREFIX = re.compile(rf"([{HAN_CLASS}]{{2,6}}?(?:街道|社区|镇|乡|村))(?!委员会)")
 # a quoted motto named as an activity: clauses joined by a comma, a space or ·
-SLOGAN_JOINT = re.compile(r"[，,\s·]+")
+SLOGAN_JOINT = re.compile(r"[，,、\s·]+")
 MAX_TITLED_ACTIVITY = 24
+# a counted formulation spelled out in brackets right after it: “六有”（有甲、有乙、有丙）
+SPELLED_OUT = re.compile(r"[”’]?[（(][^（）()]{2,40}?[、，；][^（）()]{1,40}[）)]")
 MIN_NAMED_CHAIN = 3
 LEADING_USE = re.compile(r"(?:综合|充分|灵活)?(?:运用|采取|采用|通过)?")
 # an item that is a clause of doing, not a name: 听取汇报, 实地参观, 坚持党的领导
@@ -447,6 +454,8 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
             follower and follower[1] + len(follower[2]) <= attached[1] - len(attached[0])):
         category = vocab.heads[_ending_head(attached[0], vocab).head].category
         return [_mention(content + attached[0], start, context.after_start + attached[1], category, "quote")]
+    if formulation and SPELLED_OUT.match(text_after_quote(match, context)):
+        return [_mention(content, start, end, "mechanism", "quote")]  # “六有”（有甲、有乙…）
     if formulation:
         run = MECHANISM_RUN.match(after) if is_last else None
         if run:
@@ -462,6 +471,11 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
     if context.quote_verb and len(content) >= 3:
         return [_mention(content, start, end, "activity", "quote")]
     return []
+
+
+def text_after_quote(match: re.Match[str], context: _ChainContext) -> str:
+    """The text right after one quoted name of a chain (the chain's own text when it is the last)."""
+    return match.string[match.end():match.end() + 40]
 
 
 def _titled_activity(content: str, follower: tuple[str, int, str] | None) -> bool:
@@ -505,7 +519,8 @@ def _from_activity_lists(text: str, quoted: bytearray, vocab: PracticeVocabulary
             lead = LEADING_USE.match(m.group())
             name, start = m.group()[lead.end():], m.start() + lead.end()
             if (4 <= len(name) <= 12 and HAN.match(name[0]) and name[0] not in NUMERALS
-                    and name[:2] not in vocab.leading_verbs and not VERB_PHRASE.search(name)):
+                    and name[:2] not in vocab.leading_verbs and not VERB_PHRASE.search(name)
+                    and name not in vocab.stopwords):
                 found.append(_mention(name, start, m.end(), "activity", "activity_list"))
     return found
 
@@ -565,9 +580,14 @@ def _from_titles(text: str) -> list[Mention]:
     found = []
     for match in TITLE.finditer(text):
         title = TITLE_NOTE.sub("", match.group(1).strip())  # 《…制度(试行)》 -> …制度
-        if "关于" in title or title.startswith(NATIONAL_ISSUERS):
+        if title.startswith(NATIONAL_ISSUERS) or title.endswith(NOT_OWN_TITLES):
             continue
-        category = "mechanism" if title.endswith(TITLE_HEADS) else "activity" if title.endswith(TITLE_ACTIVITY_HEADS) else ""
+        if "关于" in title and not (title.endswith(PLAN_TITLE_HEADS) and (
+                "政协" in title.split("关于")[0] or BUILDING_PLAN.search(title))):
+            continue  # 《关于…的提案》, 《关于加强…工作的意见》: a proposal or a higher body's document
+        if OTHER_ISSUER.search(title.split("关于")[0]):
+            continue  # 《中共某市委关于…的意见》: a party committee's document, not the unit's rule
+        category = "mechanism" if title.endswith(TITLE_HEADS + PLAN_TITLE_HEADS) or PLAN_NOTE.search(title) else "activity" if title.endswith(TITLE_ACTIVITY_HEADS) else ""
         if category:
             found.append(_mention(title, match.start(1), match.start(1) + len(title), category, "title"))
     return found
