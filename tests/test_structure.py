@@ -358,11 +358,11 @@ def test_first_items_open_where_a_cut_short_text_stops_are_kept():
 
 
 def test_shi_items_glued_to_their_parent_heading():
-    text = ("汇报两个方面：一、聚焦思想引领，以党建强政治一是强化政治引领。正文。二是提升组织水平。正文。"
-            "二、聚焦深度融合，以党建促履职一是服务发展大局。正文。二是助推发展。正文。\n")
+    text = ("说明两点：一、抓好学习教育，夯实思想根基一是组织集中研读。正文。二是开展交流评比。正文。"
+            "二、抓好队伍建设，提升履职本领一是举办专题轮训。正文。二是结对帮带。正文。\n")
     items = find_lists(clean_of(text), [])
     assert [(i.marker, i.level, i.heading) for i in items][:3] == [
-        ("一、", 1, "聚焦思想引领，以党建强政治"), ("一是", 2, "强化政治引领"), ("二是", 2, "提升组织水平")]
+        ("一、", 1, "抓好学习教育，夯实思想根基"), ("一是", 2, "组织集中研读"), ("二是", 2, "开展交流评比")]
     assert len(items) == 6
 
 
