@@ -273,6 +273,8 @@ def test_scope_and_generic_flags():
     assert found["三会一课"]["scope"] == "national" and not found["三会一课"]["generic"]
     assert found["主题教育"]["scope"] == "national" and found["主题教育"]["generic"]
     assert found["山水议事厅"]["scope"] == "local" and not found["山水议事厅"]["generic"]
+    types = {m.text: m.attrs for m in extract_practices("建成委员之家，设立协商驿站。")}
+    assert types["委员之家"]["generic"] and types["协商驿站"]["generic"]
 
 
 def test_unquoted_mode_as_a_clause_of_its_own():

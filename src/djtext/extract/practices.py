@@ -135,6 +135,8 @@ HONOUR_AFTER = re.compile(r"(?:荣誉)?称号|荣誉")
 # the own name of a platform after its 政协 (甲乙丙委员工作室: a member's or a theme's studio)
 OWNER_NAME = re.compile(rf"(?:政协)?((?![{NUMERALS}])[{HAN_CLASS}]{{2,4}})")
 MAX_OWNER_NAME = 4
+# owner words that leave a bare type when a name is only them plus a head (委员之家, 协商驿站: generic)
+GENERIC_OWNER = re.compile(r"^(?:政协|委员|党员|协商|界别)+")
 # a named street, community, town or village that owns a platform: goes to the ``place`` column
 PLACE_PREFIX = re.compile(rf"([{HAN_CLASS}]{{2,6}}?(?:街道|社区|镇|乡|村))(?!委员会)")
 # a quoted motto named as an activity: clauses joined by a comma, a space or ·
@@ -877,7 +879,8 @@ def _with_scope(mention: Mention, vocab: PracticeVocabulary) -> Mention:
     when it is a general type every unit has (主题教育, 委员工作室), not a local innovation."""
     name = mention.text
     national = name in vocab.national
-    generic = name in vocab.generic or (not national and name in vocab.heads)
+    bare = GENERIC_OWNER.sub("", name)
+    generic = name in vocab.generic or (not national and (name in vocab.heads or (bare != name and bare in vocab.heads)))
     mention.attrs.setdefault("place", "")
     mention.attrs["scope"] = "national" if national else "local"
     mention.attrs["generic"] = generic
