@@ -97,7 +97,7 @@ MAX_LOOSE_NAME = 20
 TITLE_NOTE = re.compile(r"\s*[（(](?:试行|暂行|修订|修订稿|草案|征求意见稿)[）)]$")
 MAX_PARALLEL_ITEM = 3
 # a numeric formulation followed by a longer mechanism name: “三会一课”全程纪实机制
-MECHANISM_RUN = re.compile(rf"(?:(?!等)[{HAN_CLASS}]){{3,8}}?(?:机制|制度|体系|格局)(?![{HAN_CLASS}])")
+MECHANISM_RUN = re.compile(rf"(?:(?![等的])[{HAN_CLASS}]){{3,8}}?(?:机制|制度|体系|格局)(?![{HAN_CLASS}])")
 # follower words that make a quoted numeric formulation a practice (“六个一”实践活动, “六学”平台)
 FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "工作法", "职责",
                          "工作办法", "履职重点", "工作格局", "流程", "工作模式")
