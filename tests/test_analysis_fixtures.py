@@ -37,6 +37,9 @@ def make_tables() -> dict[str, pd.DataFrame]:
         _row(*a, name="请你来协商·民生议事堂", category="platform"),
         _row(*a, name="三会一课", category="mechanism"),
     ])
+    practices["place"] = ""
+    practices["scope"] = ["national" if n in ("委员会客厅", "委员工作室", "三会一课") else "local" for n in practices["name"]]
+    practices["generic"] = practices["name"].isin(["委员会客厅", "委员工作室"])
     formulations = pd.DataFrame([
         _row(*a, text="两个维护", number="两个", head="维护"),
         _row(*a, text="两个维护", number="两个", head="维护"),

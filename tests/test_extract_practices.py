@@ -91,8 +91,8 @@ PATTERNS = [
     ("抓实委员读书、委员讲堂、专题讲座等学习载体。", {("委员讲堂", "platform")}),
     ("结合年度“大党建”考核实施办法一并进行。", {("大党建考核实施办法", "mechanism")}),
     ("调研了东城社区委员工作室、北关街道委员之家。",
-     {("东城社区委员工作室", "platform"), ("北关街道委员之家", "platform")}),
-    ("调研了西岭街道、东和社区委员工作室。", {("东和社区委员工作室", "platform")}),  # 和 inside the name
+     {("委员工作室", "platform"), ("委员之家", "platform")}),  # the place goes to its own column
+    ("调研了西岭街道、东和社区委员工作室。", {("委员工作室", "platform")}),
     ("依托社区协商驿站开展协商。", {("协商驿站", "platform")}),  # a generic 社区 is no owner
     ("运用“双交叉”交流机制，建立健全“三纳入”学习机制。", {("双交叉", "mechanism"), ("三纳入", "mechanism")}),
     ("发挥镇街协商驿站作用。", {("协商驿站", "platform")}),
@@ -232,3 +232,120 @@ def test_generalised_from_invented_cases(text, expected, unexpected) -> None:
         assert expected in names
     if unexpected:
         assert unexpected not in names
+
+
+# ---------------------------------------------------------------- issue 7: web-page patterns
+
+WEB_PATTERNS = [
+    ("开展“守护青山，共建家园”主题党日活动。", {("守护青山，共建家园", "activity")}),
+    ("组织书画下乡、义诊下乡、兴林助林等系列活动。",
+     {("书画下乡", "activity"), ("义诊下乡", "activity"), ("兴林助林", "activity")}),
+    ("组织委员开展送图书、送戏曲、送农技系列活动。", {("送图书、送戏曲、送农技", "activity")}),
+    ("综合运用全体会议协商、专题座谈协商、界别小组协商等形式。",
+     {("全体会议协商", "activity"), ("专题座谈协商", "activity"), ("界别小组协商", "activity")}),
+    ("统筹推进“清风同行”“山城议事”“指尖政协”工作。",
+     {("清风同行", "activity"), ("山城议事", "activity"), ("指尖政协", "activity")}),
+    ("主席会议成员带头践行片区工作法。", {("片区工作法", "mechanism")}),
+    ("建立党外委员轮训协商机制，定期开展。", {("党外委员轮训协商机制", "mechanism")}),
+    ("调研了区政协林木森委员工作室和区政协绿水长流委员工作室。",
+     {("林木森委员工作室", "platform"), ("绿水长流委员工作室", "platform")}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", WEB_PATTERNS)
+def test_web_page_patterns(sentence: str, expected: set[tuple[str, str]]) -> None:
+    found = pairs(sentence)
+    assert expected <= found, found
+
+
+def test_activity_lists_skip_clauses_of_doing():
+    assert not {"听取工作汇报", "实地参观展览"} & set(names("考察组通过实地参观展览、听取工作汇报等活动了解情况。"))
+
+
+def test_place_goes_to_its_own_column():
+    found = {m.text: m.attrs for m in extract_practices("走访了南坪街道委员之家和青石村政协联络室。")}
+    assert found["委员之家"]["place"] == "南坪街道"
+    assert found["政协联络室"]["place"] == "青石村"
+
+
+def test_scope_and_generic_flags():
+    found = {m.text: m.attrs for m in extract_practices("严格落实“三会一课”制度，开展主题教育，创设“山水议事厅”。")}
+    assert found["三会一课"]["scope"] == "national" and not found["三会一课"]["generic"]
+    assert found["主题教育"]["scope"] == "national" and found["主题教育"]["generic"]
+    assert found["山水议事厅"]["scope"] == "local" and not found["山水议事厅"]["generic"]
+    types = {m.text: m.attrs for m in extract_practices("建成委员之家，设立协商驿站。")}
+    assert types["委员之家"]["generic"] and types["协商驿站"]["generic"]
+
+
+def test_unquoted_mode_as_a_clause_of_its_own():
+    assert "乡亲+议事" in names("二是乡亲+议事。组织乡亲参与议事。")
+    assert "乡亲+议事" not in names("推动乡亲+议事的做法走深走实。")
+
+
+def test_named_groups_of_members():
+    found = pairs("成立联络组党支部，组建专题调研组，设立界别活动室。")
+    assert {("联络组党支部", "org_form"), ("专题调研组", "org_form"), ("界别活动室", "platform")} <= found
+
+
+def test_generic_kind_after_a_named_activity_is_not_a_second_practice():
+    found = names("开展“红色足迹”主题党日活动。")
+    assert "红色足迹" in found and "主题党日" not in found
+    assert "主题党日" in names("开展主题党日活动。")
+
+
+def test_counted_duties_and_rules_are_practices():
+    found = names("明确委员“五个带头”职责，制定“两联系”工作办法。")
+    assert {"五个带头", "两联系"} <= set(found)
+
+
+ROUND_ONE_MORE = [
+    ("全面实施“三联工程”，带动全域。", {("三联工程", "project")}),
+    ("举办了《不朽的足迹——老区建设成就图片展》。", {("不朽的足迹——老区建设成就图片展", "activity")}),
+    ("两县政协签订《联动履职框架协议》。", {("联动履职框架协议", "mechanism")}),
+    ("全年组织书画下乡、义诊下乡等委员履职“暖心”活动。", {("书画下乡", "activity"), ("义诊下乡", "activity")}),
+    ("走访了河东区政协青松岭委员工作室。", {("青松岭委员工作室", "platform")}),
+    ("举办青年委员履职服务周活动。", {("青年委员履职服务周", "activity")}),
+    ("升级智慧政协履职系统。", {("智慧政协履职系统", "platform")}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", ROUND_ONE_MORE)
+def test_more_web_page_patterns(sentence: str, expected: set[tuple[str, str]]) -> None:
+    found = pairs(sentence)
+    assert expected <= found, found
+
+
+def test_a_national_construction_inside_a_longer_name_is_not_listed_again():
+    assert "智慧政协" not in names("升级智慧政协履职系统。")
+
+
+ROUND_TWO = [
+    ("对照“四有”（有场所、有队伍、有台账）标准建设小组。", {("四有", "mechanism")}),
+    ("组织开展“小组聚人心、委员当先锋”等活动。", {("小组聚人心、委员当先锋", "activity")}),
+    ("学习了《关于推进青山县政协委员之家建设的实施意见》。",
+     {("关于推进青山县政协委员之家建设的实施意见", "mechanism")}),
+    ("印发《县政协党组关于加强机关作风建设的意见》。", {("县政协党组关于加强机关作风建设的意见", "mechanism")}),
+    ("落实《县政协机关党建工作规划（2025—2029）》。", {("县政协机关党建工作规划（2025—2029）", "mechanism")}),
+    ("全年围绕民生议题组织双月协商，探索协商式监督。", {("双月协商", "activity"), ("协商式监督", "activity")}),
+    ("召开“聚委员智慧、谋乡村新篇”界别座谈会。", {("聚委员智慧、谋乡村新篇", "activity")}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", ROUND_TWO)
+def test_round_two_patterns(sentence: str, expected: set[tuple[str, str]]) -> None:
+    found = pairs(sentence)
+    assert expected <= found, found
+
+
+ROUND_TWO_NEGATIVE = [
+    ("学习《关于加强和改进新时代市县政协工作的意见》。", "关于加强和改进新时代市县政协工作的意见"),
+    ("学习《中共某市委关于加强政协工作的实施意见》。", "中共某市委关于加强政协工作的实施意见"),
+    ("开展庆祝“建县70周年”系列活动。", "建县70周年"),
+    ("通过集中学习、专题报告等活动推动落实。", "专题报告"),
+    ("抓好协商议事室建设。", "抓好协商议事室"),
+]
+
+
+@pytest.mark.parametrize("sentence,absent", ROUND_TWO_NEGATIVE)
+def test_round_two_false_alarms(sentence: str, absent: str) -> None:
+    assert absent not in names(sentence), names(sentence)

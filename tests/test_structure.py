@@ -13,6 +13,13 @@ from djtext.models import CleanText, Mark
 from djtext.structure import find_lists, find_units, split_paragraphs
 from djtext.structure_lists import cn_number, lead_clause
 from djtext.structure_units import find_unit_names
+from djtext import structure_parallel
+
+
+@pytest.fixture
+def long_text_rules(monkeypatch):
+    """Read the invented short texts the way long documents are read (unmarked lead sentences count)."""
+    monkeypatch.setattr(structure_parallel, "SHORT_TEXT", 0)
 
 CORPUS = _shared.CORPUS
 
@@ -177,7 +184,7 @@ NEWSPAPER = """座谈会上，各市县政协作了交流发言。
 """
 
 
-def test_newspaper_layout_bodies_name_their_units_and_bylines_attach():
+def test_newspaper_layout_bodies_name_their_units_and_bylines_attach(long_text_rules):
     clean = clean_of(NEWSPAPER)
     units = reporting(find_units(clean))
     assert [u.name for u in units][:2] == ["绍兴市政协党组", "自治区政协文化文史和学习委员会分党组"]
@@ -301,7 +308,7 @@ def test_no_false_lists(text):
     assert find_lists(clean_of(text), []) == []
 
 
-def test_short_leads_without_commas_form_a_series_of_three():
+def test_short_leads_without_commas_form_a_series_of_three(long_text_rules):
     text = ("导语。\n在学习教育上下功夫。正文说明。\n在队伍建设上下功夫。正文说明。\n在制度执行上下功夫。正文说明。\n")
     items = find_lists(clean_of(text), [])
     assert [i.heading for i in items] == ["在学习教育上下功夫", "在队伍建设上下功夫", "在制度执行上下功夫"]
@@ -309,19 +316,54 @@ def test_short_leads_without_commas_form_a_series_of_three():
     assert find_lists(clean_of(two), []) == []
 
 
-def test_leads_with_clauses_of_equal_length_are_parallel():
+def test_leads_with_clauses_of_equal_length_are_parallel(long_text_rules):
     text = ("导语。\n夯实理论根基，提升政治能力。正文。\n健全工作机制，扩大组织覆盖。正文。\n"
             "丰富活动载体，服务发展大局。正文。\n")
     items = find_lists(clean_of(text), [])
     assert [(i.style, i.index) for i in items] == [("parallel", 1), ("parallel", 2), ("parallel", 3)]
 
 
-def test_heads_glued_to_their_bodies_without_punctuation():
+def test_heads_glued_to_their_bodies_without_punctuation(long_text_rules):
     body = "把学习贯彻作为首要任务，组织委员集中学习，开展专题研讨，推动工作落实见效。"
     text = "导语。\n" + "".join(f"突出{w}建设夯实工作基础{body}\n" for w in ("思想", "组织", "作风"))
     items = find_lists(clean_of(text), [])
     assert [i.heading for i in items] == ["突出思想建设夯实工作基础", "突出组织建设夯实工作基础", "突出作风建设夯实工作基础"]
     assert find_lists(clean_of("导语。\n" + "".join(f"突出{w}建设夯实工作基础{body}\n" for w in ("思想", "组织"))), []) == []
+
+
+def test_short_web_text_gives_no_items_for_unmarked_lead_sentences():
+    text = ("导语。\n夯实理论根基，提升政治能力。正文。\n健全工作机制，扩大组织覆盖。正文。\n"
+            "丰富活动载体，服务发展大局。正文。\n")
+    assert find_lists(clean_of(text), []) == []
+    filler = "，".join(["这是一段很长的补充说明文字"] * 250) + "。\n"
+    items = find_lists(clean_of(text + filler), [])
+    assert [i.style for i in items] == ["parallel"] * 3
+
+
+def test_outline_cut_after_its_first_items_is_kept():
+    text = "工作报告\n一、过去一年的工作\n一年来，我们做了很多工作。\n（一）加强理论武装，夯实思想基础。正文。一是坚持学习。正文"
+    items = find_lists(clean_of(text), [])
+    assert [(i.marker, i.level) for i in items] == [("一、", 1), ("（一）", 2), ("一是", 3)]
+    assert find_lists(clean_of("导语。\n一是坚持学习。正文。\n"), []) == []
+    assert find_lists(clean_of("导语。\n一、过去一年的工作\n正文。一是坚持学习。正文。\n"), []) == []
+
+
+def test_first_items_open_where_a_cut_short_text_stops_are_kept():
+    cut = "工作报告\n一、过去一年的工作\n一年来成效明显。\n（一）加强理论武装，夯实思想基础。正文说明了"
+    items = find_lists(clean_of(cut), [])
+    assert [(i.marker, i.level) for i in items] == [("一、", 1), ("（一）", 2)]
+    assert find_lists(clean_of("讲三点要求：\n一是坚持学习，提高能力。要把学习放在首位"), [])[0].marker == "一是"
+    whole = "工作报告\n一、过去一年的工作\n一年来成效明显。\n（一）加强理论武装。正文。\n"
+    assert find_lists(clean_of(whole), []) == []  # a text that ends a sentence was not cut
+
+
+def test_shi_items_glued_to_their_parent_heading():
+    text = ("说明两点：一、抓好学习教育，夯实思想根基一是组织集中研读。正文。二是开展交流评比。正文。"
+            "二、抓好队伍建设，提升履职本领一是举办专题轮训。正文。二是结对帮带。正文。\n")
+    items = find_lists(clean_of(text), [])
+    assert [(i.marker, i.level, i.heading) for i in items][:3] == [
+        ("一、", 1, "抓好学习教育，夯实思想根基"), ("一是", 2, "组织集中研读"), ("二是", 2, "开展交流评比")]
+    assert len(items) == 6
 
 
 def test_lone_lead_sentences_are_not_parallel_lists():
@@ -523,7 +565,7 @@ def test_practice_owner_prefix_is_no_unit():
     assert [n.name for n in find_unit_names("西湖区政协坚持学习")] == ["西湖区政协"]
 
 
-def test_body_glued_to_the_previous_paragraph_by_the_cleaner_still_names_its_unit():
+def test_body_glued_to_the_previous_paragraph_by_the_cleaner_still_names_its_unit(long_text_rules):
     raw = ("绍兴市政协党组书记、主席 张三\n绍兴市政协党组坚持学习，推动工作，取得成效。\n"
            "紧扣中心大局，找准服务发展的切入点。正文。\n紧扣组织建设，找准凝聚力量的着力点。正文。\n\n"
            "今年以来，自治区政协经济委员会分\n党组深入学习，推动工作，取得成效。\n"
@@ -569,7 +611,7 @@ def test_lone_first_item_with_its_own_sub_items_is_kept():
     assert [(i.heading, i.level) for i in items] == [("深刻认识重要意义", 1), ("第一层意思", 2), ("第二层意思", 2)]
 
 
-def test_second_level_leads_glued_into_item_bodies():
+def test_second_level_leads_glued_into_item_bodies(long_text_rules):
     # the raw text set the heads off by a space the cleaner removed (OCR-spaced scraped pages)
     raw = ("一、加强党的领导，把牢政治方向 牢记“初心使命”，提升政治能力。围绕中心开展学习，研究落实举措。"
            "加强理论武装，筑牢思想之魂。组织学习研讨活动。\n"

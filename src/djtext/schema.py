@@ -76,6 +76,9 @@ _SPECIFIC: dict[str, tuple[Column, ...]] = {
     "practices": (
         Column("name", "string", "short canonical name of the practice"),
         Column("category", "string", "platform, mechanism, activity, project or org_form"),
+        Column("place", "string", "named street, community, town or village before the name (南山街道)"),
+        Column("scope", "string", "national (a practice of practices.csv) or local"),
+        Column("generic", "boolean", "a general type every unit has (主题教育, 委员工作室), not a local innovation"),
         Column("cluster", "string", "practice family label (filled by `djtext cluster`)"),
     ),
 }

@@ -22,7 +22,7 @@ from djtext.models import CleanText, ListItem, Unit
 from djtext.structure_lists import bold_candidates, build_tree, marker_candidates, section_zones
 from djtext.structure_parallel import inline_lead_candidates, parallel_candidates
 from djtext.structure_sections import find_units
-from djtext.structure_text import part_breaks, part_spans, split_paragraphs
+from djtext.structure_text import cut_short, part_breaks, part_spans, split_paragraphs
 
 __all__ = ["find_units", "find_lists", "find_parts", "split_paragraphs"]
 
@@ -39,7 +39,8 @@ def find_lists(clean: CleanText, units: list[Unit] | None = None) -> list[ListIt
     text = clean.text
     zones = section_zones(units, len(text), part_breaks(text))
     marked = marker_candidates(text, clean) + bold_candidates(clean)
-    items = build_tree(marked, zones)
+    cut = cut_short(text)
+    items = build_tree(marked, zones, cut)
     starts = [item.start for item in items]
     free = [(z_start, z_end) for z_start, z_end, _unit in zones
             if bisect_left(starts, z_start) == bisect_left(starts, z_end)]  # zones without items
@@ -47,7 +48,7 @@ def find_lists(clean: CleanText, units: list[Unit] | None = None) -> list[ListIt
     inline = inline_lead_candidates(text, _leaf_bodies(text, items))
     if not extra and not inline:
         return items
-    return build_tree(marked + extra + inline, zones)
+    return build_tree(marked + extra + inline, zones, cut)
 
 
 def _leaf_bodies(text: str, items: list[ListItem]) -> list[tuple[int, int, int]]:

@@ -191,12 +191,34 @@ def marker_candidates(text: str, clean: CleanText | None = None) -> list[Candida
         if index <= 0:
             continue
         if not _context_ok(text, m.start(), style, raw_space_before(clean, m.start())):
-            continue
+            parent = _glued_parent(text, m.start(), style, out)
+            if parent is None:
+                continue
+            out[parent] = Candidate(out[parent].start, out[parent].end, out[parent].style, out[parent].index,
+                                    out[parent].marker, clean_heading(text[out[parent].end:m.start()]))
         heading = cut_heading(lead_clause(text, m.end(), clean))
         if len(heading) < 2:
             continue
         out.append(Candidate(m.start(), m.end(), style, index, m.group(), heading))
     return out
+
+
+GLUED_PARENT_STYLES = ("cn_dun", "cn_paren", "arabic_dot", "arabic_dun")
+MAX_GLUED_HEADING = 30
+
+
+def _glued_parent(text: str, start: int, style: str, found: list[Candidate]) -> int | None:
+    """Index in ``found`` of the outline item whose heading runs straight into this 一是 marker
+    without punctuation (一、聚焦甲乙，以丙强丁一是…), or None."""
+    if style != "shi" or not found:
+        return None
+    last = found[-1]
+    if last.style not in GLUED_PARENT_STYLES or not 4 <= start - last.end <= MAX_GLUED_HEADING:
+        return None
+    between = text[last.end:start]
+    if any(ch in HEADING_STOP for ch in between):
+        return None
+    return len(found) - 1
 
 
 def bold_candidates(clean: CleanText) -> list[Candidate]:
@@ -230,8 +252,12 @@ class _Run:
     nested: bool = False  # inside an item of a run of the same style
 
 
-def build_tree(candidates: list[Candidate], zones: list[tuple[int, int, int | None]]) -> list[ListItem]:
-    """Sequence-check and nest candidates; ``zones`` are (start, end, unit_id) sections that reset nesting."""
+def build_tree(candidates: list[Candidate], zones: list[tuple[int, int, int | None]],
+               cut_short: bool = False) -> list[ListItem]:
+    """Sequence-check and nest candidates; ``zones`` are (start, end, unit_id) sections that reset nesting.
+
+    ``cut_short``: the text stops inside a sentence (an excerpt cut as served), so first items
+    still open where it stops are kept without a second item (their siblings were cut off)."""
     candidates = sorted(candidates, key=lambda c: (c.start, -c.end))
     items: list[tuple[Candidate, int | None, int, _Run]] = []  # candidate, parent pos, index, run
     runs: list[_Run] = []
@@ -274,7 +300,52 @@ def build_tree(candidates: list[Candidate], zones: list[tuple[int, int, int | No
         run.members.append(len(items))
         items.append((cand, run.parent, index, run))
         last_start = cand.start
-    return _finish(items, zones)
+    return _finish(items, zones, cut_short)
+
+
+MIN_CUT_OUTLINE = 3  # 一、 > （一） > 一是: three nested first items of a text cut short
+
+
+def _keep_cut_outline(items, keep: list[bool]) -> None:
+    """Keep a chain of lone first items of distinct styles, each nested in the one before
+    (一、… （一）… 一是…), at least MIN_CUT_OUTLINE deep: the opening of an outline whose text was
+    cut before any second item; a single lone 一、 or 一是 stays dropped."""
+    child_of: dict[int, list[int]] = {}
+    for pos, (_cand, parent, _index, _run) in enumerate(items):
+        if parent is not None:
+            child_of.setdefault(parent, []).append(pos)
+
+    def lone_first(pos: int) -> bool:
+        _cand, _parent, index, run = items[pos]
+        return index == 1 and len(run.members) == 1
+
+    for pos in range(len(items)):
+        if keep[pos] or not lone_first(pos) or (items[pos][1] is not None and lone_first(items[pos][1])):
+            continue
+        chain = [pos]
+        while True:
+            styles = {items[p][0].style for p in chain}
+            kids = [k for k in child_of.get(chain[-1], []) if items[k][0].style not in styles]
+            if not kids or not (lone_first(kids[0]) or keep[kids[0]]):
+                break
+            chain.append(kids[0])
+            if keep[kids[0]]:
+                break
+        if len(chain) >= MIN_CUT_OUTLINE:
+            for p in chain:
+                keep[p] = True
+
+
+def _keep_open_at_cut(items, keep: list[bool]) -> None:
+    """Keep lone first items that are still open where a cut-short text stops: no later item of
+    the same or a higher outline rank follows them (一、… （一）… and the text ends)."""
+    lowest_after = 99  # the highest outline rank (lowest RANK value) of the items after pos
+    for pos in range(len(items) - 1, -1, -1):
+        cand, _parent, index, run = items[pos]
+        rank = RANK[cand.style]
+        if not keep[pos] and index == 1 and len(run.members) == 1 and rank < lowest_after:
+            keep[pos] = True
+        lowest_after = min(lowest_after, rank)
 
 
 def _zone_finder(zones: list[tuple[int, int, int | None]]):
@@ -289,7 +360,7 @@ def _zone_finder(zones: list[tuple[int, int, int | None]]):
     return find
 
 
-def _finish(items, zones) -> list[ListItem]:
+def _finish(items, zones, cut_short: bool = False) -> list[ListItem]:
     """Drop runs without a second item, re-parent their children, number levels and spans."""
     keep = [len(run.members) >= 2 for _c, _p, _i, run in items]
     # a lone first item (一、 of a text cut short) heading a kept run of its own sub-items stays
@@ -300,6 +371,9 @@ def _finish(items, zones) -> list[ListItem]:
             if (p_index == 1 and p_cand.style == "cn_dun" and cand.style in OUTLINE_CHILD_STYLES
                     and len(p_run.members) == 1):
                 keep[parent] = True
+    _keep_cut_outline(items, keep)
+    if cut_short:
+        _keep_open_at_cut(items, keep)
 
     def kept_parent(pos: int | None) -> int | None:
         while pos is not None and not keep[pos]:

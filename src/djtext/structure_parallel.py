@@ -14,6 +14,11 @@ head to the previous body) join a series only when they share its opening. Heads
 bodies without any punctuation (突出X引领Y…) count when three nearby paragraphs open on one template
 (same two first characters and two more in place among the first six); their heading is the text up
 to the first punctuation, at most twelve characters.
+
+Only long documents (reports, newspaper pages, compilations: ``SHORT_TEXT`` characters or more) are
+searched: there such leads are heads whose bold type was lost in extraction. A short web text prints
+its heads with explicit markers when it has any, and its unmarked lead sentences are plain sentences
+(the convention of real web pages), so it yields no parallel items.
 """
 from __future__ import annotations
 
@@ -33,6 +38,7 @@ GLUED_HEADING_MAX = 12
 QUOTE_CHARS = re.compile(r"[“”‘’\"'《》「」『』\s]")
 SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?]")
 MIN_COMMON_PHRASE = 4
+SHORT_TEXT = 3000  # characters of clean text below which a document is a short web text
 PUNCT = set("，,、；;：:。！？!?")
 _CLAUSE_SPLIT = re.compile(r"[，,]")
 SPEECH = ("强调", "指出", "表示", "认为", "所说", "讲话")  # 习近平总书记强调，“…”: a quotation
@@ -210,9 +216,16 @@ def glued_heads(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return sorted(out)
 
 
+def is_short_text(text: str) -> bool:
+    """True for a short web text, whose unmarked lead sentences are not list items."""
+    return len(text) < SHORT_TEXT
+
+
 def parallel_candidates(text: str, zones: list[tuple[int, int]]) -> list[Candidate]:
-    """List-item candidates (style ``parallel``) from the series found in each zone."""
+    """List-item candidates (style ``parallel``) from the series found in each zone (none in a short text)."""
     out: list[Candidate] = []
+    if is_short_text(text):
+        return out
     for start, end in zones:
         for group in parallel_series(lead_sentences(text, start, end)):
             for lead in group:
@@ -249,6 +262,8 @@ def inline_lead_candidates(text: str, bodies: list[tuple[int, int, int]]) -> lis
     kept only when at least two siblings hold two leads or more each (a template, not a chance).
     """
     per_parent: dict[int, list[list[Candidate]]] = {}
+    if is_short_text(text):
+        return []
     for body_start, body_end, parent_key in bodies:
         found: list[Candidate] = []
         for m in _INLINE_SENTENCE.finditer(text, body_start, body_end):

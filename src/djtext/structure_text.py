@@ -10,6 +10,16 @@ _HEADING_MARKUP = re.compile(r"^(#{1,6})[ \t]*(\S.*)$", re.MULTILINE)
 SENTENCE_END = "。！？!?；;"
 
 
+CUT_ENDINGS = "。！？!?”’）)…；;"
+
+
+def cut_short(text: str) -> bool:
+    """True when a text stops inside a sentence (an excerpt cut as served): its last character is
+    no sentence end, closing quote or bracket."""
+    tail = text.rstrip()
+    return bool(tail) and tail[-1] not in CUT_ENDINGS
+
+
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans [start, end) of the non-blank lines of ``text`` (one paragraph per line), stripped."""
     spans: list[tuple[int, int]] = []

@@ -39,7 +39,7 @@ practices only with a practice cue (a head or follower such as 工作机制, 平
 “联甲、联乙”“二联”活动). A chain of short parallel quoted items (“月甲”“季乙”“年丙”) is one
 practice, joined by 、, like an unquoted set (周甲、月乙、季丙). A hard wrap the cleaner
 left inside quotes is tolerated. The vocabularies are data files: ``practices.csv``,
-``practice_heads.csv``, ``practice_followers.csv``, ``practice_verbs.csv``,
+``practice_heads.csv`` (with ``practice_group_heads.csv``), ``practice_followers.csv``, ``practice_verbs.csv``,
 ``practice_stopwords.txt``, ``practice_qualifiers.txt``.
 """
 from __future__ import annotations
@@ -64,8 +64,17 @@ CHAIN_JOIN = re.compile(r"(?:[、]|和|与|及|以及)?")
 TITLE = re.compile(r"《([^《》\n]{4,40})》")
 # titles issued by national bodies are documents a unit implements, not its own practice
 NATIONAL_ISSUERS = ("中共中央", "中央", "国务院", "中国共产党", "全国政协", "中国人民政治协商会议")
-TITLE_HEADS = ("制度", "规则", "清单", "办法", "规程", "细则", "机制", "公约", "守则", "规定")
+TITLE_HEADS = ("制度", "规则", "清单", "办法", "规程", "细则", "机制", "公约", "守则", "规定", "协议")
+PLAN_TITLE_HEADS = ("意见", "实施意见", "规划", "实施方案", "工作方案", "方案")  # 《…党组关于…的意见》
+NOT_OWN_TITLES = ("提案", "建议", "报告", "讲话")
+BUILDING_PLAN = re.compile(r"建设的(?:实施)?(?:意见|方案)")  # 《关于推进甲乙建设的实施意见》
+OTHER_ISSUER = re.compile(r"^中共|[省市县区州]委$|人民政府$|办公厅$")
+PLAN_NOTE = re.compile(r"规划[（(][\d—\-－至]+[）)]$")  # 《…工作规划（2024—2027）》
+TITLE_ACTIVITY_HEADS = ("图片展", "展览", "大赛", "征文")  # 《…图片展》: an activity the unit holds
 PARTY_PLUS = re.compile(rf"党建[+＋]([{HAN_CLASS}]{{2,8}})")
+# X+Y as a whole clause: after a break or a list marker, before a break
+PLUS_CLAUSE = re.compile(rf"(?:^|(?<=[。；：，\n])|(?<=[一二三四五六七八九十][是要、]))"
+                         rf"((?![{NUMERALS}][是要、])[{HAN_CLASS}]{{2,4}}[+＋][{HAN_CLASS}]{{2,6}})(?=[。；，\n])", re.MULTILINE)
 PARTY_PLUS_TRIM = re.compile(r"(?:载体活动|载体|活动|工作|模式|等)+$")
 PUNCT_STOP = re.compile(r"[，。；：！？,;:!?\n（）()《》“”‘’]")
 _PUNCT_STOP_CHARS = frozenset("，。；：！？,;:!?\n（）()《》“”‘’")
@@ -88,9 +97,10 @@ MAX_LOOSE_NAME = 20
 TITLE_NOTE = re.compile(r"\s*[（(](?:试行|暂行|修订|修订稿|草案|征求意见稿)[）)]$")
 MAX_PARALLEL_ITEM = 3
 # a numeric formulation followed by a longer mechanism name: “三会一课”全程纪实机制
-MECHANISM_RUN = re.compile(rf"(?:(?!等)[{HAN_CLASS}]){{3,8}}?(?:机制|制度)(?![{HAN_CLASS}])")
+MECHANISM_RUN = re.compile(rf"(?:(?![等的])[{HAN_CLASS}]){{3,8}}?(?:机制|制度|体系|格局)(?![{HAN_CLASS}])")
 # follower words that make a quoted numeric formulation a practice (“六个一”实践活动, “六学”平台)
-FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "工作法")
+FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "工作法", "职责",
+                         "工作办法", "履职重点", "工作格局", "流程", "工作模式")
 MAX_ORG_PREFIX = 4
 MAX_LONG_ORG_PREFIX = 9
 # a duty descriptor that makes a longer organisational-form name (党员委员履职联合党支部)
@@ -111,7 +121,7 @@ COUNTED_BEFORE = re.compile(rf"[{NUMERALS}\d][个项大张]$")
 INNER_QUOTES = re.compile(r"[‘’'\"\n]")
 OWNER_GAP = re.compile(r"^(?:政协委员|政协|委员|机关)+")
 # quoted words that are a style, a topic or a quality rather than a named practice
-NOT_A_NAME_SUFFIX = ("品牌", "式", "化", "精神", "意识", "思想", "讲话", "单位", "集体", "称号")
+NOT_A_NAME_SUFFIX = ("品牌", "式", "化", "精神", "意识", "思想", "讲话", "单位", "集体", "称号", "周年")
 _NOT_A_NAME_END = ("+", "＋") + NOT_A_NAME_SUFFIX
 MAX_QUOTED_NAME = 16
 ORG_SUMMARY = re.compile(rf"[”’]([{NUMERALS}][{HAN_CLASS}]{{0,3}}?(?:组织体系|组织架构))")
@@ -122,6 +132,26 @@ NOT_IN_NAME = re.compile(r"[，—]")
 FORMULATION_VERBS = ("选树", "采取", "开展", "搭建", "推行")
 NUMERAL_CLASSIFIER = re.compile(rf"[{NUMERALS}\d][个项条种张]")
 HONOUR_AFTER = re.compile(r"(?:荣誉)?称号|荣誉")
+# the own name of a platform after its 政协 (甲乙丙委员工作室: a member's or a theme's studio)
+OWNER_NAME = re.compile(rf"(?:政协)?((?![{NUMERALS}])[{HAN_CLASS}]{{2,4}})")
+MAX_OWNER_NAME = 4
+# owner words that leave a bare type when a name is only them plus a head (委员之家, 协商驿站: generic)
+GENERIC_OWNER = re.compile(r"^(?:政协|委员|党员|协商|界别)+")
+# a named street, community, town or village that owns a platform: goes to the ``place`` column
+PLACE_PREFIX = re.compile(rf"([{HAN_CLASS}]{{2,6}}?(?:街道|社区|镇|乡|村))(?!委员会)")
+# a quoted motto named as an activity: clauses joined by a comma, a space or ·
+SLOGAN_JOINT = re.compile(r"[，,、\s·]+")
+MAX_TITLED_ACTIVITY = 24
+# a counted formulation spelled out in brackets right after it: “六有”（有甲、有乙、有丙）
+SPELLED_OUT = re.compile(r"[”’]?[（(][^（）()]{2,40}?[、，；][^（）()]{1,40}[）)]")
+MIN_NAMED_CHAIN = 3
+LEADING_USE = re.compile(r"(?:综合|充分|灵活)?(?:运用|采取|采用|通过)?")
+# an item that is a clause of doing, not a name: 听取汇报, 实地参观, 坚持党的领导
+VERB_PHRASE = re.compile(r"听取|汇报|参观|通过|的|坚持|强化|健全|拓宽|丰富|明确|组织机构")
+MAX_TITLE_GAP = 6
+# the end of a list of activities or forms: 等(系列/实践/主题)活动, 等形式 (group 1: a kind word)
+ACTIVITY_LIST_END = re.compile(r"等?(?:系列|实践|主题|志愿服务)活动|等[^，。；、：\n]{0,12}?活动|等(形式|方式)")
+ACTIVITY_VERBS = re.compile(r"开展|组织|举办|举行|实施")
 
 
 @dataclass(frozen=True)
@@ -159,6 +189,7 @@ class PracticeVocabulary:
     attach_direct: re.Pattern[str]
     attach_gapped: re.Pattern[str]
     leading_verbs: frozenset[str] = frozenset()
+    generic: frozenset[str] = frozenset()
     verbs_before_quote: tuple[str, ...] = ()
 
 
@@ -168,7 +199,7 @@ def _yes(value: str) -> bool:
 
 def _build_vocabulary(lexicon: Lexicon) -> PracticeVocabulary:
     heads: dict[str, Head] = {}
-    for row in lexicon.rows("practice_heads"):
+    for row in lexicon.rows("practice_heads") + lexicon.rows("practice_group_heads"):
         head = row.get("head", "")
         if not head:
             continue
@@ -201,6 +232,7 @@ def _build_vocabulary(lexicon: Lexicon) -> PracticeVocabulary:
         edges=frozenset(r["word"] for r in verbs if r.get("word")),
         national=national,
         national_automaton=_automaton(national),
+        generic=frozenset(r["name"] for r in lexicon.rows("practices") if r.get("name") and _yes(r.get("generic", ""))),
         stopwords=frozenset(lexicon.column("practice_stopwords")),
         qualifiers=by_length(lexicon.column("practice_qualifiers")),
         national_at_end=re.compile(f"(?:{_alternation(national)})$"),
@@ -332,7 +364,9 @@ def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabu
             continue
         if BRAND_AFTER.match(after):
             continue  # “A”“B”等功能型党支部履职品牌: brand names
-        context = _ChainContext(before, after, last.end(), follower, before.endswith(vocab.quote_verbs))
+        quote_verb = before.endswith(vocab.quote_verbs) or (  # 统筹推进“甲”“乙”“丙”工作: a chain of names
+            len(chain) >= MIN_NAMED_CHAIN and before.endswith(vocab.found_verbs))
+        context = _ChainContext(before, after, last.end(), follower, quote_verb)
         embedded = bool(before) and before[-1] not in FUNCTION_CHARS and _embedded(before, after, vocab)
         chain_found: list[Mention] = []
         for index, match in enumerate(chain):
@@ -394,6 +428,8 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
         return []
     if len(content) >= 6 and content[:2] in vocab.leading_verbs and HAN.match(content[2]):
         content, start = content[2:], start + 2  # “建设清风机关” -> 清风机关
+    if _titled_activity(content, follower):
+        return [_mention(content, start, end, "activity", "quote")]
     if len(content) < 2 or content.endswith(_NOT_A_NAME_END) or NOT_IN_NAME.search(content):
         return []
     if not HAN.search(content) or content in vocab.stopwords:
@@ -411,12 +447,17 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
     if len(content) > MAX_QUOTED_NAME:
         return []
     head = _ending_head(content, vocab)
+    if (head and formulation and context.quote_verb and head.category in ("project", "platform")
+            and len(content) > len(head.head)):
+        return [_mention(content, start, end, head.category, "quote")]  # 实施“三甲工程”
     if head and len(content) > len(head.head) and not formulation:
         return [_mention(content, start, end, head.category, "quote")]
     if attached and not formulation and not (
             follower and follower[1] + len(follower[2]) <= attached[1] - len(attached[0])):
         category = vocab.heads[_ending_head(attached[0], vocab).head].category
         return [_mention(content + attached[0], start, context.after_start + attached[1], category, "quote")]
+    if formulation and SPELLED_OUT.match(text_after_quote(match, context)):
+        return [_mention(content, start, end, "mechanism", "quote")]  # “六有”（有甲、有乙…）
     if formulation:
         run = MECHANISM_RUN.match(after) if is_last else None
         if run:
@@ -432,6 +473,64 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
     if context.quote_verb and len(content) >= 3:
         return [_mention(content, start, end, "activity", "quote")]
     return []
+
+
+def text_after_quote(match: re.Match[str], context: _ChainContext) -> str:
+    """The text right after one quoted name of a chain (the chain's own text when it is the last)."""
+    return match.string[match.end():match.end() + 40]
+
+
+def _titled_activity(content: str, follower: tuple[str, int, str] | None) -> bool:
+    """A quoted motto of two or three clauses named as an activity (“传承甲乙，淬炼丙丁”主题党日活动):
+    the whole motto is the activity's name."""
+    if not follower or follower[0] != "activity" or follower[1] > MAX_TITLE_GAP or not follower[2].endswith("活动"):
+        return False
+    clauses = [c for c in SLOGAN_JOINT.split(content) if c]
+    return (2 <= len(clauses) <= 3 and len(content) <= MAX_TITLED_ACTIVITY and "—" not in content
+            and all(len(c) >= 3 and HAN.match(c[0]) for c in clauses))
+
+
+def _from_activity_lists(text: str, quoted: bytearray, vocab: PracticeVocabulary) -> list[Mention]:
+    """Unquoted items of a list of activities after a practice verb (组织甲乙下乡、丙丁下乡等系列活动;
+    综合运用甲协商、乙协商等形式): one activity per item, or one name for a set of short parallel
+    items (送甲、送乙、送丙系列活动 -> 送甲、送乙、送丙)."""
+    found: list[Mention] = []
+    for anchor in ACTIVITY_LIST_END.finditer(text):
+        clause_start = anchor.start()
+        while clause_start > 0 and text[clause_start - 1] not in "，。；：！？\n" and anchor.start() - clause_start < 60:
+            clause_start -= 1
+        first_joint = text.find("、", clause_start, anchor.start())
+        if first_joint < 0:
+            continue
+        verbs = list(ACTIVITY_VERBS.finditer(text, clause_start, first_joint))
+        if not verbs and not anchor.group(1):
+            continue  # 等活动 needs a verb before the list (等形式 names its items' kind itself)
+        offset = verbs[-1].end() if verbs else clause_start
+        offset += text[offset:offset + 1] == "了"
+        items = [m for m in LIST_ITEM.finditer(text, offset, anchor.start())]
+        plain = [m for m in items if not quoted[m.start()] and "“" not in m.group() and "”" not in m.group()]
+        if len(items) < 2 or not plain:
+            continue
+        if len(plain) == len(items) and all(2 <= len(m.group()) <= MAX_PARALLEL_ITEM for m in items):
+            first, last = items[0], items[-1]
+            found.append(_mention(text[first.start():last.end()], first.start(), last.end(), "activity", "activity_list"))
+            continue
+        if anchor.group(1) and not _common_ending(items):
+            continue  # 等形式: only a set of forms of one kind (甲协商、乙协商、丙协商)
+        for m in plain:
+            lead = LEADING_USE.match(m.group())
+            name, start = m.group()[lead.end():], m.start() + lead.end()
+            if (4 <= len(name) <= 12 and HAN.match(name[0]) and name[0] not in NUMERALS
+                    and name[:2] not in vocab.leading_verbs and not VERB_PHRASE.search(name)
+                    and name not in vocab.stopwords):
+                found.append(_mention(name, start, m.end(), "activity", "activity_list"))
+    return found
+
+
+def _common_ending(items: list[re.Match[str]]) -> bool:
+    """True when most items of a list end in the same two characters (甲协商、乙协商、丙协商)."""
+    endings = [m.group()[-2:] for m in items]
+    return max(endings.count(e) for e in endings) * 2 > len(endings)
 
 
 def _counted_parts(content: str, start: int, after: str) -> list[Mention]:
@@ -483,9 +582,26 @@ def _from_titles(text: str) -> list[Mention]:
     found = []
     for match in TITLE.finditer(text):
         title = TITLE_NOTE.sub("", match.group(1).strip())  # 《…制度(试行)》 -> …制度
-        if "关于" in title or title.startswith(NATIONAL_ISSUERS) or not title.endswith(TITLE_HEADS):
+        if title.startswith(NATIONAL_ISSUERS) or title.endswith(NOT_OWN_TITLES):
             continue
-        found.append(_mention(title, match.start(1), match.start(1) + len(title), "mechanism", "title"))
+        if "关于" in title and not (title.endswith(PLAN_TITLE_HEADS) and (
+                "政协" in title.split("关于")[0] or BUILDING_PLAN.search(title))):
+            continue  # 《关于…的提案》, 《关于加强…工作的意见》: a proposal or a higher body's document
+        if OTHER_ISSUER.search(title.split("关于")[0]):
+            continue  # 《中共某市委关于…的意见》: a party committee's document, not the unit's rule
+        category = "mechanism" if title.endswith(TITLE_HEADS + PLAN_TITLE_HEADS) or PLAN_NOTE.search(title) else "activity" if title.endswith(TITLE_ACTIVITY_HEADS) else ""
+        if category:
+            found.append(_mention(title, match.start(1), match.start(1) + len(title), category, "title"))
+    return found
+
+
+def _from_plus_heads(text: str, quoted: bytearray) -> list[Mention]:
+    """An unquoted X+Y mode standing as a clause of its own (一是甲乙+丙丁。, ，甲乙+丙丁，): a mechanism."""
+    found = []
+    for match in PLUS_CLAUSE.finditer(text):
+        if quoted[match.start(1)] or match.group(1).startswith("党建"):
+            continue
+        found.append(_mention(match.group(1), match.start(1), match.end(1), "mechanism", "plus"))
     return found
 
 
@@ -647,6 +763,19 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
         if HONOUR_AFTER.match(text, end):
             continue
         national = vocab.national_at_end.search(name)
+        if info.bare != "clause" and national and national.start() > 0 and info.category == "platform":
+            national_at = start + national.start()
+            after_body = text.rfind("政协", max(0, national_at - 2 - MAX_OWNER_NAME), national_at - 1)
+            if after_body >= 0:  # 区政协甲乙丙委员工作室: the name between 政协 and the platform
+                start, name = after_body, text[after_body:end]
+                national = vocab.national_at_end.search(name)
+            owner = OWNER_NAME.fullmatch(name[:national.start()])
+            at = start + owner.start(1) if owner else start
+            if (owner and not name.startswith(vocab.qualifiers) and owner.group(1)[:2] not in vocab.leading_verbs
+                    and (text[at - 2:at] == "政协" or at == 0 or text[at - 1] in "和、，。；：\n")):  # 区政协甲乙丙委员工作室
+                start += owner.start(1)
+                name = text[start:end]
+                national = None
         if (info.bare != "clause" and national and national.start() > 0
                 and not NAMED_OWNER.fullmatch(name[:national.start()])
                 and not (info.category == "org_form" and national.start() >= 4
@@ -731,6 +860,33 @@ def _drop_lexicon_inside_longer(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _with_place(mention: Mention, vocab: PracticeVocabulary) -> Mention:
+    """Move a named place before a platform or form into ``place`` (南山街道委员之家 -> 委员之家,
+    place 南山街道); the rest must still end in a head or be a national practice."""
+    name = mention.text
+    found = PLACE_PREFIX.match(name)
+    if not found or mention.attrs.get("source") not in ("head", "lexicon", "quote"):
+        return mention
+    rest = name[found.end():]
+    if len(rest) < 3 or not (_ending_head(rest, vocab) or rest in vocab.national):
+        return mention
+    start = mention.start + found.end() if mention.start + len(name) == mention.end else mention.start
+    return Mention(TABLE, rest, start, mention.end, {**mention.attrs, "name": rest, "place": found.group(1)})
+
+
+def _with_scope(mention: Mention, vocab: PracticeVocabulary) -> Mention:
+    """Mark a practice ``scope`` national (a practice of practices.csv) or local, and ``generic``
+    when it is a general type every unit has (主题教育, 委员工作室), not a local innovation."""
+    name = mention.text
+    national = name in vocab.national
+    bare = GENERIC_OWNER.sub("", name)
+    generic = name in vocab.generic or (not national and (name in vocab.heads or (bare != name and bare in vocab.heads)))
+    mention.attrs.setdefault("place", "")
+    mention.attrs["scope"] = "national" if national else "local"
+    mention.attrs["generic"] = generic
+    return mention
+
+
 def extract_practices(text: str, *, lexicon: Lexicon | None = None) -> list[Mention]:
     """Find every occurrence of a named practice in the clean ``text``."""
     vocab = practice_vocabulary(lexicon)
@@ -744,6 +900,8 @@ def extract_practices(text: str, *, lexicon: Lexicon | None = None) -> list[Ment
         + _from_system_lists(text, vocab)
         + _from_org_summaries(text)
         + _from_party_plus(text, quoted)
+        + _from_activity_lists(text, quoted, vocab)
+        + _from_plus_heads(text, quoted)
         + _from_heads(text, quoted, vocab, fvocab)
     )
     clause_starts: dict[int, int] = {}
@@ -753,6 +911,10 @@ def extract_practices(text: str, *, lexicon: Lexicon | None = None) -> list[Ment
     mentions = _drop_lexicon_inside_longer(mentions)
     brand_names = _brand_names(text, quotes)
     mentions = [m for m in mentions if m.text not in brand_names or m.attrs["source"] not in ("quote", "lexicon")]
+    mentions = [_with_scope(_with_place(m, vocab), vocab) for m in mentions]
+    named_ends = {m.end + 1 for m in mentions if m.attrs["source"] == "quote"}  # “甲乙”主题党日活动: the
+    mentions = [m for m in mentions  # generic word after a named activity is its kind, not a second practice
+                if not (m.attrs["generic"] and m.attrs["source"] == "lexicon" and m.start in named_ends)]
     seen: set[tuple[str, int]] = set()
     unique = []
     for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
