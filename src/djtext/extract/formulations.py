@@ -44,6 +44,7 @@ from djtext.lexicon import Lexicon, derived
 from djtext.models import Mention
 
 TABLE = "formulations"
+SCOPES = ("national", "local")
 NUMERALS = "一二两三四五六七八九十百千万双"
 NUMERAL_SET = frozenset(NUMERALS)
 # numerals that lead the weak "numeral + one character before a quote" pattern (一 is too common)
@@ -54,7 +55,11 @@ HAN_CLASS = r"\u3400-\u9fff"
 HAN = re.compile(rf"[{HAN_CLASS}]")
 # a quoted span (at most one line break inside: a hard wrap the cleaner left); an opening quote
 # written as ” (a common OCR / typing slip) is accepted too
-QUOTED = re.compile(r"[“”]([^“”\n]{0,15}\n?[^“”\n]{1,16})”|‘([^‘’\n]{1,16})’")
+QUOTED = re.compile(r"[“”]([^“”\n]{0,15}\n?[^“”\n]{1,16})”")
+# single quotes are scanned on their own, so a ‘X’ nested inside a long “…” is seen too
+SINGLE_QUOTED = re.compile(r"‘([^‘’\n]{1,16})’")
+# a quoted “第一X” names a fixed first item (“第一议题”“第一课程”制度), not an ordinal count
+FIRST_ITEM = re.compile(rf"第一[{HAN_CLASS}]{{2,3}}")
 DIGIT_CHAIN = re.compile(r"\d{1,3}(?:[+＋](?:\d{1,3}|[A-Za-z]))+(?![\d.+＋A-Za-z])")
 DIGIT_CHAIN_SCAN = re.compile(r"[+＋]")
 CHAIN_EDGE = frozenset("0123456789.+＋ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -78,6 +83,7 @@ SYMMETRIC = re.compile(
     rf"|([{NUMERALS}])(?![年月日天周])[^{NUMERALS}\W\d]{{1,3}}\1[^{NUMERALS}\W\d]{{1,3}}(?:\1[^{NUMERALS}\W\d]{{1,3}})?"
 )
 TWO_HAN = re.compile(rf"[{HAN_CLASS}]{{2}}")
+HAN_ONLY = re.compile(rf"[{HAN_CLASS}]+")
 LIST_PART = re.compile(r"[^、]+")
 PART_TAIL = re.compile(rf"[{HAN_CLASS}]([{LEAD_NUMERALS}][{HAN_CLASS}])$")
 QUOTE_CHARS = "“”‘’\n"
@@ -88,6 +94,20 @@ MAX_TEXT = 12
 MAX_SUMMARY_HEAD = 4
 # an unquoted numeral + 个 + two Han characters closed by punctuation (after a stance verb: counted)
 COUNTED = re.compile(rf"[两三四五六七八九十]个[{HAN_CLASS}]{{2}}(?=[，。、；：！？）)”\s]|$)")
+NUMERAL_VALUES = {"两": 2, "双": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# a numeral summary that may close an unquoted enumeration: 三个协同联动, 三大样板 (the head ends
+# at punctuation, 等 or 的)
+ENUM_SUMMARY = re.compile(
+    rf"([两三四五六七八九十])(?:[个大项])?[{HAN_CLASS}]{{1,4}}?(?=[，。；：！？）)”\s]|等|的|$)")
+ENUM_BREAK = re.compile(r"[，。；：！？（）()\n]")
+ENUM_LAST_JOIN = re.compile(r"以及|和|及|与")
+ENUM_ITEM = re.compile(rf"[{HAN_CLASS}]{{2,10}}")
+# a numeral + head explained in brackets: 五有（有A、有B…）, “三个创新”（A、B、C）
+EXPLAINED = re.compile(
+    rf"(?P<num>[两三四五六七八九十])(?P<cls>[个大项])?(?P<head>[{HAN_CLASS}]{{1,4}})”?（(?P<items>[^（）\n]{{4,160}})）")
+EXPLAINED_SPLIT = re.compile(r"[、；，]")
+# an item shaped X + numeral + Y (场所三延伸, 功能四保障)
+INNER_NUMBERED = re.compile(rf"[{HAN_CLASS}]{{2}}[二两三四五六七八九十][{HAN_CLASS}]{{2,3}}")
 # a quoted list named as one brand: “三学、两比、一争创”组织生活党建品牌
 BRAND_SOON = re.compile(r"[^，。；：！？\n“”]{0,10}品牌")
 # a count of brands or the like, not a formulation: 四大特色品牌
@@ -106,6 +126,9 @@ class FormulationVocabulary:
     automaton: object
     summary_pattern: re.Pattern[str] | None
     lead_cues: tuple[str, ...] = ()
+    exact_stopwords: frozenset[str] = frozenset()
+    count_heads: frozenset[str] = frozenset()
+    scopes: dict[str, str] | None = None
 
 
 def _build_vocabulary(lexicon: Lexicon) -> FormulationVocabulary:
@@ -124,7 +147,21 @@ def _build_vocabulary(lexicon: Lexicon) -> FormulationVocabulary:
         automaton=automaton if national else None,
         summary_pattern=_summary_pattern(lexicon.column("formulation_summary_heads")),
         lead_cues=tuple(sorted(set(lexicon.column("formulation_lead_cues")), key=len, reverse=True)),
+        exact_stopwords=frozenset(lexicon.column("formulation_exact_stopwords")),
+        count_heads=frozenset(lexicon.column("formulation_count_heads")),
+        scopes=_scopes(lexicon),
     )
+
+
+def _scopes(lexicon: Lexicon) -> dict[str, str]:
+    """Scope (national or local) of every lexicon formulation; rows without one are national."""
+    scopes: dict[str, str] = {}
+    for row in lexicon.rows("formulations"):
+        text = row.get("text", "")
+        if text:
+            scope = (row.get("scope") or "national").strip().lower()
+            scopes.setdefault(text, scope if scope in SCOPES else "national")
+    return scopes
 
 
 def _prefix_pattern(words: list[str]) -> re.Pattern[str]:
@@ -172,7 +209,7 @@ def _is_pure_sequence(text: str) -> bool:
 
 
 def _stopped(text: str, vocab: FormulationVocabulary) -> bool:
-    if text in vocab.stopwords:
+    if text in vocab.stopwords or text in vocab.exact_stopwords:
         return True
     for size in range(len(text) - 1, 1, -1):
         if text[:size] in vocab.stopwords and not NUMERAL_RUN.search(text[size:]):
@@ -228,6 +265,22 @@ def _is_list_formulation(text: str, vocab: FormulationVocabulary) -> bool:
     return True
 
 
+def _is_couplet(text: str) -> bool:
+    """True for a two-part parallel phrase with a numeral at the head of one part
+    (一核多点、多圈合一; 一方隶属、双重管理): one formulation, not two."""
+    parts = text.split("、")
+    if len(parts) != 2 or len(parts[0]) != len(parts[1]) or not 3 <= len(parts[0]) <= 5:
+        return False
+    if not all(HAN_ONLY.fullmatch(part) for part in parts):
+        return False
+    return any(part[0] in NUMERAL_SET for part in parts) and all(NUMERAL_RUN.search(part) for part in parts)
+
+
+def _counts_things(text: str, start: int, number: str) -> bool:
+    """True when a numeral + classifier before a quote counts things: 一张“X” (an article), 等七个“X”."""
+    return number[0] == "一" or (start > 0 and text[start - 1] == "等")
+
+
 def _preceded_by_ordinal(text: str, start: int) -> bool:
     return start > 0 and (text[start - 1] == "第" or text[start - 1] in NUMERAL_SET or text[start - 1].isdigit())
 
@@ -240,13 +293,18 @@ def _mention(text: str, start: int, end: int, source: str) -> Mention:
 
 def _from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
     found: list[Mention] = []
-    for match in QUOTED.finditer(text):
-        group = 1 if match.group(1) is not None else 2
-        raw_content, start, end = match.group(group), match.start(group), match.end(group)
+    matches = list(QUOTED.finditer(text))
+    if "‘" in text:
+        matches += SINGLE_QUOTED.finditer(text)
+    for match in matches:
+        raw_content, start, end = match.group(1), match.start(1), match.end(1)
         content = raw_content.replace("\n", "")
         if len(content) > 16:
             continue
         if start >= 2 and text[start - 2] == "第":
+            continue
+        if FIRST_ITEM.fullmatch(content):
+            found.append(_mention(text, start, end, "quote"))  # “第一课程”: a named first item
             continue
         if content.endswith("式") and "\n" not in raw_content and is_formulation(content[:-1], vocab):
             if len(split_number(content[:-1])[1]) >= 2:
@@ -264,6 +322,14 @@ def _from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
                     found.append(_mention(text, offset, offset + len(part), "quote"))
                     offset += len(part) + 1
             continue
+        if _is_couplet(content) and "\n" not in raw_content:
+            if all(is_formulation(part, vocab) for part in content.split("、")):
+                cut = start + content.index("、")
+                found.append(_mention(text, start, cut, "quote"))  # “一组一甲、一委一乙”: two
+                found.append(_mention(text, cut + 1, end, "quote"))
+            else:
+                found.append(_mention(text, start, end, "quote"))  # “一核多点、多圈合一”: one phrase
+            continue
         run = NUMERAL_RUN.fullmatch(content[:-1]) if len(content) >= 2 else None
         if run and content[-1] in CLASSIFIERS:
             tail = TWO_HAN.match(text, match.end())
@@ -272,6 +338,8 @@ def _from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
             continue
         before = text[max(0, match.start() - 3):match.start()]
         lead = LEAD_CLASSIFIER.search(before)
+        if lead and _counts_things(text, match.start() - len(lead.group(1)), lead.group(1)):
+            lead = None
         if lead and 2 <= len(content) <= 5 and "的" not in content and all(HAN.match(c) for c in content):
             found.append(_mention(text, match.start() - len(lead.group(1)), end, "quote"))
             continue
@@ -368,6 +436,73 @@ def _from_counted(text: str, vocab: FormulationVocabulary) -> list[Mention]:
     return found
 
 
+def _numeral_value(char: str) -> int:
+    return NUMERAL_VALUES.get(char, 0)
+
+
+def _enumeration_size(clause: str) -> int:
+    """Number of items of the enumeration ``clause`` ends with (A、B和C -> 3), 0 when it is none."""
+    parts = strip_quotes(clause).split("、")
+    last = ENUM_LAST_JOIN.split(parts[-1], maxsplit=1)
+    parts = parts[:-1] + last
+    if len(parts) < 2 or not all(ENUM_ITEM.fullmatch(part) for part in parts[1:]):
+        return 0
+    return len(parts) if len(parts[0]) >= 2 else 0
+
+
+def _from_enumerations(text: str, vocab: FormulationVocabulary) -> list[Mention]:
+    """A numeral summary right after an unquoted enumeration of exactly that many items
+    (调研、提案、民主监督三个协同联动 -> 三个协同联动; A、B、C三大样板 -> 三大样板)."""
+    found: list[Mention] = []
+    for match in ENUM_SUMMARY.finditer(text):
+        start = match.start()
+        if start == 0 or not HAN.match(text[start - 1]) and text[start - 1] not in "”’":
+            continue
+        if text[start - 1] in NUMERAL_SET or text[start - 1] == "第":
+            continue
+        clause_start = max(0, start - 60)
+        breaks = list(ENUM_BREAK.finditer(text, clause_start, start))
+        clause = text[breaks[-1].end() if breaks else clause_start:start]
+        if _enumeration_size(clause) != _numeral_value(match.group(1)):
+            continue
+        candidate = match.group()
+        head = candidate[2:] if candidate[1] in "个大项" else candidate[1:]
+        if len(head) < 2 or head[0] in "种类" or _is_quantity(candidate[1:], vocab) or _is_quantity(head, vocab):
+            continue  # 两市, 三种类型: counts of places and kinds
+        if head in vocab.count_heads or _stopped(candidate, vocab) or not is_formulation(candidate, vocab):
+            continue
+        found.append(_mention(text, start, match.end(), "enumeration"))
+    return found
+
+
+def _from_explained(text: str, vocab: FormulationVocabulary) -> list[Mention]:
+    """A numeral + one character explained by as many items in brackets that all start with it
+    (五有（有A、有B、…）-> 五有), and items shaped X + numeral + Y inside the brackets that explain
+    a counted formulation (“三个创新”（场所三延伸、功能四保障、…）-> 场所三延伸, 功能四保障)."""
+    found: list[Mention] = []
+    for match in EXPLAINED.finditer(text):
+        start = match.start()
+        if start > 0 and (text[start - 1] in NUMERAL_SET or text[start - 1] == "第"):
+            continue
+        number, head, listed = match.group("num"), match.group("head"), match.group("items")
+        items = EXPLAINED_SPLIT.split(listed)
+        if len(items) != _numeral_value(number):
+            continue
+        if len(head) == 1 and not match.group("cls") and all(item.startswith(head) for item in items):
+            candidate = number + head
+            if not _stopped(candidate, vocab) and not _is_quantity(head, vocab):
+                found.append(_mention(text, start, start + 2, "explained"))
+            continue
+        offset = match.start("items")
+        for item in listed.split("、"):
+            core = item.strip()
+            if INNER_NUMBERED.fullmatch(core):
+                at = offset + item.index(core)
+                found.append(_mention(text, at, at + len(core), "explained"))
+            offset += len(item) + 1
+    return found
+
+
 def _from_digits(text: str) -> list[Mention]:
     found: list[Mention] = []
     last_end = -1
@@ -429,7 +564,13 @@ def extract_formulations(text: str, *, lexicon: Lexicon | None = None) -> list[M
         + _from_compounds(text, vocab)
         + _from_leads(text, vocab)
         + _from_counted(text, vocab)
+        + _from_enumerations(text, vocab)
+        + _from_explained(text, vocab)
         + _from_digits(text)
     )
     kept = _resolve(candidates)
-    return sorted(kept + _repeats(text, kept), key=lambda m: m.start)
+    mentions = sorted(kept + _repeats(text, kept), key=lambda m: m.start)
+    scopes = vocab.scopes or {}
+    for mention in mentions:
+        mention.attrs["scope"] = scopes.get(mention.text, "local")
+    return mentions
