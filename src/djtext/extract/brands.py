@@ -65,7 +65,6 @@ ITEM_MARKERS = ("{cn}是", "（{cn}）", "{cn}、", "{n}.", "{n}、", "第{cn}�
 ITEM_END = re.compile(r"[，。；：！？\n,;:!?]")
 # cues that the brands of a sentence are cited as examples of others, not the reporter's own
 CITED_CUES = re.compile(r"(?:^|[，。；：！？\n])\s*(?:有的地方|有的|有些地方|有些|一些地方|如|比如|例如|诸如|譬如|像)")
-INNER_QUOTES = re.compile(r"[‘’「」『』\"']")
 MAX_GAP = 12
 MAX_LINKED_GAP = 20
 MAX_BARE_NAME = 12
@@ -285,8 +284,9 @@ def _is_cited(text: str, start: int) -> bool:
 
 
 def _listed_before(text: str, quotes: _QuoteIndex, run_start: int, vocab: BrandVocabulary) -> list[int]:
-    """Indexes of quoted names listed before 等 ahead of the kind (“A”平台、“B”工作室等一批…品牌),
-    each name possibly followed by a short type noun; empty when the text is not such a list."""
+    """Indexes of quoted names listed before 等 ahead of the kind words starting at ``run_start``
+    (“A”平台、“B”工作室等一批…品牌), each name possibly followed by a short type noun; empty when
+    the text is not such a list."""
     head = text[max(0, run_start - 40):run_start]
     m = LISTED_BEFORE.search(head)
     if m is None or _contains_any(m.group("between"), vocab.verbs):
@@ -462,7 +462,6 @@ def _extract_brands(text: str, lexicon: Lexicon | None) -> list[Mention]:
                     add(offset, offset + len(part), part, kind, pattern)
                 offset += len(part) + 1
             return
-        name = INNER_QUOTES.sub("", name)
         if (start, end) in found or is_generic_name(name, vocab):
             return
         found[(start, end)] = Mention(
@@ -486,12 +485,13 @@ def _extract_brands(text: str, lexicon: Lexicon | None) -> list[Mention]:
         elif before in "，," and CONNECTOR.match(gap) and quotes.ending_at(run_start - 1) is not None:
             anchor_quote = quotes.ending_at(run_start - 1)
         count = _count_in(gap)
-        if anchor_quote is not None and _gap_allows_quote(gap, vocab):
+        quoted = anchor_quote is not None and _gap_allows_quote(gap, vocab)
+        if quoted:
             chain = _chain_back(text, quotes, anchor_quote, vocab)
             for index in chain:
                 start, end, name = _quote_name(text, quotes.spans[index])
                 add(start, end, name, kind, "quote" if index == anchor_quote else "list", count)
-        elif anchor_quote is None and (listed := _listed_before(text, quotes, run_start, vocab)):
+        elif listed := _listed_before(text, quotes, pos - len(kind_words), vocab):
             for index in listed:
                 start, end, name = _quote_name(text, quotes.spans[index])
                 add(start, end, name, kind, "list")

@@ -60,6 +60,8 @@ QUOTED = re.compile(r"[“”]([^“”\n]{0,15}\n?[^“”\n]{1,16})”")
 SINGLE_QUOTED = re.compile(r"‘([^‘’\n]{1,16})’")
 # a quoted “第一X” names a fixed first item (“第一议题”“第一课程”制度), not an ordinal count
 FIRST_ITEM = re.compile(rf"第一[{HAN_CLASS}]{{2,3}}")
+# what follows such a name (a rule, or the next quoted first item): not “第一书记”, “第一粒扣子”
+FIRST_ITEM_AFTER = re.compile(r"“第一|制度|机制|学习|工作法")
 DIGIT_CHAIN = re.compile(r"\d{1,3}(?:[+＋](?:\d{1,3}|[A-Za-z]))+(?![\d.+＋A-Za-z])")
 DIGIT_CHAIN_SCAN = re.compile(r"[+＋]")
 CHAIN_EDGE = frozenset("0123456789.+＋ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -304,7 +306,8 @@ def _from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
         if start >= 2 and text[start - 2] == "第":
             continue
         if FIRST_ITEM.fullmatch(content):
-            found.append(_mention(text, start, end, "quote"))  # “第一课程”: a named first item
+            if FIRST_ITEM_AFTER.match(text, match.end()) or text.endswith("”", 0, match.start()):
+                found.append(_mention(text, start, end, "quote"))  # “第一课程”制度: a named first item
             continue
         if content.endswith("式") and "\n" not in raw_content and is_formulation(content[:-1], vocab):
             if len(split_number(content[:-1])[1]) >= 2:
