@@ -78,6 +78,11 @@ POSITIVE = [
     # a numeral + character explained by items that start with it; X + numeral + Y items
     ("按照五有（有组织、有队伍、有标识、有场所、有制度）标准建设。", ["五有"]),
     ("围绕“两个创新”（阵地三延伸、服务四提升）开展工作。", ["两个创新", "阵地三延伸", "服务四提升"]),
+    ("建立例会、学习、研讨、交流等四种制度。", ["四种制度"]),
+    # a quoted numeral + measure word + two-character head is a set phrase
+    ("深化“三轮驱动”模式，聚焦“四件大事”。", ["三轮驱动", "四件大事"]),
+    # unquoted numeral + 大 + head
+    ("工作有三大亮点，一是强化引领。", ["三大亮点"]),
 ]
 
 # sentences that hold a numeral but no formulation
@@ -95,6 +100,8 @@ NEGATIVE = [
     "成立了教育界、医药卫生界等七个“委员之家”，打造一张“金名片”。",  # 等 + count, 一张: articles
     "在“双向奔赴”中升华，参观“六尺巷”。",  # an idiom; 六尺 is a length
     "担任支部“第一书记”，扣好履职的“第一粒扣子”。",  # a title and an idiom, not a rule
+    "学习“七棵树五兄弟”等先进典型。",  # a measure word before a longer name
+    "建成四大国际交通枢纽，开展十大好提案评选，打造四大文化品牌。",  # modifier, ranking, brands
     "参与率达87%，占三分之一，德国工业4.0培训。",
     "树立“一盘棋”思想，牢固树立“一线”的思维，打造“一流机关”。",
     "全区五镇两街道增加一名党委副书记，三年来参加志愿服务。",

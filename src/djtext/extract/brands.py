@@ -59,7 +59,8 @@ CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 # 等 closing a list of names before the kind, with what may stand between (等一批影响力大的特色协商品牌)
 LISTED_BEFORE = re.compile(r"等(?P<between>[^“”‘’「」，,：:。；！？\n]{0,30})$")
 # a short type noun after a listed quoted name (“A”协商议事平台、“B”工作室等 … 品牌)
-SUFFIX_JOIN = re.compile(r"\s*(?P<suffix>[\u3400-\u9fff]{0,8})\s*(?:[、，,]\s*(?:和|及|以及|与)?|和|及|以及|与)?\s*")
+SUFFIX_JOIN = re.compile(
+    r"\s*(?P<suffix>[\u3400-\u9fff]{0,8}?)\s*(?:[、，,]\s*(?:和|及|以及|与)?|和|及|以及|与)?\s*(?P<label>[\u3400-\u9fff]{0,8})\s*")
 # the markers of a counted list announced after a count of brands (一是…二是…, （一）…, 1.…)
 ITEM_MARKERS = ("{cn}是", "（{cn}）", "{cn}、", "{n}.", "{n}、", "第{cn}，")
 ITEM_END = re.compile(r"[，。；：！？\n,;:!?]")
@@ -306,7 +307,7 @@ def _listed_before(text: str, quotes: _QuoteIndex, run_start: int, vocab: BrandV
         prev = chain[-1] - 1
         between = text[quotes.spans[prev][1]:quotes.spans[chain[-1]][0]]
         join = SUFFIX_JOIN.fullmatch(between)
-        if join is None or not _plain_suffix(join.group("suffix"), vocab):
+        if join is None or not _plain_suffix(join.group("suffix"), vocab) or not _plain_suffix(join.group("label"), vocab):
             break
         chain.append(prev)
     return list(reversed(chain))

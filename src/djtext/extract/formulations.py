@@ -86,6 +86,8 @@ SYMMETRIC = re.compile(
 )
 TWO_HAN = re.compile(rf"[{HAN_CLASS}]{{2}}")
 HAN_ONLY = re.compile(rf"[{HAN_CLASS}]+")
+# time words after a numeral: a quoted “三年行动” or “八小时以外” is a period, not a set phrase
+TIME_WORDS = re.compile(r"年|月|日|天|周|小时|分钟|秒|岁|季度|星期|个月")
 LIST_PART = re.compile(r"[^、]+")
 PART_TAIL = re.compile(rf"[{HAN_CLASS}]([{LEAD_NUMERALS}][{HAN_CLASS}])$")
 QUOTE_CHARS = "“”‘’\n"
@@ -96,11 +98,14 @@ MAX_TEXT = 12
 MAX_SUMMARY_HEAD = 4
 # an unquoted numeral + 个 + two Han characters closed by punctuation (after a stance verb: counted)
 COUNTED = re.compile(rf"[两三四五六七八九十]个[{HAN_CLASS}]{{2}}(?=[，。、；：！？）)”\s]|$)")
+# 十大 is left out: it mostly ranks a selection (十大好提案评选), not a set phrase
+BIG_NUMERALS = frozenset("两三四五六七八九")
+BIG_COUNT = re.compile(rf"[两三四五六七八九]大([{HAN_CLASS}]{{2}})")
 NUMERAL_VALUES = {"两": 2, "双": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # a numeral summary that may close an unquoted enumeration: 三个协同联动, 三大样板 (the head ends
 # at punctuation, 等 or 的)
 ENUM_SUMMARY = re.compile(
-    rf"([两三四五六七八九十])(?:[个大项])?[{HAN_CLASS}]{{1,4}}?(?=[，。；：！？）)”\s]|等|的|$)")
+    rf"([两三四五六七八九十])(?:[个大项种])?[{HAN_CLASS}]{{1,4}}?(?=[，。；：！？）)”\s]|等|的|$)")
 ENUM_BREAK = re.compile(r"[，。；：！？（）()\n]")
 ENUM_LAST_JOIN = re.compile(r"以及|和|及|与")
 ENUM_ITEM = re.compile(rf"[{HAN_CLASS}]{{2,10}}")
@@ -223,8 +228,9 @@ def _is_quantity(rest: str, vocab: FormulationVocabulary) -> bool:
     return vocab.quantity_pattern.match(rest) is not None
 
 
-def is_formulation(text: str, vocab: FormulationVocabulary) -> bool:
-    """True when ``text`` (quotes removed) has the shape of a numeric formulation."""
+def is_formulation(text: str, vocab: FormulationVocabulary, *, quoted: bool = False) -> bool:
+    """True when ``text`` (quotes removed) has the shape of a numeric formulation; ``quoted``: the
+    text wrote it in quotes, where a measure word with a two-character head is one too (“四件大事”)."""
     if not text or len(text) > MAX_TEXT or "、" in text:
         return False
     if text[0].isdigit():
@@ -245,7 +251,7 @@ def is_formulation(text: str, vocab: FormulationVocabulary) -> bool:
         return False
     if numeral in ("百", "千", "万") and not NUMERAL_RUN.search(rest):
         return False  # 万里…, 千方百计: a big round numeral alone leads no formulation
-    if _is_quantity(rest, vocab) and not SYMMETRIC.fullmatch(text):
+    if _is_quantity(rest, vocab) and not SYMMETRIC.fullmatch(text) and not (quoted and _quoted_measure(numeral, rest, vocab)):
         return False
     if not HEAD_CHARS.fullmatch(rest):
         return False
@@ -254,6 +260,18 @@ def is_formulation(text: str, vocab: FormulationVocabulary) -> bool:
     if rest[0] in CLASSIFIERS and rest.endswith(COUNTED_NOUNS):
         return False  # 四大特色品牌: a count of brands
     return True
+
+
+def _quoted_measure(numeral: str, rest: str, vocab: FormulationVocabulary) -> bool:
+    """True for a quoted numeral + measure word + two Han characters (“三轮驱动”, “四件大事”):
+    a set phrase, where an unquoted one would be a count (三轮会议)."""
+    if len(numeral) != 1 or numeral in "百千万":
+        return False
+    m = vocab.quantity_pattern.match(rest)
+    tail = rest[m.end():] if m else ""
+    if len(tail) != 2 or NUMERAL_RUN.search(tail) or HAN_ONLY.fullmatch(tail) is None:
+        return False  # “八步沙六老汉”: a longer name
+    return not TIME_WORDS.match(rest)
 
 
 def _is_list_formulation(text: str, vocab: FormulationVocabulary) -> bool:
@@ -313,7 +331,7 @@ def _from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
             if len(split_number(content[:-1])[1]) >= 2:
                 found.append(_mention(text, start, end - 1, "quote"))  # “双链条式” -> 双链条
             continue
-        if is_formulation(content, vocab):
+        if is_formulation(content, vocab, quoted=True):
             found.append(_mention(text, start, end, "quote"))
             continue
         if _is_list_formulation(content, vocab):
@@ -439,6 +457,23 @@ def _from_counted(text: str, vocab: FormulationVocabulary) -> list[Mention]:
     return found
 
 
+def _from_big_counts(text: str, vocab: FormulationVocabulary) -> list[Mention]:
+    """Unquoted numeral + 大 + two-character head (三大样板, 两大主题, 五大亮点): the genre's
+    numbered set phrase; not a count of brands (四大文化品牌) nor a modifier (四大国际枢纽)."""
+    found: list[Mention] = []
+    position = text.find("大", 1)
+    while position >= 0:
+        start = position - 1
+        if text[start] in BIG_NUMERALS and not _preceded_by_ordinal(text, start):
+            match = BIG_COUNT.match(text, start)
+            if match and match.group(1) not in vocab.count_heads and not BRAND_SOON.match(text, start):
+                candidate = match.group()
+                if not _stopped(candidate, vocab) and is_formulation(candidate, vocab):
+                    found.append(_mention(text, start, match.end(), "counted"))
+        position = text.find("大", position + 1)
+    return found
+
+
 def _numeral_value(char: str) -> int:
     return NUMERAL_VALUES.get(char, 0)
 
@@ -466,10 +501,12 @@ def _from_enumerations(text: str, vocab: FormulationVocabulary) -> list[Mention]
         clause_start = max(0, start - 60)
         breaks = list(ENUM_BREAK.finditer(text, clause_start, start))
         clause = text[breaks[-1].end() if breaks else clause_start:start]
+        if clause.endswith("等"):
+            clause = clause[:-1]  # 例会、学习、研讨等三种制度
         if _enumeration_size(clause) != _numeral_value(match.group(1)):
             continue
         candidate = match.group()
-        head = candidate[2:] if candidate[1] in "个大项" else candidate[1:]
+        head = candidate[2:] if candidate[1] in "个大项种" else candidate[1:]
         if len(head) < 2 or head[0] in "种类" or _is_quantity(candidate[1:], vocab) or _is_quantity(head, vocab):
             continue  # 两市, 三种类型: counts of places and kinds
         if head in vocab.count_heads or _stopped(candidate, vocab) or not is_formulation(candidate, vocab):
@@ -568,6 +605,7 @@ def extract_formulations(text: str, *, lexicon: Lexicon | None = None) -> list[M
         + _from_leads(text, vocab)
         + _from_counted(text, vocab)
         + _from_enumerations(text, vocab)
+        + _from_big_counts(text, vocab)
         + _from_explained(text, vocab)
         + _from_digits(text)
     )
