@@ -83,6 +83,8 @@ POSITIVE = [
     ("深化“三轮驱动”模式，聚焦“四件大事”。", ["三轮驱动", "四件大事"]),
     # unquoted numeral + 大 + head
     ("工作有三大亮点，一是强化引领。", ["三大亮点"]),
+    # a run of distinct magnitudes; a national CPPCC institution
+    ("打造“十百千”工程，召开双周协商座谈会。", ["十百千", "双周协商"]),
 ]
 
 # sentences that hold a numeral but no formulation

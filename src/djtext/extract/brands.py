@@ -41,6 +41,7 @@ from djtext.models import Mention
 
 ANCHOR = "品牌"
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff〇]")
+DIGIT_NAME = re.compile(r"[0-9A-Za-z]{1,3}(?:[+＋][0-9A-Za-z]{1,3})+")
 HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff〇·]+")
 # characters of the run read backwards from 品牌: Han characters and digits (“A”“B”等10余个党建品牌)
 RUN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff〇0-9０-９]")
@@ -74,6 +75,7 @@ SUFFIX_JOIN = re.compile(
     r"\s*(?P<suffix>[\u3400-\u9fff]{0,8}?)\s*(?:[、，,]\s*(?:和|及|以及|与)?|和|及|以及|与)?\s*(?P<label>[\u3400-\u9fff]{0,8})\s*")
 # the markers of a counted list announced after a count of brands (一是…二是…, （一）…, 1.…)
 ITEM_MARKERS = ("{cn}是", "（{cn}）", "{cn}、", "{n}.", "{n}、", "第{cn}，")
+ANNOUNCED = re.compile(r"[”’」』]?\s*[：:，,。\n]\s*")
 ITEM_END = re.compile(r"[，。；：！？\n,;:!?]")
 # cues that the brands of a sentence are cited as examples of others, not the reporter's own
 CITED_CUES = re.compile(r"(?:^|[，。；：！？\n])\s*(?:有的地方|有的|有些地方|有些|一些地方|如|比如|例如|诸如|譬如|像)")
@@ -94,6 +96,7 @@ class BrandVocabulary:
     gap_stopwords: tuple[str, ...]
     units: tuple[str, ...]
     generic_modifiers: tuple[str, ...]
+    item_verbs: tuple[str, ...] = ()
 
 
 def _compile_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
@@ -116,6 +119,7 @@ def _vocabulary_for(lexicon: Lexicon) -> BrandVocabulary:
         gap_stopwords=by_length(lexicon.column("brand_gap_stopwords")),
         units=by_length(lexicon.column("brand_units")),
         generic_modifiers=by_length(lexicon.column("brand_generic_modifiers")),
+        item_verbs=by_length(lexicon.column("brand_item_verbs")),
     )
 
 
@@ -139,7 +143,7 @@ def is_generic_name(name: str, vocab: BrandVocabulary) -> bool:
     if len(key) < 2 or key in vocab.stopwords:
         return True
     if not HAN.search(key):
-        return True
+        return DIGIT_NAME.fullmatch(key) is None  # “1+3+N”党建品牌 is a name
     return any(p.fullmatch(key) for p in vocab.stop_patterns)
 
 
@@ -332,7 +336,7 @@ def _plain_suffix(suffix: str, vocab: BrandVocabulary) -> bool:
 def _counted_items(text: str, after: int, count: int, vocab: BrandVocabulary) -> list[tuple[int, int, str]]:
     """The names of a counted list announced after a count of brands (打造“五大特色工作品牌”：一是…):
     the quoted name of each item, else its lead phrase without a verb and the kind."""
-    m = re.compile(r"[”’」』]?\s*[：:，,]\s*").match(text, after)
+    m = ANNOUNCED.match(text, after)
     if m is None:
         return []
     items: list[tuple[int, int, str]] = []
@@ -372,6 +376,8 @@ def _strip_item(item: str, vocab: BrandVocabulary) -> tuple[str, int]:
             offset = len(verb)
             break
     name = item[offset:]
+    if name.startswith(vocab.item_verbs):
+        return "", 0  # 一是强化政治引领: a task, not a name
     if name.endswith(ANCHOR):
         name = name[:-len(ANCHOR)]
         _gap, kind = _split_kind(name, vocab.kinds)

@@ -229,6 +229,11 @@ def _is_pure_sequence(text: str) -> bool:
     return len(text) >= 3 and order.startswith(text)
 
 
+def _is_magnitude_set(text: str) -> bool:
+    """True for three or more distinct magnitudes in a row (十百千, 百千万): a set phrase (十百千工程)."""
+    return len(text) >= 3 and len(set(text)) == len(text) and set(text) <= set("十百千万")
+
+
 def _stopped(text: str, vocab: FormulationVocabulary) -> bool:
     if text in vocab.stopwords or text in vocab.exact_stopwords:
         return True
@@ -256,7 +261,7 @@ def is_formulation(text: str, vocab: FormulationVocabulary, *, quoted: bool = Fa
         return False
     numeral, rest = run.group(), text[run.end():]
     if not rest:
-        return _is_pure_sequence(numeral)
+        return _is_pure_sequence(numeral) or _is_magnitude_set(numeral)
     if PERIOD.match(text) or _stopped(text, vocab):
         return False
     if len(numeral) > 1 and "十" in numeral and rest[0] in "大届次":
