@@ -524,7 +524,7 @@ def _extract_brands(text: str, lexicon: Lexicon | None) -> list[Mention]:
         after = pos + len(ANCHOR)
         link = AFTER_LINK.match(text, after).group()
         first = quotes.starting_at(after + len(link))
-        if first is not None and (link or _contains_any(_clause_before(text, run_start), vocab.verbs)
+        if first is not None and (link or kind_words or _contains_any(_clause_before(text, run_start), vocab.verbs)
                                   or _contains_any(gap, vocab.verbs)):
             chain = _chain_forward(text, quotes, first, vocab)
             if AFTER_END.match(text, quotes.spans[chain[-1]][1]):
