@@ -79,6 +79,9 @@ ANNOUNCED = re.compile(r"[”’」』]?\s*[：:，,。\n]\s*")
 ITEM_END = re.compile(r"[，。；：！？\n,;:!?]")
 # cues that the brands of a sentence are cited as examples of others, not the reporter's own
 CITED_CUES = re.compile(r"(?:^|[，。；：！？\n])\s*(?:有的地方|有的|有些地方|有些|一些地方|如|比如|例如|诸如|譬如|像)")
+# before a kind + 品牌 + “X” with no verb: a causative makes “X” a predicate (让党建品牌“亮起来”)
+CAUSATIVES = "让使把将令要"
+COMPLEMENTS = ("起来", "出来", "下去", "上来", "开来", "更响", "更亮")
 MAX_GAP = 12
 MAX_LINKED_GAP = 20
 MAX_BARE_NAME = 12
@@ -263,6 +266,15 @@ def _bare_name(pre_gap: str, vocab: BrandVocabulary) -> tuple[int, str] | None:
     if len(candidate) > MAX_BARE_NAME or not HAN.fullmatch(candidate[0]):
         return None
     return verb_end, candidate
+
+
+def _names_after(text: str, run_start: int, quotes: _QuoteIndex, first: int) -> bool:
+    """True when a kind + 品牌 with no verb is followed by its name (县政协党建品牌“X”，…), not by
+    what is done to it (让党建品牌“亮起来”)."""
+    if run_start > 0 and text[run_start - 1] in CAUSATIVES:
+        return False
+    start, end = quotes.spans[first]
+    return not text[start + 1:end - 1].endswith(COMPLEMENTS)
 
 
 def _count_in(gap: str) -> int:
@@ -524,8 +536,8 @@ def _extract_brands(text: str, lexicon: Lexicon | None) -> list[Mention]:
         after = pos + len(ANCHOR)
         link = AFTER_LINK.match(text, after).group()
         first = quotes.starting_at(after + len(link))
-        if first is not None and (link or kind_words or _contains_any(_clause_before(text, run_start), vocab.verbs)
-                                  or _contains_any(gap, vocab.verbs)):
+        verbed = _contains_any(_clause_before(text, run_start), vocab.verbs) or _contains_any(gap, vocab.verbs)
+        if first is not None and (link or verbed or (kind_words and _names_after(text, run_start, quotes, first))):
             chain = _chain_forward(text, quotes, first, vocab)
             if AFTER_END.match(text, quotes.spans[chain[-1]][1]):
                 for index in chain:
