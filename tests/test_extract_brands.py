@@ -158,3 +158,15 @@ def test_brand_rows_merge_per_unit_and_name():
         ("某县政协", "工作品牌 | 党建品牌", 3, False, 1),
         ("另一政协", "党建品牌", 1, True, 7),
     ]
+
+
+def test_a_brand_is_not_repeated_as_a_practice():
+    from djtext.clean import clean_text
+    from djtext.extract import extract_all
+
+    clean = clean_text("县政协先后形成“石桥夜话”协商议事平台、“青松”工作室等一批特色协商品牌。\n")
+    mentions = extract_all(clean)
+    brands = {m.text for m in mentions if m.table == "brands"}
+    practices = {m.text for m in mentions if m.table == "practices"}
+    assert brands == {"石桥夜话", "青松"}
+    assert not any(name in practice for practice in practices for name in brands)
