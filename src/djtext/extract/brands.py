@@ -516,12 +516,17 @@ def _extract_brands(text: str, lexicon: Lexicon | None) -> list[Mention]:
             anchor_quote = quotes.ending_at(run_start - 1)
         count = _count_in(gap)
         quoted = anchor_quote is not None and _gap_allows_quote(gap, vocab)
-        if quoted:
-            chain = _chain_back(text, quotes, anchor_quote, vocab)
+        chain = _chain_back(text, quotes, anchor_quote, vocab) if quoted else []
+        listed = _listed_before(text, quotes, pos - len(kind_words), vocab) if not quoted or "等" in gap else []
+        if quoted and len(listed) > len(chain):
+            for index in listed:  # “A”平台、“B”工作室等…品牌: the 等-list is longer than the quote chain
+                start, end, name = _quote_name(text, quotes.spans[index])
+                add(start, end, name, kind, "list")
+        elif quoted:
             for index in chain:
                 start, end, name = _quote_name(text, quotes.spans[index])
                 add(start, end, name, kind, "quote" if index == anchor_quote else "list", count)
-        elif listed := _listed_before(text, quotes, pos - len(kind_words), vocab):
+        elif listed:
             for index in listed:
                 start, end, name = _quote_name(text, quotes.spans[index])
                 add(start, end, name, kind, "list")
