@@ -138,6 +138,8 @@ def test_wrapped_spans_map_back_to_the_input():
     ("有的地方提出打造“青春先锋员”“产业指导员”等党建品牌，但缺乏内涵。", [True, True]),
     ("如某县政协打造了“清风徐来”党建品牌。", [True]),
     ("市政协打造“清风徐来”党建品牌，如何擦亮品牌值得思考。", [False]),
+    ("县政协如期打造“清风徐来”党建品牌。", [False]),
+    ("比如，某县打造“清风徐来”党建品牌。", [True]),
 ])
 def test_cited_examples_are_flagged(text, cited):
     assert [m.attrs["cited"] for m in extract_brands(text)] == cited

@@ -78,7 +78,9 @@ ITEM_MARKERS = ("{cn}是", "（{cn}）", "{cn}、", "{n}.", "{n}、", "第{cn}�
 ANNOUNCED = re.compile(r"[”’」』]?\s*[：:，,。\n]\s*")
 ITEM_END = re.compile(r"[，。；：！？\n,;:!?]")
 # cues that the brands of a sentence are cited as examples of others, not the reporter's own
-CITED_CUES = re.compile(r"(?:^|[，。；：！？\n])\s*(?:有的地方|有的|有些地方|有些|一些地方|如|比如|例如|诸如|譬如|像)")
+CITED_CUES = re.compile(
+    r"(?:^|[，。；：！？\n])\s*(?:有的地方|有的|有些地方|有些|一些地方|比如|例如|诸如|譬如|"
+    r"如(?![期实何此今果同约愿数意])|像(?![样]))")
 # before a kind + 品牌 + “X” with no verb: a causative makes “X” a predicate (让党建品牌“亮起来”)
 CAUSATIVES = "让使把将令要"
 COMPLEMENTS = ("起来", "出来", "下去", "上来", "开来", "更响", "更亮")
