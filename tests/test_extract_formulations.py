@@ -85,6 +85,8 @@ POSITIVE = [
     ("工作有三大亮点，一是强化引领。", ["三大亮点"]),
     # a run of distinct magnitudes; a national CPPCC institution
     ("打造“十百千”工程，召开双周协商座谈会。", ["十百千", "双周协商"]),
+    # quoted parts of a compound of the document, explained one by one
+    ("开展“双访双帮三百”活动。“双访”即走访委员；“三百”即百人百场。", ["双访双帮三百", "双访", "三百"]),
 ]
 
 # sentences that hold a numeral but no formulation

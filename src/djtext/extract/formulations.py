@@ -99,6 +99,8 @@ SYMMETRIC = re.compile(
     rf"|([{NUMERALS}])(?![年月日天周])[^{NUMERALS}\W\d]{{1,3}}\1[^{NUMERALS}\W\d]{{1,3}}(?:\1[^{NUMERALS}\W\d]{{1,3}})?"
 )
 TWO_HAN = re.compile(rf"[{HAN_CLASS}]{{2}}")
+# the parts of a compound formulation: a numeral run and the head after it (双进|双联|双争|四百)
+COMPOUND_PART = re.compile(rf"[{NUMERALS}]+[^{NUMERALS}\W\d]*")
 HAN_ONLY = re.compile(rf"[{HAN_CLASS}]+")
 # time words after a numeral: a quoted “三年行动” or “八小时以外” is a period, not a set phrase
 TIME_WORDS = re.compile(r"年|月|日|天|周|小时|分钟|秒|岁|季度|星期|个月")
@@ -592,6 +594,21 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+def _quoted_parts(text: str, kept: list[Mention]) -> list[Mention]:
+    """Quoted parts of a compound formulation of the document, standing alone (“双进”即…, “四百”即…
+    after “双进双联双争四百”): formulations too, even where their shape alone would not be one."""
+    parts: set[str] = set()
+    for mention in kept:
+        pieces = COMPOUND_PART.findall(mention.text)
+        if len(pieces) >= 2 and "".join(pieces) == mention.text:
+            parts.update(piece for piece in pieces if len(piece) >= 2)
+    found: list[Mention] = []
+    for part in parts:
+        for match in re.finditer(f"“({re.escape(part)})”", text):
+            found.append(_mention(text, match.start(1), match.end(1), "part"))
+    return found
+
+
 def _repeats(text: str, kept: list[Mention]) -> list[Mention]:
     names = {m.text for m in kept if len(m.text) >= 3 or m.attrs.get("source") != "lead"}
     if not names:
@@ -629,6 +646,7 @@ def extract_formulations(text: str, *, lexicon: Lexicon | None = None) -> list[M
         + _from_digits(text)
     )
     kept = _resolve(candidates)
+    kept = _resolve(kept + _quoted_parts(text, kept))
     mentions = sorted(kept + _repeats(text, kept), key=lambda m: m.start)
     scopes = vocab.scopes or {}
     for mention in mentions:
