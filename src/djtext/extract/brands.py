@@ -85,6 +85,7 @@ CITED_CUES = re.compile(
 CAUSATIVES = "让使把将令要"
 COMPLEMENTS = ("起来", "出来", "下去", "上来", "开来", "更响", "更亮")
 MAX_GAP = 12
+MAX_CITED_WINDOW = 200
 MAX_LINKED_GAP = 20
 MAX_BARE_NAME = 12
 MAX_PRE_RUN = 30
@@ -308,9 +309,9 @@ def _listed_parts(name: str, count: int) -> bool:
 
 def _is_cited(text: str, start: int) -> bool:
     """True when the sentence before ``start`` cites examples (有的地方…, 如“X”): not the reporter's own."""
-    sentence_start = max(text.rfind(c, 0, start) for c in "。；！？\n")
-    clause = text[sentence_start + 1:start]
-    return CITED_CUES.search(clause) is not None
+    window = text[max(0, start - MAX_CITED_WINDOW):start]
+    sentence_start = max(window.rfind(c) for c in "。；！？\n")
+    return CITED_CUES.search(window, max(sentence_start, 0)) is not None
 
 
 def _listed_before(text: str, quotes: _QuoteIndex, run_start: int, vocab: BrandVocabulary) -> list[int]:
