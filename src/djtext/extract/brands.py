@@ -320,8 +320,8 @@ def _listed_before(text: str, quotes: _QuoteIndex, run_start: int, vocab: BrandV
     the text is not such a list."""
     head = text[max(0, run_start - 40):run_start]
     m = LISTED_BEFORE.search(head)
-    if m is None or _contains_any(m.group("between"), vocab.verbs):
-        return []
+    if m is None or _contains_any(m.group("between"), vocab.verbs) or _contains_any(m.group("between"), vocab.gap_stopwords):
+        return []  # 等活动打造…品牌, 等为载体的党建品牌: the names are not the brands
     end = max(0, run_start - 40) + m.start()
     last = None
     for back in range(0, 9):
