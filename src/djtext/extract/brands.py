@@ -76,6 +76,8 @@ SUFFIX_JOIN = re.compile(
 # the markers of a counted list announced after a count of brands (一是…二是…, （一）…, 1.…)
 ITEM_MARKERS = ("{cn}是", "（{cn}）", "{cn}、", "{n}.", "{n}、", "第{cn}，")
 ANNOUNCED = re.compile(r"[”’」』]?\s*[：:，,。\n]\s*")
+SENTENCE_END = re.compile(r"[。；！？\n;!?]")
+COLON_LIST_SPLIT = re.compile(r"、|以及|和|及|与")
 ITEM_END = re.compile(r"[，。；：！？\n,;:!?]")
 # cues that the brands of a sentence are cited as examples of others, not the reporter's own
 CITED_CUES = re.compile(
@@ -362,6 +364,8 @@ def _counted_items(text: str, after: int, count: int, vocab: BrandVocabulary) ->
         window = text[cursor:cursor + 200]
         hits = [(window.find(f.format(cn=cn, n=k)), f.format(cn=cn, n=k)) for f in ITEM_MARKERS]
         hits = [(at, marker) for at, marker in hits if at >= 0]
+        if not hits and k == 1:
+            return _colon_list(text, m, count, vocab)
         if not hits:
             return items if len(items) == count else []
         at, marker = min(hits)
@@ -380,6 +384,28 @@ def _counted_items(text: str, after: int, count: int, vocab: BrandVocabulary) ->
             if name:
                 items.append((start + offset, start + offset + len(name), name))
         cursor = stop_at
+    return items if len(items) == count else []
+
+
+def _colon_list(text: str, link: re.Match[str], count: int, vocab: BrandVocabulary) -> list[tuple[int, int, str]]:
+    """Unquoted names listed after a count of brands and a colon (三个品牌：A、B和C。), exactly
+    ``count`` of them, up to the sentence end."""
+    if "：" not in link.group() and ":" not in link.group():
+        return []
+    start = link.end()
+    stop = SENTENCE_END.search(text, start)
+    body = text[start:stop.start() if stop else len(text)]
+    if len(body) > 80 or "“" in body:
+        return []
+    items: list[tuple[int, int, str]] = []
+    offset = start
+    for part in COLON_LIST_SPLIT.split(body):
+        at = text.find(part, offset)
+        name, skip = _strip_item(part, vocab)
+        if not name:
+            return []
+        items.append((at + skip, at + skip + len(name), name))
+        offset = at + len(part)
     return items if len(items) == count else []
 
 
