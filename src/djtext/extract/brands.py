@@ -273,6 +273,35 @@ def _bare_name(pre_gap: str, vocab: BrandVocabulary) -> tuple[int, str] | None:
     return verb_end, candidate
 
 
+def _recurring_name(text: str, pre_gap: str, gap_start: int, vocab: BrandVocabulary) -> tuple[int, str] | None:
+    """(offset in ``pre_gap``, name) of an unquoted brand with no owner (打造清溪党建品牌) that the
+    document names again elsewhere, quoted (“清溪”) or before 品牌: the recurrence is the evidence
+    that it is a name, not an adjective (打造过硬党建品牌)."""
+    verb_end = -1
+    for verb in vocab.verbs:
+        at = pre_gap.rfind(verb)
+        if at >= 0 and at + len(verb) > verb_end:
+            verb_end = at + len(verb)
+    if verb_end < 0:
+        return None
+    candidate = pre_gap[verb_end:]
+    core = candidate
+    for word in vocab.generic_modifiers:
+        core = core.replace(word, "")
+    if not 2 <= len(candidate) <= MAX_BARE_NAME or len(core) < 2 or FUNCTION_CHARS.search(candidate):
+        return None
+    if _contains_any(candidate, vocab.units) or not HAN_RUN.fullmatch(candidate) or is_generic_name(candidate, vocab):
+        return None
+    here = gap_start + verb_end
+    for m in re.finditer(re.escape(candidate), text):
+        if m.start() == here:
+            continue
+        quoted = text[m.start() - 1:m.start()] in "“「『" and text[m.end():m.end() + 1] in "”」』"
+        if quoted or text.startswith(ANCHOR, m.end()):
+            return verb_end, candidate
+    return None
+
+
 def _names_after(text: str, run_start: int, quotes: _QuoteIndex, first: int) -> bool:
     """True when a kind + 品牌 with no verb is followed by its name (县政协党建品牌“X”，…), not by
     what is done to it (让党建品牌“亮起来”)."""
@@ -564,6 +593,9 @@ def _extract_brands(text: str, lexicon: Lexicon | None) -> list[Mention]:
             if bare is not None:
                 offset, name = bare
                 add(run_start + offset, run_start + offset + len(name), name, kind, "bare")
+            elif (recurring := _recurring_name(text, gap, run_start, vocab)) is not None:
+                offset, name = recurring
+                add(run_start + offset, run_start + offset + len(name), name, kind, "recurring")
         if count:
             for start, end, name in _counted_items(text, pos + len(ANCHOR), count, vocab):
                 add(start, end, name, kind, "counted")
