@@ -12,6 +12,8 @@ occurrence of 品牌 is an anchor; what the text writes around it decides whethe
   the last name must end the phrase (a quote followed by a noun, 品牌“五型”机关, modifies it);
 * ``bare``: no quotes, a creation verb, an owner (…政协) and a distinctive part before the kind
   (打响澜湾政协清风党建品牌 -> 澜湾政协清风);
+* ``recurring``: no quotes and no owner (打造清溪党建品牌), accepted only when the document names
+  the same words again, quoted (“清溪”) or before 品牌: the recurrence is the evidence of a name;
 * ``list`` also: quoted names each followed by a short type noun (and preceded by an owner
   label), closed by 等 before the kind: “A”协商议事平台、“B”工作室和“C”调解室等一批…特色协商品牌;
 * one quoted span listing several names (“A、B、C、D”四大文化品牌) gives one brand per name when
