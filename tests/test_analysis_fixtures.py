@@ -14,6 +14,9 @@ def _row(doc: str, unit: str, province: str, city: str, county: str, **fields) -
             "line": 3, "raw_start": 10, "raw_end": 18, "context": "……上下文……", **fields}
 
 
+_BRAND = {"cited": False, "mentions": 1, "support": 1}
+
+
 def make_tables() -> dict[str, pd.DataFrame]:
     """Three documents in three provinces with a brand family and three practice families."""
     a = ("a.txt", "甲区政协", "浙江省", "舟山市", "甲区")
@@ -21,11 +24,11 @@ def make_tables() -> dict[str, pd.DataFrame]:
     b = ("b.txt", "丙市政协", "宁夏回族自治区", "银川市", "")
     c = ("c.txt", "丁区政协", "黑龙江省", "哈尔滨市", "丁区")
     brands = pd.DataFrame([
-        _row(*a, name="红心向党·忠诚履职", kind="党建品牌", components="红心向党 | 忠诚履职"),
-        _row(*a2, name="海岛先锋 红心向党", kind="党建品牌", components="海岛先锋 | 红心向党"),
-        _row(*b, name="红心向党+凝聚共识", kind="工作品牌", components="红心向党 | 凝聚共识"),
-        _row(*b, name="塞上明珠", kind="党建品牌", components="塞上明珠"),
-        _row(*c, name="冰城同心", kind="品牌", components="冰城同心"),
+        _row(*a, name="红心向党·忠诚履职", kind="党建品牌", components="红心向党 | 忠诚履职", **_BRAND),
+        _row(*a2, name="海岛先锋 红心向党", kind="党建品牌", components="海岛先锋 | 红心向党", **_BRAND),
+        _row(*b, name="红心向党+凝聚共识", kind="工作品牌", components="红心向党 | 凝聚共识", **_BRAND),
+        _row(*b, name="塞上明珠", kind="党建品牌", components="塞上明珠", **_BRAND),
+        _row(*c, name="冰城同心", kind="品牌", components="冰城同心", **_BRAND),
     ])
     practices = pd.DataFrame([
         _row(*a, name="委员会客厅", category="platform", cluster=None),
@@ -41,11 +44,11 @@ def make_tables() -> dict[str, pd.DataFrame]:
     practices["scope"] = ["national" if n in ("委员会客厅", "委员工作室", "三会一课") else "local" for n in practices["name"]]
     practices["generic"] = practices["name"].isin(["委员会客厅", "委员工作室"])
     formulations = pd.DataFrame([
-        _row(*a, text="两个维护", number="两个", head="维护"),
-        _row(*a, text="两个维护", number="两个", head="维护"),
-        _row(*b, text="两个维护", number="两个", head="维护"),
-        _row(*b, text="三会一课", number="三", head="会一课"),
-        _row(*c, text="四个意识", number="四个", head="意识"),
+        _row(*a, text="两个维护", number="两个", head="维护", scope="national", support=2),
+        _row(*a, text="两个维护", number="两个", head="维护", scope="national", support=2),
+        _row(*b, text="两个维护", number="两个", head="维护", scope="national", support=2),
+        _row(*b, text="三会一课", number="三", head="会一课", scope="national", support=1),
+        _row(*c, text="四个意识", number="四个", head="意识", scope="national", support=1),
     ])
     documents = pd.DataFrame([
         {"doc": d, "encoding": "utf-8", "format": "txt", "chars_raw": 100, "chars_clean": 98, "tokens": 40,

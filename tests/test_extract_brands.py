@@ -132,3 +132,43 @@ def test_wrapped_spans_map_back_to_the_input():
     for m in mentions:
         assert _squeeze(text[m.start:m.end]) == m.text
         assert text[m.start - 1] == "“" and text[m.end] == "”"
+
+
+@pytest.mark.parametrize("text, cited", [
+    ("有的地方提出打造“青春先锋员”“产业指导员”等党建品牌，但缺乏内涵。", [True, True]),
+    ("如某县政协打造了“清风徐来”党建品牌。", [True]),
+    ("市政协打造“清风徐来”党建品牌，如何擦亮品牌值得思考。", [False]),
+    ("县政协如期打造“清风徐来”党建品牌。", [False]),
+    ("比如，某县打造“清风徐来”党建品牌。", [True]),
+])
+def test_cited_examples_are_flagged(text, cited):
+    assert [m.attrs["cited"] for m in extract_brands(text)] == cited
+
+
+def test_brand_rows_merge_per_unit_and_name():
+    from djtext.rows import merge_brand_rows
+
+    base = {"doc": "a.txt", "unit": "某县政协", "province": "某省", "city": None, "county": "某县"}
+    rows = [
+        {**base, "name": "清风徐来", "kind": "品牌", "cited": False, "line": 1},
+        {**base, "name": "清风徐来", "kind": "工作品牌", "cited": False, "line": 3},
+        {**base, "name": "清风徐来", "kind": "党建品牌", "cited": True, "line": 5},
+        {**base, "unit": "另一政协", "name": "清风徐来", "kind": "党建品牌", "cited": True, "line": 7},
+    ]
+    merged = merge_brand_rows(rows)
+    assert [(r["unit"], r["kind"], r["mentions"], r["cited"], r["line"]) for r in merged] == [
+        ("某县政协", "工作品牌 | 党建品牌", 3, False, 1),
+        ("另一政协", "党建品牌", 1, True, 7),
+    ]
+
+
+def test_a_brand_is_not_repeated_as_a_practice():
+    from djtext.clean import clean_text
+    from djtext.extract import extract_all
+
+    clean = clean_text("县政协先后形成“石桥夜话”协商议事平台、“青松”工作室等一批特色协商品牌。\n")
+    mentions = extract_all(clean)
+    brands = {m.text for m in mentions if m.table == "brands"}
+    practices = {m.text for m in mentions if m.table == "practices"}
+    assert brands == {"石桥夜话", "青松"}
+    assert not any(name in practice for practice in practices for name in brands)

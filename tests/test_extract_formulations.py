@@ -60,6 +60,33 @@ POSITIVE = [
     ("形成“三链条式”组织体系。", ["三链条"]),
     ("坚持”三培育”，做到”四个必须”。", ["三培育", "四个必须"]),
     ("促进“两个\n融合”。", ["两个融合"]),  # a hard wrap the cleaner left inside quotes
+    # national lexicon: five-year plans, first items, numbered policy phrases
+    ("贯彻“十四五”规划，谋划十五五发展。", ["十四五", "十五五"]),
+    ("严格落实“第一议题”“第一课堂”制度。", ["第一议题", "第一课堂"]),
+    ("打通服务群众最后一公里，践行两山理论。", ["最后一公里", "两山理论"]),
+    ("坚持建言资政和凝聚共识双向发力。", ["双向发力"]),
+    # a ‘X’ nested in a long quotation
+    ("围绕“推进‘三江’工程建设，加强流域综合治理工作”课题协商。", ["三江"]),
+    # quoted couplet with a numeral: one phrase; two formulations stay two
+    ("打造“一核多点、多圈合一”阵地矩阵。", ["一核多点、多圈合一"]),
+    ("实行‘一方牵头、双重考核’。", ["一方牵头、双重考核"]),
+    ("提出“一组一亮点、一委一品质”的要求。", ["一组一亮点", "一委一品质"]),
+    ("开展“双向联系”活动。", ["双向联系"]),
+    # a numeral summary after an unquoted enumeration of as many items
+    ("强化视察、提案、民主监督三个协同联动等方式。", ["三个协同联动"]),
+    ("打造甲乙合作、丙丁联建和戊己共治三大样板，叫响声音。", ["三大样板"]),
+    # a numeral + character explained by items that start with it; X + numeral + Y items
+    ("按照五有（有组织、有队伍、有标识、有场所、有制度）标准建设。", ["五有"]),
+    ("围绕“两个创新”（阵地三延伸、服务四提升）开展工作。", ["两个创新", "阵地三延伸", "服务四提升"]),
+    ("建立例会、学习、研讨、交流等四种制度。", ["四种制度"]),
+    # a quoted numeral + measure word + two-character head is a set phrase
+    ("深化“三轮驱动”模式，聚焦“四件大事”。", ["三轮驱动", "四件大事"]),
+    # unquoted numeral + 大 + head
+    ("工作有三大亮点，一是强化引领。", ["三大亮点"]),
+    # a run of distinct magnitudes; a national CPPCC institution
+    ("打造“十百千”工程，召开双周协商座谈会。", ["十百千", "双周协商"]),
+    # quoted parts of a compound of the document, explained one by one
+    ("开展“双访双帮三百”活动。“双访”即走访委员；“三百”即百人百场。", ["双访双帮三百", "双访", "三百"]),
 ]
 
 # sentences that hold a numeral but no formulation
@@ -72,7 +99,13 @@ NEGATIVE = [
     "精准遴选36件重点提案，指导21家直属商会，召开3次专家座谈。",
     "派出机关干部担任第一书记，开展第二批主题教育。",
     "紧扣二十大目标任务，十二届自治区政协以来成效明显。",
-    "贯彻“十四五”规划，学习“七一”重要讲话精神。",
+    "学习“七一”重要讲话精神，开展第二批主题教育。",
+    "走访马鞍山、芜湖两市，涵盖区域、界别、个人三种类型的工作室。",  # counts of places and kinds
+    "成立了教育界、医药卫生界等七个“委员之家”，打造一张“金名片”。",  # 等 + count, 一张: articles
+    "在“双向奔赴”中升华，参观“六尺巷”。",  # an idiom; 六尺 is a length
+    "担任支部“第一书记”，扣好履职的“第一粒扣子”。",  # a title and an idiom, not a rule
+    "学习“七棵树五兄弟”等先进典型。",  # a measure word before a longer name
+    "建成四大国际交通枢纽，开展十大好提案评选，打造四大文化品牌。",  # modifier, ranking, brands
     "参与率达87%，占三分之一，德国工业4.0培训。",
     "树立“一盘棋”思想，牢固树立“一线”的思维，打造“一流机关”。",
     "全区五镇两街道增加一名党委副书记，三年来参加志愿服务。",
@@ -115,10 +148,25 @@ def test_mention_attributes_and_spans() -> None:
     mentions = extract_formulations(sentence)
     assert [m.table for m in mentions] == ["formulations", "formulations"]
     first, second = mentions
-    assert first.attrs == {"text": "两个维护", "number": "两个", "head": "维护", "source": "quote"}
+    assert first.attrs == {"text": "两个维护", "number": "两个", "head": "维护", "source": "quote", "scope": "national"}
     assert sentence[first.start:first.end] == "两个维护"
     assert strip_quotes(sentence[second.start:second.end]) == "三个一号工程"
     assert second.attrs["number"] == "三个"
+    assert second.attrs["scope"] == "local"
+
+
+def test_user_lexicon_may_mark_a_formulation_local(tmp_path: Path) -> None:
+    extra = tmp_path / "formulations.csv"
+    extra.write_text("text,category,scope,meaning\n九九归心,test,local,made up\n", encoding="utf-8")
+    lexicon = load_lexicon([str(extra)])
+    [mention] = extract_formulations("全面推进九九归心工作。", lexicon=lexicon)
+    assert mention.attrs["scope"] == "local"
+
+
+def test_national_lexicon_rows_have_a_scope() -> None:
+    rows = load_lexicon().rows("formulations")
+    assert len(rows) >= 100
+    assert {row["scope"] for row in rows} == {"national"}
 
 
 @pytest.mark.parametrize(

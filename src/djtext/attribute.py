@@ -294,6 +294,8 @@ def attribute_document(doc: Document, gazetteer: Gazetteer | None = None) -> Doc
                 continue
         if mention.unit_id is None:
             unit = unit_at(doc.units, mention.start)
+            if unit is not None and mention.attrs.get("cited") and not unit.cited:
+                unit = None  # a brand cited as another's example is not the reporting unit's
             mention.unit_id = unit.id if unit else None
     return doc
 

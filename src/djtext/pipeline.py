@@ -23,6 +23,7 @@ from djtext.attribute import attribute_document
 from djtext.clean import clean_text
 from djtext.corpus import iter_files, read_document, safe_name
 from djtext.dedup import flag_duplicates
+from djtext.evidence import add_support
 from djtext.extract import extract_all
 from djtext.lexicon import load_lexicon
 from djtext.models import Document
@@ -270,4 +271,5 @@ def combine(results: dict[str, dict[str, list[dict]]], cached: int = 0) -> Corpu
         for row in results[rel].get("documents", []):
             if row.get("error"):
                 errors.append((rel, row["error"]))
+    add_support(tables)
     return CorpusResult(tables=tables, errors=errors, cached=cached)

@@ -11,6 +11,7 @@ from djtext.metadata import document_metadata
 from djtext.models import Document, Unit
 
 CONTEXT_CHARS = 24
+BARE_KIND = "品牌"
 _FIXER = attrgetter("fixer")
 
 
@@ -174,4 +175,27 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
         row.setdefault("name" if mention.table in ("brands", "practices") else "text", mention.text)
         row.update(where(mention.start, mention.end))
         out.setdefault(mention.table, []).append(row)
+    out["brands"] = merge_brand_rows(out["brands"])
     return out
+
+
+def merge_brand_rows(rows: list[dict]) -> list[dict]:
+    """One row per (unit, name): the first occurrence's provenance, every kind the text uses
+    joined by ' | ', ``mentions`` counting the occurrences, ``cited`` only when every one is."""
+    merged: dict[tuple, dict] = {}
+    for row in rows:
+        key = (row.get("unit"), row.get("province"), row.get("city"), row.get("county"), row.get("name"))
+        first = merged.get(key)
+        if first is None:
+            merged[key] = {**row, "cited": bool(row.get("cited")), "mentions": 1}
+            continue
+        first["mentions"] += 1
+        first["cited"] = first["cited"] and bool(row.get("cited"))
+        kinds = first["kind"].split(" | ") if first.get("kind") else []
+        if row.get("kind") and row["kind"] not in kinds:
+            first["kind"] = " | ".join(kinds + [row["kind"]])
+    for row in merged.values():
+        kinds = row["kind"].split(" | ") if row.get("kind") else []
+        if len(kinds) > 1 and BARE_KIND in kinds:
+            row["kind"] = " | ".join(k for k in kinds if k != BARE_KIND)  # 品牌 adds nothing to 工作品牌
+    return list(merged.values())

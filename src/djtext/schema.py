@@ -54,11 +54,16 @@ _SPECIFIC: dict[str, tuple[Column, ...]] = {
         Column("name", "string", "brand name without quotes, inner separators kept"),
         Column("kind", "string", "the word the text uses before 品牌 (党建品牌, 工作品牌 ...)"),
         Column("components", "string", "the brand split into its parts, joined by ' | '"),
+        Column("cited", "boolean", "true when the text cites the brand as another's example (有的地方…, 如…)"),
+        Column("mentions", "integer", "how many times the text names the brand for this unit"),
+        Column("support", "integer", "documents of the run that name the same brand (corpus-level evidence)"),
     ),
     "formulations": (
         Column("text", "string", "the numeric formulation (两个维护, 1+4 ...)"),
         Column("number", "string", "its number part (两个, 1+4 ...)"),
         Column("head", "string", "the part after the number"),
+        Column("scope", "string", "national (a standard formulation of the national lexicon) or local"),
+        Column("support", "integer", "documents of the run that use the same formulation (corpus-level evidence)"),
     ),
     "slogans": (
         Column("text", "string", "quoted set phrase without quotes"),

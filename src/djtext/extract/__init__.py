@@ -15,7 +15,16 @@ def extract_all(clean: CleanText, *, lexicon: Lexicon | None = None) -> list[Men
     text = clean.text
     brands = extract_brands(text, lexicon=lexicon)
     formulations = extract_formulations(text, lexicon=lexicon)
-    practices = extract_practices(text, lexicon=lexicon)
+    practices = not_brands(extract_practices(text, lexicon=lexicon), brands)
     taken = [(m.start, m.end) for m in brands + formulations]
     slogans = extract_slogans(text, lexicon=lexicon, exclude_spans=taken, brands=brands)
     return sorted(brands + formulations + practices + slogans, key=lambda m: (m.start, m.end, m.table))
+
+
+def not_brands(practices: list[Mention], brands: list[Mention]) -> list[Mention]:
+    """``practices`` without those that name a brand found at the same place (a brand of a unit is
+    not repeated as its practice: “X”议事平台…等特色协商品牌 gives the brand X, not a practice X)."""
+    if not brands:
+        return practices
+    spans = [(b.start, b.end) for b in brands]
+    return [p for p in practices if not any(p.start < end and start < p.end for start, end in spans)]
