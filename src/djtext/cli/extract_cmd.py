@@ -36,8 +36,12 @@ def extract(
     engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask (a Dask bag; uses a running dask.distributed Client)."),
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse per-document results cached by content hash."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary tables."),
+    tokens: bool = typer.Option(False, "--tokens", help="Also write the tokens table (one row per word, for `djtext terms` and `djtext kwic`)."),
 ) -> None:
-    """Extract brands, formulations, slogans, lists, practices and units from CORPUS into --out."""
+    """Extract brands, formulations, slogans, lists, practices and units from CORPUS into --out.
+
+    Example: djtext extract data/raw --out results --tokens
+    """
     from djtext.export import write_tables
     from djtext.pipeline import default_cache_dir, run_corpus
     from djtext.corpus import iter_files
@@ -55,8 +59,11 @@ def extract(
             result = run_corpus(
                 corpus, jobs=jobs, lexicon_paths=[str(p) for p in lexicon or []], segmenter=segmenter,
                 hanlp_model=hanlp_model, hanlp_download=hanlp_download, t2s=t2s, cache=default_cache_dir() if cache else None, progress=advance, engine=engine,
+                tokens=tokens,
             )
-        paths = write_tables(result.tables, out, fmt=fmt, bom=bom)
+        from djtext.tokens import TOKEN_SCHEMA
+
+        paths = write_tables(result.tables, out, fmt=fmt, bom=bom, schemas={"tokens": TOKEN_SCHEMA})
     except (LexiconError, SegmenterUnavailable, ValueError) as exc:
         raise usage_error(str(exc)) from None
     if not quiet:
