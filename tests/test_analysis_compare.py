@@ -31,7 +31,7 @@ def test_brands_by_region_keep_unit_kind_and_documents():
 
 
 def test_comparison_joins_counts_and_keyness():
-    table = comparison_table(make_tables(), "province", "brands")
+    table = comparison_table(make_tables(), "province", "brands", basis="occurrences", min_count=1)
     row = table[table["item"] == "冰城同心"].iloc[0]
     # 黑龙江省 has 1 of 5 brand rows: a=1, b=0, c=0, d=4 → chi² = 5 (see test_analysis_keyness)
     assert (row["occurrences"], row["rest_count"], row["target_total"], row["rest_total"]) == (1, 0, 1, 4)

@@ -138,6 +138,7 @@ def document_keyness(occurrences: pd.DataFrame, *, region_docs: pd.DataFrame | N
     present = occurrences[["region", "item", "doc"]].drop_duplicates()
     counts = present.groupby(["region", "item"]).size().rename("a").reset_index()
     item_totals = counts.groupby("item")["a"].sum()
+    occurrences_of = occurrences.groupby(["region", "item"]).size()  # tie-break: more uses first
     rows = []
     for region, item, a in counts.itertuples(index=False):
         if region in skip_regions:
@@ -150,12 +151,12 @@ def document_keyness(occurrences: pd.DataFrame, *, region_docs: pd.DataFrame | N
         stats = contingency_stats(a, b, c, d, yates=yates)
         rows.append({"region": region, "item": item, "target_count": a, "rest_count": b,
                      "target_total": target_total, "rest_total": rest_total, **stats,
-                     "small_sample": small_sample(a, b, c, d)})
-    frame = pd.DataFrame(rows, columns=KEYNESS_COLUMNS)
+                     "small_sample": small_sample(a, b, c, d), "_uses": int(occurrences_of[(region, item)])})
+    frame = pd.DataFrame(rows, columns=KEYNESS_COLUMNS + ("_uses",))
     if frame.empty:
-        return frame
-    frame = frame.sort_values(["region", "g2", "item"], ascending=[True, False, True], kind="mergesort")
-    return frame.reset_index(drop=True)
+        return frame[list(KEYNESS_COLUMNS)]
+    frame = frame.sort_values(["region", "g2", "_uses", "item"], ascending=[True, False, False, True], kind="mergesort")
+    return frame[list(KEYNESS_COLUMNS)].reset_index(drop=True)
 
 
 def small_sample_note(frame: pd.DataFrame) -> str | None:
