@@ -139,17 +139,21 @@ def edge_chars(lexicon: Lexicon) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def general_words() -> frozenset[str]:
-    """The words of jieba's general dictionary (a word found there is not a new phrase)."""
-    try:
-        import jieba
-    except ImportError:
-        return frozenset()
-    path = Path(jieba.__file__).resolve().parent / "dict.txt"
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return frozenset(line.split(" ", 1)[0] for line in handle)
-    except OSError:
-        return frozenset()
+    """The words of jieba's general dictionary (a word found there is not a new phrase), from
+    jieba-fast-dat (a core dependency) or jieba; empty when neither ships its dict.txt."""
+    import importlib.util
+
+    for name in ("jieba_fast_dat", "jieba"):
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.origin:
+            continue
+        path = Path(spec.origin).resolve().parent / "dict.txt"
+        try:
+            with path.open(encoding="utf-8") as handle:
+                return frozenset(line.split(" ", 1)[0] for line in handle)
+        except OSError:
+            continue
+    return frozenset()
 
 
 def known_terms(lexicon: Lexicon) -> frozenset[str]:
