@@ -10,8 +10,9 @@ are written with (· • ・ space + ＋ | / 、 - — : ), and a *core* is eith
 - a two-character *edge*: the first or last two characters of a part, shared by two or more
   distinct brands at an edge or as a whole part. Chinese brand names are mostly built as
   place or modifier + core (X同心, 同心·Y), so a short core shows at an edge of its part
-  (同心·鼓韵, 瓷都同心, 秦风同心·协商为民 share 同心). Edges that are genre stopwords or generic
-  brand words (brand_generic_modifiers, stopwords lexicons) are not cores.
+  (同心·鼓韵, 瓷都同心, 秦风同心·协商为民 share 同心). Edges that are genre stopwords, generic
+  brand words or unit vocabulary (stopwords, brand_generic_modifiers, brand_kinds, unit_terms
+  lexicons: 委员, 政协 …) are not cores.
 
 Cores with exactly the same member brands are merged into the longest one, so
 ``同心向`` never stands beside ``同心向党``. A brand may belong to several families.
@@ -69,7 +70,7 @@ def generic_words() -> frozenset[str]:
 
     lexicon = load_lexicon()
     words = set(lexicon.column("stopwords")) | set(lexicon.column("brand_generic_modifiers"))
-    words |= set(lexicon.column("brand_kinds")) | {"品牌", "党建", "政协"}
+    words |= set(lexicon.column("brand_kinds")) | set(lexicon.column("unit_terms")) | {"品牌", "党建", "政协"}
     return frozenset(words)
 
 
