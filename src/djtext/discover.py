@@ -8,7 +8,9 @@ Signals, all general (nothing is learned from a particular corpus):
   (punctuation, a line end) counts as a neighbour seen once, so a string that is always cut
   there is free at that side;
 * **quotes**: how often the string is the whole content of a quotation (“…”), the way the genre
-  writes brand, formulation and practice names; quoted names are candidates even when seen once;
+  writes brand, formulation and practice names; quoted names are candidates even when seen once,
+  and a quotation framed as a name (a verb from brand_verbs / practice_verbs right before it,
+  a head from practice_followers / practice_heads / brand kinds + 品牌 right after) counts twice;
 * **genre shape**: a name ending in a genre head (practice heads, brand kinds, such as …制度,
   …工作室) or opening with a numeral (numeric formulations, 三会一课) gets a bonus.
 
@@ -38,6 +40,7 @@ NUMERAL = re.compile(r"^[0-9一二两三四五六七八九十百千万]")
 NAME_CHARS = re.compile(r"^[0-9A-Za-z\u3400-\u9fff·+＋]+$")
 QUOTE_WEIGHT = 10.0
 MIN_FREEDOM = 0.3
+FRAME_WEIGHT = 1.0  # a quotation framed as a name (打造“…”, “…”品牌) counts twice
 PHRASE_COLUMNS = ("phrase", "score", "count", "quoted", "cohesion", "left_entropy", "right_entropy", "known")
 
 
@@ -60,14 +63,34 @@ def text_chunks(text: str) -> list[str]:
     return CHUNK.findall(text.replace("＋", "+"))
 
 
-def quoted_names(text: str) -> Counter:
-    """Counts of quotation contents that look like names (no inner punctuation but ``·`` and ``+``)."""
+def quoted_names(text: str, frames: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> Counter:
+    """Counts of quotation contents that look like names (no inner punctuation but ``·`` and ``+``).
+
+    With ``frames`` = (verbs, heads), the count of a quotation framed as a name (a verb such as
+    打造 right before it, or a head such as 品牌/工作法/制度 right after it) is added under the
+    key ``(name, "framed")``.
+    """
     out: Counter = Counter()
-    for match in QUOTED.finditer(text.replace("＋", "+")):
+    verbs, heads = frames
+    text = text.replace("＋", "+")
+    for match in QUOTED.finditer(text):
         inner = match.group(1).strip()
         if NAME_CHARS.match(inner):
             out[inner] += 1
+            before = text[max(0, match.start() - 4):match.start()]
+            after = text[match.end():match.end() + 8]
+            if (verbs and before.endswith(verbs)) or (heads and after.startswith(heads)):
+                out[(inner, "framed")] += 1
     return out
+
+
+def name_frames(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(verbs before a name, heads after a name) from the brand and practice lexicons."""
+    verbs = set(lexicon.column("brand_verbs")) | set(lexicon.column("practice_verbs", "word"))
+    heads = set(lexicon.column("practice_followers", "word")) | set(lexicon.column("practice_heads", "head"))
+    heads |= {t + "品牌" for t in lexicon.column("brand_kinds")} | {"品牌"}
+    by_length = lambda words: tuple(sorted((w for w in words if w), key=len, reverse=True))
+    return by_length(verbs), by_length(heads)
 
 
 def count_ngrams(chunks: list[str], max_len: int, min_count: int) -> dict[str, int]:
@@ -177,10 +200,13 @@ def discover_phrases(texts: Iterable[str], *, max_len: int = DEFAULT_MAX_LEN, mi
     """Rank candidate phrases of ``texts`` (cleaned documents) by cohesion, freedom, quotes and shape."""
     lexicon = lexicon or load_lexicon()
     chunks: list[str] = []
-    quoted: Counter = Counter()
+    found: Counter = Counter()
+    frames = name_frames(lexicon)
     for text in texts:
         chunks.extend(text_chunks(text))
-        quoted.update(quoted_names(text))
+        found.update(quoted_names(text, frames))
+    quoted = Counter({k: v for k, v in found.items() if isinstance(k, str)})
+    framed = {k[0]: v for k, v in found.items() if not isinstance(k, str)}
     counts = count_ngrams(chunks, max_len, min_count)
     total = sum(len(c) for c in chunks) or 1
     edges, stops, heads, known = edge_chars(lexicon), stopwords(lexicon), genre_heads(lexicon), known_terms(lexicon)
@@ -200,7 +226,8 @@ def discover_phrases(texts: Iterable[str], *, max_len: int = DEFAULT_MAX_LEN, mi
         quote_share = quoted.get(word, 0) / count if count else 0.0
         if quote_share < 0.5 and (word in common or min(entropy[word]) < MIN_FREEDOM):
             continue  # bound on one side and not a quoted name
-        phrases.append(_score(word, counts, total, quoted.get(word, 0), entropy[word], heads, word in known))
+        phrases.append(_score(word, counts, total, quoted.get(word, 0), entropy[word], heads, word in known,
+                              framed.get(word, 0)))
     phrases.sort(key=lambda p: (-p.score, -p.count, p.phrase))
     return phrases if top is None else phrases[:top]
 
@@ -212,14 +239,14 @@ def _count_directly(words: list[str], joined: str, counts: dict[str, int]) -> No
 
 
 def _score(word: str, counts: dict[str, int], total: int, quoted: int, entropy: tuple[float, float],
-           heads: tuple[str, ...], known: bool) -> Phrase:
+           heads: tuple[str, ...], known: bool, framed: int = 0) -> Phrase:
     count = max(counts.get(word, 0), quoted)
     pmi = cohesion(word, counts, total)
     free = min(entropy)
     quote_share = min(quoted / count, 1.0) if count else 0.0
     shape = 1.0 if word.endswith(heads) or (NUMERAL.match(word) and len(word) >= 3) else 0.0
     statistics = math.log1p(count) * (max(pmi, 0.0) / 4 + free)
-    quotes = QUOTE_WEIGHT * quote_share * (1 + math.log1p(quoted))
+    quotes = QUOTE_WEIGHT * quote_share * (1 + math.log1p(quoted)) * (1 + FRAME_WEIGHT * framed / max(quoted, 1))
     score = (statistics + quotes) * (1 + shape / 2)
     return Phrase(word, round(score, 4), count, quoted, round(pmi, 3), round(entropy[0], 3), round(entropy[1], 3), known)
 
