@@ -64,3 +64,12 @@ def test_real_corpus_gives_ranked_phrases():
     phrases = discover_phrases(corpus_texts(CORPUS), top=200)
     assert len(phrases) == 200
     assert all(len(p.phrase) >= 2 for p in phrases)
+
+
+def test_a_practice_head_after_the_quote_joins_the_name():
+    from djtext.discover import name_frames
+    from djtext.lexicon import load_lexicon
+
+    found = quoted_names("推行“三问三访”制度，打造“山海”品牌", name_frames(load_lexicon()))
+    assert found["三问三访制度"] == 1 and found[("三问三访制度", "framed")] == 1
+    assert found[("山海", "framed")] == 1 and "山海品牌" not in found

@@ -10,7 +10,8 @@ Signals, all general (nothing is learned from a particular corpus):
 * **quotes**: how often the string is the whole content of a quotation (“…”), the way the genre
   writes brand, formulation and practice names; quoted names are candidates even when seen once,
   and a quotation framed as a name (a verb from brand_verbs / practice_verbs right before it,
-  a head from practice_followers / practice_heads / brand kinds + 品牌 right after) counts twice;
+  a head from practice_followers / practice_heads / brand kinds + 品牌 right after) counts twice,
+  and a mechanism or project head glued after the quote makes one name (“X”制度 → X制度);
 * **genre shape**: a name ending in a genre head (practice heads, brand kinds, such as …制度,
   …工作室) or opening with a numeral (numeric formulations, 三会一课) gets a bonus.
 
@@ -40,6 +41,7 @@ NUMERAL = re.compile(r"^[0-9一二两三四五六七八九十百千万]")
 NAME_CHARS = re.compile(r"^[0-9A-Za-z\u3400-\u9fff·+＋]+$")
 QUOTE_WEIGHT = 10.0
 MIN_FREEDOM = 0.3
+GLUED_CATEGORIES = ("mechanism", "project")  # “X”制度, “X”工程, “X”清单 are one name
 FRAME_WEIGHT = 1.0  # a quotation framed as a name (打造“…”, “…”品牌) counts twice
 PHRASE_COLUMNS = ("phrase", "score", "count", "quoted", "cohesion", "left_entropy", "right_entropy", "known")
 
@@ -63,15 +65,16 @@ def text_chunks(text: str) -> list[str]:
     return CHUNK.findall(text.replace("＋", "+"))
 
 
-def quoted_names(text: str, frames: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> Counter:
+def quoted_names(text: str, frames: tuple[tuple[str, ...], ...] = ((), (), ())) -> Counter:
     """Counts of quotation contents that look like names (no inner punctuation but ``·`` and ``+``).
 
-    With ``frames`` = (verbs, heads), the count of a quotation framed as a name (a verb such as
-    打造 right before it, or a head such as 品牌/工作法/制度 right after it) is added under the
-    key ``(name, "framed")``.
+    With ``frames`` = (verbs, heads, glued heads), the count of a quotation framed as a name (a
+    verb such as 打造 right before it, or a head such as 品牌/工作法/制度 right after it) is added
+    under the key ``(name, "framed")``; a practice head written right after the closing quote
+    makes one name with the quotation (“第一议题”制度 → 第一议题制度), counted as framed too.
     """
     out: Counter = Counter()
-    verbs, heads = frames
+    verbs, heads, glued = (tuple(frames) + ((), (), ()))[:3]
     text = text.replace("＋", "+")
     for match in QUOTED.finditer(text):
         inner = match.group(1).strip()
@@ -81,16 +84,22 @@ def quoted_names(text: str, frames: tuple[tuple[str, ...], tuple[str, ...]] = ((
             after = text[match.end():match.end() + 8]
             if (verbs and before.endswith(verbs)) or (heads and after.startswith(heads)):
                 out[(inner, "framed")] += 1
+            head = next((h for h in glued if after.startswith(h)), None) if glued else None
+            if head:
+                out[inner + head] += 1
+                out[(inner + head, "framed")] += 1
     return out
 
 
-def name_frames(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(verbs before a name, heads after a name) from the brand and practice lexicons."""
+def name_frames(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(verbs before a name, heads after a name, practice heads that join a quoted name) from
+    the brand and practice lexicons."""
     verbs = set(lexicon.column("brand_verbs")) | set(lexicon.column("practice_verbs", "word"))
     heads = set(lexicon.column("practice_followers", "word")) | set(lexicon.column("practice_heads", "head"))
     heads |= {t + "品牌" for t in lexicon.column("brand_kinds")} | {"品牌"}
     by_length = lambda words: tuple(sorted((w for w in words if w), key=len, reverse=True))
-    return by_length(verbs), by_length(heads)
+    glued = [row.get("head", "") for row in lexicon.rows("practice_heads") if row.get("category") in GLUED_CATEGORIES]
+    return by_length(verbs), by_length(heads), by_length(glued)
 
 
 def count_ngrams(chunks: list[str], max_len: int, min_count: int) -> dict[str, int]:
