@@ -86,16 +86,17 @@ def counts_table(frame: pd.DataFrame, by: str, what: str, *, limit: int | None =
 def keyness_table(frame: pd.DataFrame, by: str, what: str, *, basis: str = "occurrences") -> Table:
     """Keyness per region with both groups' counts, G², chi², p-values and the log ratio."""
     table = Table(title=f"Distinctive {what} per {by} (keyness vs all other regions, on {basis})", header_style="bold")
-    for name, justify in ((by, "left"), ("item", "left"), ("here", "right"), ("rest", "right"),
+    for name, justify in ((by, "left"), ("item", "left"), ("<5", "center"), ("here", "right"), ("rest", "right"),
                           ("G²", "right"), ("p(G²)", "right"), ("chi²", "right"), ("p(chi²)", "right"),
                           ("log2 ratio", "right")):
         table.add_column(name, justify=justify, overflow="fold")
     previous = None
     for record in frame.to_dict("records"):
         region = record["region"]
-        flag = " *" if record.get("small_sample") is True else ""
+        small = record.get("small_sample")
+        flag = "*" if small is not None and small is not pd.NA and bool(small) else ""
         table.add_row(
-            "" if region == previous else region, str(record["item"]) + flag,
+            "" if region == previous else region, str(record["item"]), flag,
             f"{_int(record['target_count'])}/{_int(record['target_total'])}",
             f"{_int(record['rest_count'])}/{_int(record['rest_total'])}",
             _text(record["g2"]), _p(record["p_g2"]), _text(record["chi2"]), _p(record["p_chi2"]),
@@ -103,7 +104,7 @@ def keyness_table(frame: pd.DataFrame, by: str, what: str, *, basis: str = "occu
         )
         previous = region
     unit = "documents with the item / all documents" if basis == "documents" else "occurrences of the item / all items"
-    table.caption = f"here/rest: {unit}, in the region and in all other regions; * small sample (expected count < 5)"
+    table.caption = f"here/rest: {unit}, in the region and in all other regions; <5: * when an expected count is below 5 (small sample)"
     return table
 
 
