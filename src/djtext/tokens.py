@@ -46,10 +46,12 @@ def token_rows(doc: Document) -> list[dict]:
     units = sorted(doc.units, key=lambda u: (u.start, -(u.end - u.start)))
     regions = {unit.id: _region(unit, fallback_at(unit.start)) for unit in units}
     rows: list[dict] = []
+    cuts, owners = unit_segments(units)
+    wordlike = WORDLIKE.search
     for token, start, end in token_spans(doc.tokens):
-        if not WORDLIKE.search(token):
+        if not wordlike(token):
             continue
-        unit = _innermost(units, start)
+        unit = owners[bisect_right(cuts, start) - 1] if cuts else None
         raw_start = offsets[start] if offsets and start < len(offsets) else start
         raw_end = offsets[end - 1] + 1 if offsets and end - 1 < len(offsets) else end
         rows.append({
@@ -58,6 +60,15 @@ def token_rows(doc: Document) -> list[dict]:
             "line": bisect_right(starts, raw_start), "raw_start": raw_start, "raw_end": max(raw_end, raw_start),
         })
     return rows
+
+
+def unit_segments(units) -> tuple[list[int], list]:
+    """(cuts, owners): the innermost unit of every position p is ``owners[i]`` for the last
+    cut ``cuts[i] <= p`` (None where no unit covers it); computed once per document."""
+    if not units:
+        return [], []
+    cuts = sorted({0} | {u.start for u in units} | {u.end for u in units})
+    return cuts, [_innermost(units, cut) for cut in cuts]
 
 
 def _innermost(units, position: int):
