@@ -194,3 +194,20 @@ def test_cluster_missing_source(tmp_path):
 def test_keyness_counts_print_as_integers(results):
     out = run("compare", str(results), "--what", "formulations").stdout
     assert "1/1" in out and ".0/" not in out
+
+
+def test_compare_top_limits_every_screen_table_and_keyness_options(results):
+    result = run("compare", str(results), "--what", "practices", "--top", "1", "--count", "occurrences", "--min-count", "1")
+    assert result.exit_code == 0
+    assert "on occurrences" in result.stdout and "more rows" in result.stdout
+    result = run("compare", str(results), "--count", "lines")
+    assert result.exit_code == 2 and "--count must be one of" in result.stderr
+
+
+def test_compare_local_only_and_cluster_top(results, tmp_path):
+    result = run("compare", str(results), "--what", "practices", "--local-only", "--min-count", "1", "--out", str(tmp_path / "c.csv"))
+    assert result.exit_code == 0
+    written = pd.read_csv(tmp_path / "c.csv", encoding="utf-8-sig")
+    assert "三会一课" not in set(written["item"]) and set(written["keyness_on"]) == {"documents"}
+    result = run("cluster", str(results), "--top", "1")
+    assert result.exit_code == 0 and "more rows" in result.stdout

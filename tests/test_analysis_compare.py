@@ -31,7 +31,7 @@ def test_brands_by_region_keep_unit_kind_and_documents():
 
 
 def test_comparison_joins_counts_and_keyness():
-    table = comparison_table(make_tables(), "province", "brands")
+    table = comparison_table(make_tables(), "province", "brands", basis="occurrences", min_count=1)
     row = table[table["item"] == "冰城同心"].iloc[0]
     # 黑龙江省 has 1 of 5 brand rows: a=1, b=0, c=0, d=4 → chi² = 5 (see test_analysis_keyness)
     assert (row["occurrences"], row["rest_count"], row["target_total"], row["rest_total"]) == (1, 0, 1, 4)
@@ -66,3 +66,20 @@ def test_a_corpus_folder_is_not_a_results_folder(tmp_path):
     (tmp_path / "doc.txt").write_text("政协", encoding="utf-8")
     assert not is_results_folder(tmp_path)
     assert not is_results_folder(tmp_path / "doc.txt")
+
+
+def test_scope_column_wins_over_the_national_lexicon():
+    from djtext.analysis.compare import item_scope, local_only
+
+    tables = make_tables()
+    assert item_scope(tables["practices"], "practices").tolist().count("national") == 3  # lexicon: 委员会客厅, 委员工作室, 三会一课
+    tables["practices"]["scope"] = ["national"] * 2 + ["local"] * 6
+    kept = local_only(tables)["practices"]["name"].tolist()
+    assert "委员会客厅" not in kept and "三会一课" in kept
+
+
+def test_documents_per_region_come_from_every_table():
+    from djtext.analysis.compare import documents_per_region
+
+    counts = documents_per_region(make_tables(), "province")
+    assert counts.to_dict() == {"宁夏回族自治区": 1, "浙江省": 1, "黑龙江省": 1}

@@ -39,3 +39,22 @@ def test_no_brands_give_empty_frames():
     tables["brands"] = tables["brands"].iloc[0:0]
     families, members = brand_families(tables)
     assert families.empty and members.empty and "family" in families.columns
+
+
+def test_a_short_core_at_different_positions_forms_a_family():
+    # invented brands sharing a two-character core before and after a place word, with and without ·
+    names = ("同心·海韵", "山城同心", "河畔同心", "古渡同心·协商为民", "晨光书院")
+    cores = family_cores({name: brand_parts(name) for name in names})
+    assert cores["同心"] == frozenset({"同心·海韵", "山城同心", "河畔同心", "古渡同心·协商为民"})
+    assert not any("晨光书院" in members for members in cores.values())
+
+
+def test_generic_words_are_never_short_cores():
+    cores = family_cores({"特色渔村": set(), "特色山乡": set()})
+    assert "特色" not in cores
+
+
+def test_members_carry_unit_and_city():
+    _, members = brand_families(make_tables(), "province")
+    row = members[members["brand"] == "红心向党+凝聚共识"].iloc[0]
+    assert (row["unit"], row["city"]) == ("丙市政协", "银川市")

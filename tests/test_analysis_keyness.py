@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, strategies as st
 
 from djtext.analysis.compare import region_keyness
-from djtext.analysis.keyness import contingency_stats, keyness, top_keyness
+from djtext.analysis.keyness import (
+    contingency_stats, document_keyness, keyness, small_sample, small_sample_note, top_keyness,
+)
 from test_analysis_fixtures import make_tables
 
 
@@ -70,7 +72,7 @@ def test_keyness_over_a_tiny_region_table():
 def test_region_keyness_skips_unattributed_targets():
     tables = make_tables()
     tables["formulations"].loc[4, "province"] = None
-    scores = region_keyness(tables, "province", "formulations")
+    scores = region_keyness(tables, "province", "formulations", basis="occurrences", min_count=1)
     assert "(unattributed)" not in set(scores["region"])
     # 5 rows: 浙江省 2, 宁夏 2, unattributed 1 (四个意识); the unattributed row stays in the
     # reference, so each region is 2 against a rest of 3
@@ -87,3 +89,32 @@ def test_statistics_are_symmetric_and_nonnegative_in_size(a, b, c, d):
     assert abs(one["g2"]) == pytest.approx(abs(other["g2"]), abs=1e-9)
     assert abs(one["chi2"]) == pytest.approx(abs(other["chi2"]), abs=1e-9)
     assert 0 <= one["p_g2"] <= 1 and 0 <= one["p_chi2"] <= 1
+
+
+def test_document_keyness_counts_a_repeating_document_once():
+    # region X: doc a repeats p 14 times; region Y: docs b, c use q once each; doc d (Y) uses p once
+    occurrences = pd.DataFrame({
+        "region": ["X"] * 14 + ["Y", "Y", "Y"],
+        "item": ["p"] * 14 + ["q", "q", "p"],
+        "doc": ["a"] * 14 + ["b", "c", "d"],
+    })
+    scores = document_keyness(occurrences, min_count=1)
+    row = scores[(scores["region"] == "X") & (scores["item"] == "p")].iloc[0]
+    # documents, not occurrences: a = 1 of X's 1 document, b = 1 of Y's 3 documents
+    assert (row["target_count"], row["rest_count"], row["target_total"], row["rest_total"]) == (1, 1, 1, 3)
+    assert row["small_sample"]
+    assert row["p_g2"] > 0.05  # one document is no evidence
+
+
+def test_min_count_drops_items_of_a_single_document_and_one_vs_zero():
+    occurrences = pd.DataFrame({"region": ["X", "Y", "Y"], "item": ["solo", "q", "q"], "doc": ["a", "b", "c"]})
+    scores = document_keyness(occurrences)  # default min_count = 2
+    assert "solo" not in set(scores["item"]) and "q" in set(scores["item"])
+    assert set(document_keyness(occurrences, min_count=1)["item"]) == {"solo", "q"}
+
+
+def test_small_sample_flag_and_note():
+    assert small_sample(1, 0, 0, 4) and not small_sample(50, 40, 60, 50)
+    frame = pd.DataFrame({"small_sample": [True, False]})
+    assert "1 of 2" in small_sample_note(frame)
+    assert small_sample_note(pd.DataFrame({"small_sample": [False]})) is None

@@ -32,6 +32,8 @@ def test_walkthrough_runs_top_to_bottom():
     assert not [o for o in outputs if o.get("output_type") == "error"]
     text = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
     assert "documents, 0 failed" in text
+    assert "families; the widest" in text and "p < 0.05 on occurrences" in text  # non-empty results
+    assert "new word types kept whole" in text
     assert any("image/png" in o.get("data", {}) for o in outputs), "the plot cell shows no image"
 
 

@@ -68,3 +68,21 @@ def test_missing_extra_names_it(tmp_path, monkeypatch):
         make_plot(make_tables(), tmp_path / "h.png")
     with pytest.raises(PlotError, match=r"djtext\[plot\]"):
         cjk_font_path()
+
+
+def test_heatmap_shares_divide_by_each_regions_documents():
+    import pandas as pd
+    from djtext.plot import heatmap_shares
+
+    matrix = pd.DataFrame({"x": [1, 2], "y": [0, 1]}, index=["甲省", "乙省"])
+    shares = heatmap_shares(matrix, pd.Series({"甲省": 2, "乙省": 4}))
+    assert shares.loc["甲省", "x"] == 0.5 and shares.loc["乙省", "x"] == 0.5 and shares.loc["乙省", "y"] == 0.25
+
+
+def test_local_only_heatmap_leaves_national_practices_out(tmp_path):
+    tables = make_tables()
+    assert "三会一课" in set(heatmap_matrix(tables, of="clusters").columns)
+    from djtext.analysis.compare import local_only
+
+    assert "三会一课" not in set(heatmap_matrix(local_only(tables), of="clusters").columns)
+    assert make_plot(tables, tmp_path / "h.png", local=True).is_file()

@@ -44,6 +44,7 @@ class Options:
     hanlp_model: str | None = None
     t2s: bool | None = None
     hanlp_download: bool = False
+    tokens: bool = False  # also emit the tokens table (djtext.tokens)
 
     def segmenter_options(self) -> dict:
         """Backend options for ``get_segmenter`` (only the HanLP backend takes a model)."""
@@ -113,7 +114,12 @@ def process_file(path: str, root: str, options: Options) -> dict[str, list[dict]
         analyse_document(doc, options)
     except Exception as exc:  # one bad document must not stop the corpus
         doc.error = f"{type(exc).__name__}: {exc}"
-    return document_rows(doc)
+    rows = document_rows(doc)
+    if options.tokens and not doc.error:
+        from djtext.tokens import token_rows
+
+        rows["tokens"] = token_rows(doc)
+    return rows
 
 
 def _cache_dir(cache: str | os.PathLike | None) -> Path | None:
@@ -175,12 +181,13 @@ def run_corpus(
     cache: str | os.PathLike | None = None,
     progress: bool | Callable[[str], None] = False,
     engine: str = "local",
+    tokens: bool = False,
 ) -> CorpusResult:
     """Process every supported file under ``root`` and return the combined schema tables."""
     root = Path(root)
     if not root.exists():
         raise FileNotFoundError(f"{root}: no such file or folder")
-    options = Options(tuple(str(p) for p in lexicon_paths), segmenter, hanlp_model, t2s, hanlp_download)
+    options = Options(tuple(str(p) for p in lexicon_paths), segmenter, hanlp_model, t2s, hanlp_download, tokens)
     # fail fast (unknown backend, a missing HanLP model) before touching the corpus
     get_segmenter(segmenter, lexicon=load_lexicon(options.lexicon_paths), **options.segmenter_options())
     files = iter_files(root)
@@ -267,6 +274,11 @@ def combine(results: dict[str, dict[str, list[dict]]], cached: int = 0) -> Corpu
         rows = [row for rel in sorted(results) for row in results[rel].get(name, [])]
         tables[name] = pd.DataFrame(rows, columns=columns(name)) if rows else pd.DataFrame(columns=columns(name))
     flag_duplicates(tables, results)  # djtext.dedup: fills documents.duplicate_of from the _dedup rows
+    if any("tokens" in rows for rows in results.values()):  # extract --tokens
+        from djtext.tokens import TOKEN_COLUMNS
+
+        tables["tokens"] = pd.DataFrame([row for rel in sorted(results) for row in results[rel].get("tokens", [])],
+                                        columns=list(TOKEN_COLUMNS))
     for rel in sorted(results):
         for row in results[rel].get("documents", []):
             if row.get("error"):

@@ -12,7 +12,7 @@ import pandas as pd
 
 from djtext.analysis.cluster import DEFAULT_THRESHOLD, cluster_practices
 from djtext.analysis.families import brand_families
-from djtext.analysis.compare import UNATTRIBUTED, check_choice
+from djtext.analysis.compare import UNATTRIBUTED, check_choice, documents_per_region, local_only
 
 PLOT_FORMATS = (".png", ".svg", ".pdf")
 KINDS = ("heatmap", "families")
@@ -111,31 +111,50 @@ def heatmap_matrix(tables: dict[str, pd.DataFrame], *, of: str = "clusters", by:
     return matrix.loc[rows]
 
 
-def plot_heatmap(matrix: pd.DataFrame, out: Path, *, title: str = "") -> Path:
-    """Draw a region × column heatmap of counts (cells annotated) into ``out`` (.png/.svg/.pdf)."""
+def heatmap_shares(matrix: pd.DataFrame, documents: pd.Series) -> pd.DataFrame:
+    """The matrix divided by each region's number of documents (0–1; a region's own total)."""
+    if matrix.empty:
+        return matrix
+    totals = documents.reindex(matrix.index).fillna(0)
+    totals = totals.where(totals >= matrix.max(axis=1), matrix.max(axis=1)).replace(0, 1)
+    return matrix.div(totals, axis=0)
+
+
+def plot_heatmap(matrix: pd.DataFrame, out: Path, *, title: str = "", documents: pd.Series | None = None) -> Path:
+    """Draw a region × column heatmap into ``out`` (.png/.svg/.pdf): colour = share of the region's
+    documents (when ``documents`` per region is given, shown as n= in the labels), cells = counts;
+    the unattributed row is drawn apart below a line."""
     out = check_output(out)
     if matrix.empty:
         raise PlotError("nothing to plot: no practices or brands with a region in these tables")
     _, Figure = _matplotlib()
     family = register_cjk_font()
     rows, cols = matrix.shape
+    shares = heatmap_shares(matrix, documents) if documents is not None else matrix
     figure = Figure(figsize=(max(6.0, 0.55 * cols + 2.5), max(3.0, 0.5 * rows + 2.2)))
     ax = figure.add_subplot()
-    image = ax.imshow(matrix.values, cmap="Blues", aspect="auto", vmin=0)
+    image = ax.imshow(shares.values.astype(float), cmap="Blues", aspect="auto", vmin=0,
+                      vmax=1 if documents is not None else None)
     ax.set_xticks(range(cols), [_short(c) for c in matrix.columns], rotation=55, ha="right", fontfamily=family, fontsize=9)
-    ax.set_yticks(range(rows), [str(r) for r in matrix.index], fontfamily=family, fontsize=10)
-    peak = matrix.values.max() or 1
+    labels = [f"{r} (n={int(documents.get(r, 0))})" if documents is not None else str(r) for r in matrix.index]
+    ax.set_yticks(range(rows), labels, fontfamily=family, fontsize=10)
+    peak = float(shares.values.max()) or 1.0
     for i in range(rows):
         for j in range(cols):
             value = int(matrix.values[i, j])
             if value:
                 ax.text(j, i, str(value), ha="center", va="center", fontsize=8,
-                        color="white" if value > peak / 2 else "black")
-    from matplotlib.ticker import MaxNLocator
+                        color="white" if float(shares.values[i, j]) > peak / 2 else "black")
+    if UNATTRIBUTED in matrix.index and rows > 1:  # unattributed apart, below a line
+        ax.axhline(list(matrix.index).index(UNATTRIBUTED) - 0.5, color="#333333", lw=2)
+    if documents is not None:
+        figure.colorbar(image, ax=ax, label="share of the region's documents (cells: documents)", shrink=0.8)
+    else:
+        from matplotlib.ticker import MaxNLocator
 
-    bar = figure.colorbar(image, ax=ax, label="documents", shrink=0.8)
-    bar.locator = MaxNLocator(integer=True)
-    bar.update_ticks()
+        bar = figure.colorbar(image, ax=ax, label="documents", shrink=0.8)
+        bar.locator = MaxNLocator(integer=True)
+        bar.update_ticks()
     ax.set_title(title, fontfamily=family)
     return _save(figure, out)
 
@@ -153,6 +172,7 @@ def plot_family_graph(tables: dict[str, pd.DataFrame], out: Path, *, by: str = "
     cores = families["family"].head(top).tolist()
     members = members[members["family"].isin(cores)]
     brand_region = members.groupby("brand")["region"].agg(lambda r: " / ".join(sorted(set(r))))
+    brand_label = {brand: _member_label(brand, group) for brand, group in members.groupby("brand")}
     brands: list[str] = []
     for core in cores:
         for brand in sorted(set(members.loc[members["family"] == core, "brand"])):
@@ -175,7 +195,7 @@ def plot_family_graph(tables: dict[str, pd.DataFrame], out: Path, *, by: str = "
         ax.text(-0.04, core_y[core], core, ha="right", va="center", fontfamily=family, fontsize=11)
     for brand in brands:
         ax.scatter([1.0], [brand_y[brand]], s=70, color=colour[brand_region[brand]], zorder=3)
-        ax.text(1.04, brand_y[brand], brand, ha="left", va="center", fontfamily=family, fontsize=10)
+        ax.text(1.04, brand_y[brand], brand_label[brand], ha="left", va="center", fontfamily=family, fontsize=10)
     ax.set_xlim(-0.9, 1.9)
     ax.set_ylim(-1, height)
     ax.axis("off")
@@ -186,14 +206,24 @@ def plot_family_graph(tables: dict[str, pd.DataFrame], out: Path, *, by: str = "
     return _save(figure, out)
 
 
+def _member_label(brand: str, group: pd.DataFrame) -> str:
+    """A member brand labelled with its unit(s) and city: ``brand — unit, city``."""
+    where = sorted({", ".join(p for p in (u, c) if p) for u, c in zip(group["unit"], group.get("city", [""] * len(group)))} - {""})
+    return f"{brand} — {'; '.join(where[:2])}{' …' if len(where) > 2 else ''}" if where else brand
+
+
 def make_plot(tables: dict[str, pd.DataFrame], out: Path, *, kind: str = "heatmap", of: str = "clusters",
-              by: str = "province", top: int = 25, threshold: float = DEFAULT_THRESHOLD) -> Path:
-    """Draw the ``kind`` plot (heatmap of clusters/families, or the family graph) into ``out``."""
+              by: str = "province", top: int = 25, threshold: float = DEFAULT_THRESHOLD, local: bool = False) -> Path:
+    """Draw the ``kind`` plot (heatmap of clusters/families, or the family graph) into ``out``;
+    ``local`` leaves national practices and formulations out."""
     if kind not in KINDS:
         raise PlotError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
     check_output(out)
+    documents = documents_per_region(tables, by)  # before --local-only: a region's documents stay its own
+    if local:
+        tables = local_only(tables)
     if kind == "families":
         return plot_family_graph(tables, out, by=by, top=top)
     matrix = heatmap_matrix(tables, of=of, by=by, top=top, threshold=threshold)
-    what = "practice clusters" if of == "clusters" else "brand families"
-    return plot_heatmap(matrix, out, title=f"Documents per {by} and {what}")
+    what = ("local " if local else "") + ("practice clusters" if of == "clusters" else "brand families")
+    return plot_heatmap(matrix, out, title=f"Share of each {by}'s documents with {what}", documents=documents)

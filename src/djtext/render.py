@@ -37,8 +37,9 @@ def _count(frame: pd.DataFrame | None, doc: str) -> int:
     return int((frame["doc"] == doc).sum())
 
 
-def documents_table(tables: dict[str, pd.DataFrame]) -> Table:
-    """Per-document counts of every extracted table, with read errors."""
+def documents_table(tables: dict[str, pd.DataFrame], limit: int = 30) -> Table:
+    """Per-document counts of every extracted table, with read errors (failed documents first,
+    at most ``limit`` rows; a caption gives the totals of the rest)."""
     table = Table(title="Documents", show_lines=False, header_style="bold")
     table.add_column("doc", overflow="fold")
     table.add_column("enc")
@@ -47,10 +48,17 @@ def documents_table(tables: dict[str, pd.DataFrame]) -> Table:
         table.add_column(name, justify="right")
     table.add_column("status")
     documents = tables.get("documents", pd.DataFrame())
-    for row in documents.to_dict("records"):
+    records = documents.to_dict("records")
+    records.sort(key=lambda r: not r.get("error"))  # failures stay visible when the table is capped
+    per_doc = {name: (tables[name]["doc"].value_counts() if tables.get(name) is not None and not tables[name].empty
+                      else pd.Series(dtype="int64")) for name in MENTION_TABLES}
+    for row in records[:limit]:
         doc = row["doc"]
-        counts = [str(_count(tables.get(name), doc)) for name in MENTION_TABLES]
+        counts = [str(int(per_doc[name].get(doc, 0))) for name in MENTION_TABLES]
         table.add_row(doc, str(row.get("encoding") or ""), str(row.get("chars_clean") or 0), *counts, "[red]failed[/]" if row.get("error") else "ok")
+    if len(records) > limit:
+        totals = ", ".join(f"{name} {len(tables[name]) if tables.get(name) is not None else 0}" for name in MENTION_TABLES)
+        table.caption = f"{len(records) - limit} more documents in documents.csv; all {len(records)}: {totals}"
     return table
 
 

@@ -9,6 +9,7 @@ try:  # analysis commands (compare, cluster, plot) register themselves when pres
 except ImportError as exc:  # pragma: no cover - only while the module is missing
     if "analysis_cmd" not in str(exc):
         raise
+from djtext.cli import words_cmd  # noqa: F401,E402  (terms, kwic, discover)
 
 
 def main() -> None:

@@ -69,18 +69,27 @@ def compare(
     source: Path = typer.Argument(..., help=SOURCE_HELP),
     by: str = typer.Option("province", "--by", help="Region level: province, city or county."),
     what: str = typer.Option("brands", "--what", help="Items to compare: brands, formulations, practices or slogans."),
-    top: int = typer.Option(10, "--top", "-n", min=1, help="Distinctive items shown per region (keyness)."),
+    top: int = typer.Option(10, "--top", "-n", min=1, help="Rows shown per region in every screen table (brands, counts, keyness) and families shown."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the comparison table(s) to this file (.csv .jsonl .xlsx .parquet)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Format of --out: csv, jsonl, xlsx or parquet (default: from the suffix)."),
     bom: bool = BOM_OPTION,
     yates: bool = typer.Option(False, "--yates", help="Apply Yates' continuity correction to chi²."),
+    count: str = typer.Option("documents", "--count", help="What keyness counts: documents (default; a document repeating a name counts once) or occurrences."),
+    min_count: int = typer.Option(2, "--min-count", min=1, help="Items counted fewer times in all (per --count) get no keyness (1 = score everything)."),
+    local: bool = typer.Option(False, "--local-only", help="Leave out national practices and formulations (the table's scope column, else the national lexicons)."),
     jobs: int = JOBS_OPTION,
     lexicon: Optional[List[Path]] = LEXICON_OPTION,
     segmenter: str = SEGMENTER_OPTION,
     keep_duplicates: bool = KEEP_DUPLICATES_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no tables (only write --out)."),
 ) -> None:
-    """Compare brands (default), formulations, practices or slogans across regions, with keyness."""
+    """Compare brands (default), formulations, practices or slogans across regions, with keyness.
+
+    --out FILE writes the comparison (count columns occurrences/documents/docs, then keyness
+    columns named by keyness_on) and, for brands, <stem>_region_brands and <stem>_brand_families.
+
+    Example: djtext compare results --what practices --by city --top 5 --local-only --out cmp.csv
+    """
     from djtext.analysis import compare as cmp
     from djtext.analysis import render
     from djtext.analysis.families import brand_families
@@ -88,28 +97,48 @@ def compare(
     from djtext.analysis.schema import ANALYSIS_TABLES
     from djtext.export import ExportError, write_bundle
 
+    from djtext.analysis.keyness import small_sample_note
+
+    from djtext.export import check_format
+
     try:
         cmp.check_choice(by, what)
-    except cmp.CompareError as exc:
+        cmp.check_basis(count)
+        if out is not None:
+            check_format(fmt or out.suffix)
+    except (cmp.CompareError, ExportError) as exc:
         raise usage_error(str(exc)) from None
     tables, from_results = _load(source, jobs, lexicon, segmenter, quiet, keep_duplicates)
     if out is not None:
         _refuse_input(out, source, from_results)
-    comparison = cmp.comparison_table(tables, by, what, yates=yates)
+    if local:
+        tables = cmp.local_only(tables)
+    comparison = cmp.comparison_table(tables, by, what, yates=yates, basis=count, min_count=min_count)
     views = {"comparison": comparison}
     if what == "brands":
         views["region_brands"] = cmp.brands_by_region(tables, by)
         views["brand_families"] = brand_families(tables, by)[0]
     if not quiet:
         if what == "brands":
-            console.print(render.region_brands_table(views["region_brands"], by))
-            console.print(render.families_table(views["brand_families"], limit=max(top, 20)))
+            shown = views["region_brands"].groupby("region", sort=False, group_keys=False).head(top)
+            console.print(render.region_brands_table(shown, by, total=len(views["region_brands"])))
+            console.print(render.families_table(views["brand_families"], limit=top))
         else:
             per_region = comparison.groupby("region", sort=True, group_keys=False).head(top)
-            console.print(render.counts_table(per_region[["region", "item", "occurrences", "documents", "docs"]], by, what))
-        scores = comparison.rename(columns={"occurrences": "target_count"}).dropna(subset=["g2"])
-        scores = scores.sort_values(["region", "g2", "item"], ascending=[True, False, True], kind="mergesort")
-        console.print(render.keyness_table(top_keyness(scores, top), by, what))
+            table = render.counts_table(per_region[["region", "item", "occurrences", "documents", "docs"]], by, what)
+            if len(comparison) > len(per_region):
+                table.caption = f"{len(comparison) - len(per_region)} more rows (--top {top} per {by}; use --out)"
+            console.print(table)
+        scores = comparison.dropna(subset=["g2"])
+        scores = scores.sort_values(["region", "g2", "occurrences", "item"], ascending=[True, False, False, True], kind="mergesort")
+        best = top_keyness(scores, top)
+        console.print(render.keyness_table(best, by, what, basis=count))
+        if best.empty and not comparison.empty:
+            err_console.print(f"no keyness: no {what} item is counted {min_count}+ times (per --count {count}) "
+                              "with a region; --min-count 1 scores items of a single document", highlight=False)
+        note = small_sample_note(scores)
+        if note:
+            err_console.print(f"[yellow]warning:[/] {note}", highlight=False)
     if out is not None:
         try:
             paths = write_bundle(views, out, fmt=fmt, bom=bom, schemas=ANALYSIS_TABLES)
@@ -129,9 +158,14 @@ def cluster(
     lexicon: Optional[List[Path]] = LEXICON_OPTION,
     segmenter: str = SEGMENTER_OPTION,
     keep_duplicates: bool = KEEP_DUPLICATES_OPTION,
+    top: int = typer.Option(40, "--top", "-n", min=1, help="Clusters shown on screen (all are written)."),
+    local: bool = typer.Option(False, "--local-only", help="Show only clusters of local practices (national ones, per scope or lexicon, are still written)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no table."),
 ) -> None:
-    """Cluster the named practices across documents; write practice_clusters and fill practices' cluster column."""
+    """Cluster the named practices across documents; write practice_clusters and fill practices' cluster column.
+
+    Example: djtext cluster results --threshold 0.6 --top 20
+    """
     from djtext.analysis import render
     from djtext.analysis.cluster import ClusterError, cluster_practices
     from djtext.analysis.schema import ANALYSIS_TABLES
@@ -167,7 +201,13 @@ def cluster(
     except (ClusterError, ExportError) as exc:
         raise usage_error(str(exc)) from None
     if not quiet:
-        console.print(render.clusters_table(clusters, limit=40))
+        shown = clusters
+        if local and not clusters.empty:
+            from djtext.analysis.compare import item_scope
+
+            local_labels = set(practices.loc[item_scope(practices, "practices") == "local", "cluster"].dropna())
+            shown = clusters[clusters["cluster"].isin(local_labels)].reset_index(drop=True)
+        console.print(render.clusters_table(shown, limit=top))
     multi = int((clusters["size"] > 1).sum()) if not clusters.empty else 0
     shared = int((clusters["n_documents"] > 1).sum()) if not clusters.empty else 0
     err_console.print(
@@ -186,12 +226,19 @@ def plot(
     by: str = typer.Option("province", "--by", help="Region level: province, city or county."),
     top: int = typer.Option(25, "--top", "-n", min=1, help="Most widespread clusters/families shown."),
     threshold: float = typer.Option(0.75, "--threshold", "-t", help="Clustering threshold when practices are not clustered yet."),
+    local: bool = typer.Option(False, "--local-only", help="Leave out national practices and formulations (generic ones fill a heatmap)."),
     jobs: int = JOBS_OPTION,
     lexicon: Optional[List[Path]] = LEXICON_OPTION,
     segmenter: str = SEGMENTER_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Draw a region heatmap of practice clusters / brand families, or the brand-family graph."""
+    """Draw a region heatmap of practice clusters / brand families, or the brand-family graph.
+
+    The heatmap colours each cell by the share of the region's documents (n= in the labels),
+    with the unattributed row apart at the bottom.
+
+    Example: djtext plot results --kind heatmap --of clusters --local-only --out heatmap.png
+    """
     from djtext.analysis.compare import CompareError, check_choice
     from djtext.plot import KINDS, HEATMAP_OF, PlotError, check_output, make_plot
 
@@ -207,7 +254,7 @@ def plot(
     tables, from_results = _load(source, jobs, lexicon, segmenter, quiet)
     _refuse_input(out, source, from_results)
     try:
-        path = make_plot(tables, out, kind=kind, of=of, by=by, top=top, threshold=threshold)
+        path = make_plot(tables, out, kind=kind, of=of, by=by, top=top, threshold=threshold, local=local)
     except PlotError as exc:
         raise usage_error(str(exc)) from None
     err_console.print(f"wrote {path}", highlight=False)

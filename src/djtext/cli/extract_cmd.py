@@ -37,8 +37,12 @@ def extract(
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse per-document results cached by content hash."),
     keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Keep the rows of documents flagged as duplicates (documents.duplicate_of); by default only their documents row is written."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary tables."),
+    tokens: bool = typer.Option(False, "--tokens", help="Also write the tokens table (one row per word, for `djtext terms` and `djtext kwic`)."),
 ) -> None:
-    """Extract brands, formulations, slogans, lists, practices and units from CORPUS into --out."""
+    """Extract brands, formulations, slogans, lists, practices and units from CORPUS into --out.
+
+    Example: djtext extract data/raw --out results --tokens
+    """
     from djtext.dedup import duplicate_docs, without_duplicates
     from djtext.export import write_tables
     from djtext.pipeline import default_cache_dir, run_corpus
@@ -58,9 +62,12 @@ def extract(
             result = run_corpus(
                 corpus, jobs=jobs, lexicon_paths=[str(p) for p in lexicon or []], segmenter=segmenter,
                 hanlp_model=hanlp_model, hanlp_download=hanlp_download, t2s=t2s, cache=default_cache_dir() if cache else None, progress=advance, engine=engine,
+                tokens=tokens,
             )
+        from djtext.tokens import TOKEN_SCHEMA
+
         tables = result.tables if keep_duplicates else without_duplicates(result.tables)
-        paths = write_tables(tables, out, fmt=fmt, bom=bom)
+        paths = write_tables(tables, out, fmt=fmt, bom=bom, schemas={"tokens": TOKEN_SCHEMA})
         record_corpus(out, corpus)  # so `djtext report` and `djtext show` find the texts
     except (LexiconError, SegmenterUnavailable, ValueError) as exc:
         raise usage_error(str(exc)) from None
