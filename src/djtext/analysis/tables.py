@@ -10,7 +10,13 @@ from djtext.schema import TABLES, columns
 
 MARKER_TABLES = ("documents", "brands", "practices", "formulations", "slogans", "units", "lists")
 READERS = (".csv", ".jsonl", ".parquet")
-LATER_COLUMNS = {"documents": {"duplicate_of"}}  # added after 0.1.0: older RESULTS folders lack them (read as empty)
+# Columns added after 0.1.0: older RESULTS folders lack them, and they are read as empty.
+LATER_COLUMNS = {
+    "documents": {"duplicate_of", "title", "date"},
+    "brands": {"cited", "mentions", "support"},
+    "formulations": {"scope", "support"},
+    "practices": {"place", "scope", "generic"},
+}
 
 
 class ResultsError(ValueError):
