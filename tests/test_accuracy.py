@@ -50,3 +50,19 @@ def test_real_corpus_against_dev_gold(tmp_path):
     assert report["lists"]["f1"] >= 0.9
     assert report["units"]["recall"] >= 0.9
     assert report["practices"]["f1"] >= 0.8
+
+
+WEBDEV = _shared.SHARED / "webdev"
+
+
+@needs_scorer
+@pytest.mark.skipif(not (WEBDEV / "gold").is_dir(), reason="webdev gold not found")
+def test_real_web_pages_against_webdev_gold(tmp_path):
+    """65 real web excerpts from 31 provinces (bench/bench_accuracy.py prints the per-half figures)."""
+    report = score(WEBDEV / "texts", WEBDEV / "gold", tmp_path)
+    assert report["brands"]["f1"] >= 0.95
+    assert report["brands"]["region_accuracy"] >= 0.8
+    assert report["formulations"]["f1"] >= 0.95
+    assert report["lists"]["f1"] >= 0.95
+    assert report["units"]["recall"] >= 0.95
+    assert report["practices"]["f1"] >= 0.65
