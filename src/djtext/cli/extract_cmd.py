@@ -9,7 +9,7 @@ import typer
 from djtext.cli.app import (
     BOM_OPTION, EXIT_OK, EXIT_SOME_FAILED, JOBS_OPTION, LEXICON_OPTION, SEGMENTER_OPTION, app, console, err_console, usage_error,
 )
-from djtext.render import brands_table, documents_table, progress_bar
+from djtext.render import progress_bar, summary_brands_table, summary_documents_table
 
 
 def check_output_dir(out: Path, inputs: list[Path]) -> None:
@@ -33,13 +33,14 @@ def extract(
     hanlp_download: bool = typer.Option(False, "--hanlp-download", help="Allow HanLP to download a pretrained model (needs a network)."),
     t2s: Optional[bool] = typer.Option(None, "--t2s/--no-t2s", help="Force Traditional→Simplified on or off (default: automatic)."),
     jobs: int = JOBS_OPTION,
-    engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask (a Dask bag; uses a running dask.distributed Client)."),
+    engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask (dask.distributed: --scheduler, a running Client, or a local cluster of --jobs workers)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", envvar="DJTEXT_DASK_SCHEDULER", help="Address of a dask.distributed scheduler (tcp://host:8786); implies --engine dask."),
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse per-document results cached by content hash."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary tables."),
 ) -> None:
     """Extract brands, formulations, slogans, lists, practices and units from CORPUS into --out."""
-    from djtext.export import write_tables
-    from djtext.pipeline import default_cache_dir, run_corpus
+    from djtext.pipeline import default_cache_dir, extract_corpus
+    from djtext.results_folder import ExportError
     from djtext.corpus import iter_files
     from djtext.lexicon import LexiconError
     from djtext.segment import SegmenterUnavailable
@@ -52,16 +53,19 @@ def extract(
         raise usage_error(f"{corpus}: no supported files (.txt .md .html .htm .docx .pdf)")
     try:
         with progress_bar(err_console, total, "extract", enabled=not quiet) as advance:
-            result = run_corpus(
-                corpus, jobs=jobs, lexicon_paths=[str(p) for p in lexicon or []], segmenter=segmenter,
-                hanlp_model=hanlp_model, hanlp_download=hanlp_download, t2s=t2s, cache=default_cache_dir() if cache else None, progress=advance, engine=engine,
+            result = extract_corpus(
+                corpus, out, fmt=fmt, bom=bom, jobs=jobs, lexicon_paths=[str(p) for p in lexicon or []], segmenter=segmenter,
+                hanlp_model=hanlp_model, hanlp_download=hanlp_download, t2s=t2s, cache=default_cache_dir() if cache else None,
+                progress=advance, engine="dask" if scheduler else engine, scheduler=scheduler,
             )
-        paths = write_tables(result.tables, out, fmt=fmt, bom=bom)
-    except (LexiconError, SegmenterUnavailable, ValueError) as exc:
+    except (LexiconError, SegmenterUnavailable, ExportError, ValueError) as exc:
         raise usage_error(str(exc)) from None
+    paths = result.paths
     if not quiet:
-        console.print(documents_table(result.tables))
-        console.print(brands_table(result.tables))
+        console.print(summary_documents_table(result.documents, result.counts))
+        console.print(summary_brands_table(result.brands, result.more_brands))
+    if result.removed:
+        err_console.print(f"removed stale tables of an earlier run: {', '.join(p.name for p in result.removed)}", highlight=False)
     for rel, error in result.errors:
         err_console.print(f"[red]failed:[/] {rel}: {error}", highlight=False, soft_wrap=True)
     ok = result.n_documents - len(result.errors)
