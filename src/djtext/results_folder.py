@@ -31,6 +31,7 @@ SUFFIXES = {"csv": ".csv", "jsonl": ".jsonl", "xlsx": ".xlsx", "parquet": ".parq
 WORKBOOK = "results.xlsx"
 DATAPACKAGE = "datapackage.json"
 EXCEL_MAX_CELL = 32767
+PARQUET_ROW_GROUP = 50_000  # rows buffered per Parquet row group (bounded memory, few groups)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _EXCEL_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MEDIATYPES = {
@@ -142,11 +143,37 @@ def _as_str(value):
 
 
 _CONVERT = {"integer": _as_int, "number": _as_float, "boolean": _as_bool}
+_NATIVE = {"integer": int, "number": float, "boolean": bool}
+
+
+def _spec(schema: tuple[Column, ...]) -> list[tuple[str, type, object]]:
+    """(name, native type, converter) per column: values already of the native type pass as they are."""
+    return [(c.name, _NATIVE.get(c.type, str), _CONVERT.get(c.type, _as_str)) for c in schema]
 
 
 def typed_row(row: Mapping, schema: tuple[Column, ...]) -> list:
     """The values of ``row`` in the schema's column order, typed like the schema says."""
-    return [_CONVERT.get(c.type, _as_str)(row.get(c.name)) for c in schema]
+    return _typed_rows([row], _spec(schema))[0]
+
+
+def _typed_rows(rows: Iterable[Mapping], spec: list[tuple[str, type, object]], *, csv_cells: bool = False) -> list[list]:
+    """Typed values of many rows; with ``csv_cells`` None becomes "" and text is formula-safe."""
+    out = []
+    for row in rows:
+        get = row.get
+        values = []
+        for name, native, convert in spec:
+            value = get(name)
+            if type(value) is not native:
+                value = convert(value)
+            if csv_cells:
+                if value is None:
+                    value = ""
+                elif type(value) is str and value and (value[0] in FORMULA_STARTS or value[0] == "'"):
+                    value = "'" + value
+            values.append(value)
+        out.append(values)
+    return out
 
 
 # ---- manifest ----
@@ -258,7 +285,9 @@ class _Sink:
         os.fchmod(fd, file_mode())
         self.tmp = Path(tmp)
         self.rows = 0
+        self._spec = _spec(schema)
         self._parquet = None
+        self._buffer: list[list] = []
         if fmt == "parquet":
             os.close(fd)
             self.handle = None
@@ -271,15 +300,19 @@ class _Sink:
     def write(self, rows: list[Mapping]) -> None:
         if not rows:
             return
-        values = [typed_row(row, self.schema) for row in rows]
-        self.rows += len(values)
+        self.rows += len(rows)
         if self.fmt == "csv":
-            self._csv.writerows([["" if v is None else safe_cell(v) for v in row] for row in values])
-        elif self.fmt == "jsonl":
+            self._csv.writerows(_typed_rows(rows, self._spec, csv_cells=True))
+            return
+        values = _typed_rows(rows, self._spec)
+        if self.fmt == "jsonl":
             names = [c.name for c in self.schema]
             self.handle.write("".join(json.dumps(dict(zip(names, row)), ensure_ascii=False) + "\n" for row in values))
         else:
-            self._write_parquet(values)
+            self._buffer.extend(values)
+            if len(self._buffer) >= PARQUET_ROW_GROUP:
+                self._write_parquet(self._buffer)
+                self._buffer = []
 
     def _write_parquet(self, values: list[list]) -> None:
         import pyarrow as pa
@@ -295,6 +328,9 @@ class _Sink:
 
     def close(self) -> None:
         if self.fmt == "parquet":
+            if self._buffer:
+                self._write_parquet(self._buffer)
+                self._buffer = []
             if self._parquet is None:
                 self._write_empty_parquet()
             else:
@@ -333,9 +369,9 @@ class _WorkbookSink:
             self.sheets[name], self.rows[name] = sheet, 0
 
     def write(self, name: str, rows: list[Mapping]) -> None:
-        sheet, schema = self.sheets[name], self.schemas[name]
-        for row in rows:
-            sheet.append([excel_text(v) if isinstance(v, str) else v for v in typed_row(row, schema)])
+        sheet = self.sheets[name]
+        for values in _typed_rows(rows, _spec(tuple(self.schemas[name]))):
+            sheet.append([excel_text(v) if isinstance(v, str) else v for v in values])
         self.rows[name] += len(rows)
 
     def close(self) -> None:
