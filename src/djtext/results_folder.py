@@ -302,7 +302,12 @@ class _Sink:
             return
         self.rows += len(rows)
         if self.fmt == "csv":
-            self._csv.writerows(_typed_rows(rows, self._spec, csv_cells=True))
+            for values in _typed_rows(rows, self._spec, csv_cells=True):
+                if any(type(v) is str and "\r" in v for v in values):
+                    # the csv module leaves a lone CR unquoted when lines end in LF: quote it ourselves
+                    self.handle.write(",".join('"' + str(v).replace('"', '""') + '"' for v in values) + "\n")
+                else:
+                    self._csv.writerow(values)
             return
         values = _typed_rows(rows, self._spec)
         if self.fmt == "jsonl":

@@ -79,7 +79,7 @@ def read_table_file(path: Path) -> pd.DataFrame:
 def _unescaped(frame: pd.DataFrame) -> pd.DataFrame:
     """Undo the formula-safe apostrophe djtext puts before CSV/XLSX text cells (see safe_cell)."""
     for name in frame.columns:
-        if frame[name].dtype == object:
+        if not pd.api.types.is_numeric_dtype(frame[name]) and not pd.api.types.is_bool_dtype(frame[name]):
             frame[name] = frame[name].map(unsafe_cell)
     return frame
 
