@@ -120,8 +120,9 @@ class RunSummary:
     def add(self, rel: str, batch: dict[str, list[dict]]) -> None:
         """Count one batch of rows of document ``rel``."""
         counts = self.counts.setdefault(rel, {})
-        for table, rows in batch.items():
-            counts[table] = counts.get(table, 0) + len(rows)
+        sizes = batch.get("_counts") or {t: len(rows) for t, rows in batch.items() if isinstance(rows, list)}
+        for table, n in sizes.items():
+            counts[table] = counts.get(table, 0) + n
         for row in batch.get("documents", ()):
             self.documents.append(row)
             if row.get("error"):
@@ -219,15 +220,28 @@ def _cache_read(cache_dir: Path, key: str) -> dict[str, list[dict]] | None:
         return None
 
 
-def _cache_write(cache_dir: Path, key: str, rows: dict[str, list[dict]]) -> None:
+def _cache_write(cache_dir: Path, key: str, rows: dict, kind: str = "") -> None:
+    """Store the rows (or, with ``kind``, the rendered batch) of one document under ``key``."""
     if any(row.get("error") for row in rows.get("documents", [])):
         return
     from djtext.results_folder import atomic_write_bytes
 
+    name = f"{key}.{kind}.json" if kind else f"{key}.json"
     try:
-        atomic_write_bytes(cache_dir / f"{key}.json", json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+        atomic_write_bytes(cache_dir / name, json.dumps(rows, ensure_ascii=False).encode("utf-8"))
     except OSError:
         pass  # a cache that cannot be written only costs time
+
+
+def _cache_read_rendered(cache_dir: Path, key: str, kind: str, rel: str) -> dict | None:
+    """A document's rendered batch in format ``kind`` when cached for the same relative path."""
+    hit = _cache_read(cache_dir, f"{key}.{kind}")
+    return hit if isinstance(hit, dict) and hit.get("doc") == rel else None
+
+
+def _rendered(rows: dict[str, list[dict]], rel: str, render: Callable) -> dict:
+    """A rendered batch that also keeps the rows a run summary shows (documents, brands)."""
+    return {"doc": rel, "documents": rows.get("documents", []), "brands": rows.get("brands", []), **render(rows)}
 
 
 # ---- pieces of huge files ----
@@ -367,12 +381,12 @@ class _Ready:
         return self.value
 
 
-def _ordered(submit: Callable, tasks: Iterator[tuple], window: int) -> Iterator[tuple]:
-    """(tag, result) for each (tag, task) of ``tasks`` in order, at most ``window`` in flight."""
+def _ordered(engine: "_executor", tasks: Iterator[tuple]) -> Iterator[tuple]:
+    """(tag, result) for each (tag, task) of ``tasks`` in order, at most ``engine.window`` in flight."""
     pending: deque = deque()
     for tag, task in tasks:
-        pending.append((tag, _Ready(task[1]) if task[0] == "ready" else submit(task)))
-        while len(pending) >= window:
+        pending.append((tag, _Ready(task[1]) if task[0] == "ready" else engine.submit(task)))
+        while len(pending) >= engine.window:
             tag0, future = pending.popleft()
             yield tag0, future.result()
     while pending:
@@ -408,7 +422,8 @@ def _plan(root: Path, cache_dir: Path | None, fingerprint: str, huge_bytes: int)
     return sorted(entries, key=lambda e: e.rel)
 
 
-def _tasks(entries: list[_Entry], root: Path, cache_dir: Path | None, piece_chars: int) -> Iterator[tuple]:
+def _tasks(entries: list[_Entry], root: Path, cache_dir: Path | None, piece_chars: int,
+           kind: str = "") -> Iterator[tuple]:
     """(tag, task) pairs: groups of small files, cached rows ("ready") and the pieces of huge files."""
     group: list[_Entry] = []
     size = 0
@@ -422,7 +437,11 @@ def _tasks(entries: list[_Entry], root: Path, cache_dir: Path | None, piece_char
         return None
 
     for entry in entries:
-        rows = _cache_read(cache_dir, entry.key) if (cache_dir and entry.key) else None
+        rows = None
+        if cache_dir and entry.key:
+            rows = _cache_read_rendered(cache_dir, entry.key, kind, entry.rel) if kind else None
+            if rows is None:
+                rows = _cache_read(cache_dir, entry.key)
         if rows is not None:
             done = flush()
             if done:
@@ -495,11 +514,15 @@ def iter_corpus_rows(
     huge_bytes: int = HUGE_BYTES,
     piece_chars: int = PIECE_CHARS,
     on_cached: Callable[[str], None] | None = None,
+    render: Callable[[dict], dict] | None = None,
+    render_kind: str = "",
 ) -> Iterator[tuple[str, dict[str, list[dict]], bool]]:
     """(doc, rows, last) for every batch of rows of the corpus under ``root``, in file order.
 
     ``last`` is true on a document's final batch (a huge file gives one batch per piece, its
-    documents row in the last). Nothing is kept once yielded.
+    documents row in the last). Nothing is kept once yielded. With ``render`` (TableWriter.render)
+    whole documents come as rendered batches, cached as such under ``render_kind`` (csv, jsonl):
+    an unchanged document is then copied as text, never parsed back into rows.
     """
     root = Path(root)
     options = options or Options()
@@ -509,22 +532,33 @@ def iter_corpus_rows(
     cache_dir = _cache_dir(cache)
     fingerprint = options.fingerprint() if cache_dir else ""
     entries = _plan(root, cache_dir, fingerprint, huge_bytes)
-    tasks = _tasks(entries, root, cache_dir, piece_chars)
-    with _executor(engine, jobs, options, scheduler) as (submit, window):
-        for tag, results in _ordered(submit, tasks, window):
-            kind = tag[0]
-            if kind == "cached":
+    kind = render_kind if render else ""
+    tasks = _tasks(entries, root, cache_dir, piece_chars, kind)
+    with _executor(engine, jobs, options, scheduler) as runner:
+        for tag, results in _ordered(runner, tasks):
+            what = tag[0]
+            if what == "cached":
                 entry = tag[1]
                 if on_cached:
                     on_cached(entry.rel)
-                yield entry.rel, _with_doc_path(results[0], entry.rel), True
-            elif kind == "files":
+                rows = results[0]
+                if kind and "doc" not in rows:  # rows cached by an in-memory run: render (and keep) them
+                    rows = _rendered(_with_doc_path(rows, entry.rel), entry.rel, render)
+                    _cache_write(cache_dir, entry.key, rows, kind)
+                elif not kind:
+                    rows = _with_doc_path(rows, entry.rel)
+                yield entry.rel, rows, True
+            elif what == "files":
                 for entry, rows in zip(tag[1], results):
                     rows = _with_doc_path(rows, entry.rel)
                     if cache_dir and entry.key:
                         _cache_write(cache_dir, entry.key, rows)
+                    if kind:
+                        rows = _rendered(rows, entry.rel, render)
+                        if cache_dir and entry.key:
+                            _cache_write(cache_dir, entry.key, rows, kind)
                     yield entry.rel, rows, True
-            elif kind == "piece":
+            elif what == "piece":
                 state, index = tag[1], tag[2]
                 yield state.rel, state.piece_rows(index, results[0]), False
             else:  # huge_end
@@ -533,26 +567,40 @@ def iter_corpus_rows(
 
 
 class _executor:
-    """Context manager giving (submit(task) → future, window) for the chosen engine."""
+    """Context manager for the chosen engine, started only when the first uncached task comes.
+
+    ``submit(task)`` gives a future; ``window`` is how many tasks may be in flight. A run whose
+    every file comes from the cache never loads a segmenter nor starts a pool or a cluster.
+    """
 
     def __init__(self, engine: str, jobs: int, options: Options, scheduler: str | None):
         self.engine, self.jobs, self.options, self.scheduler = engine, max(1, jobs), options, scheduler
         self._close: list[Callable[[], None]] = []
+        self._submit: Callable | None = None
+        self.window = 1
 
     def __enter__(self):
+        return self
+
+    def submit(self, task: tuple):
+        """Run ``task`` on the engine (starting it on the first call); a future-like result."""
+        if self._submit is None:
+            self._submit, self.window = self._start()
+        return self._submit(task)
+
+    def _start(self) -> tuple[Callable, int]:
         if self.engine == "dask":
             return self._dask()
+        _warm(self.options)  # loaded once here (errors surface here); forked workers inherit it
         if self.jobs == 1:
-            _warm(self.options)
             return (lambda task: _Ready(_run_task(task, self.options))), 1
         from concurrent.futures import ProcessPoolExecutor
 
-        _warm(self.options)  # loaded once here; forked workers inherit it
         pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(self.options,))
         self._close.append(lambda: pool.shutdown(wait=True, cancel_futures=True))
         return (lambda task: pool.submit(_run_task_in_worker, task)), 3 * self.jobs
 
-    def _dask(self):
+    def _dask(self) -> tuple[Callable, int]:
         try:
             from distributed import Client, default_client
         except ImportError:
@@ -578,7 +626,7 @@ class _executor:
         options = self.options
         return (lambda task: client.submit(_run_task, task, options, pure=False)), 3 * max(workers, self.jobs)
 
-    def _dask_bag(self):
+    def _dask_bag(self) -> tuple[Callable, int]:
         try:
             import dask
         except ImportError:
@@ -603,13 +651,19 @@ def _run_task_in_worker(task: tuple) -> list[dict[str, list[dict]]]:
 
 
 def _check_options(root: Path, options: Options) -> None:
+    """Fail fast (missing corpus, bad lexicon, unknown segmenter) before touching the corpus.
+
+    The segmenter itself is loaded with the first uncached document (a missing HanLP model
+    then stops the run before any table is written).
+    """
     from djtext.lexicon import load_lexicon
-    from djtext.segment import get_segmenter
+    from djtext.segment import SegmenterUnavailable, available_segmenters
 
     if not root.exists():
         raise FileNotFoundError(f"{root}: no such file or folder")
-    # fail fast (unknown backend, a missing HanLP model) before touching the corpus
-    get_segmenter(options.segmenter, lexicon=load_lexicon(options.lexicon_paths), **options.segmenter_options())
+    load_lexicon(options.lexicon_paths)
+    if options.segmenter not in available_segmenters():
+        raise SegmenterUnavailable(f"unknown segmenter {options.segmenter!r}; choose one of {', '.join(available_segmenters())}")
 
 
 def _tick(progress) -> Callable[[str], None]:
@@ -695,7 +749,9 @@ def extract_corpus(
     try:
         for rel, rows, last in iter_corpus_rows(root, jobs=jobs, options=options, cache=cache, engine=engine,
                                                 scheduler=scheduler, huge_bytes=huge_bytes,
-                                                piece_chars=piece_chars, on_cached=count):
+                                                piece_chars=piece_chars, on_cached=count,
+                                                render=writer.render if writer.renders else None,
+                                                render_kind=writer.fmt):
             writer.write(rows)
             summary.add(rel, rows)
             if last:

@@ -40,6 +40,7 @@ _MEDIATYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "parquet": "application/vnd.apache.parquet",
 }
+RENDERED, COUNTS = "_rendered", "_counts"  # keys of a pre-rendered batch (see TableWriter.render)
 # tables djtext itself writes into a RESULTS folder (extract's schema tables, cluster's table)
 DJTEXT_TABLE_NAMES = (*TABLES, "practice_clusters")
 
@@ -297,27 +298,38 @@ class _Sink:
             self._csv = csv.writer(self.handle, lineterminator="\n")
             self._csv.writerow([c.name for c in schema])
 
-    def write(self, rows: list[Mapping]) -> None:
-        if not rows:
-            return
-        self.rows += len(rows)
+    def render(self, rows: list[Mapping]) -> str:
+        """The CSV or JSONL text of ``rows`` as this table's file holds it (no header)."""
         if self.fmt == "csv":
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\n")
             for values in _typed_rows(rows, self._spec, csv_cells=True):
                 if any(type(v) is str and "\r" in v for v in values):
                     # the csv module leaves a lone CR unquoted when lines end in LF: quote it ourselves
-                    self.handle.write(",".join('"' + str(v).replace('"', '""') + '"' for v in values) + "\n")
+                    buffer.write(",".join('"' + str(v).replace('"', '""') + '"' for v in values) + "\n")
                 else:
-                    self._csv.writerow(values)
+                    writer.writerow(values)
+            return buffer.getvalue()
+        names = [c.name for c in self.schema]
+        return "".join(json.dumps(dict(zip(names, row)), ensure_ascii=False) + "\n"
+                       for row in _typed_rows(rows, self._spec))
+
+    def write_text(self, text: str, n_rows: int) -> None:
+        """Append text ``render`` gave (``n_rows`` rows of it)."""
+        self.handle.write(text)
+        self.rows += n_rows
+
+    def write(self, rows: list[Mapping]) -> None:
+        if not rows:
             return
-        values = _typed_rows(rows, self._spec)
-        if self.fmt == "jsonl":
-            names = [c.name for c in self.schema]
-            self.handle.write("".join(json.dumps(dict(zip(names, row)), ensure_ascii=False) + "\n" for row in values))
-        else:
-            self._buffer.extend(values)
-            if len(self._buffer) >= PARQUET_ROW_GROUP:
-                self._write_parquet(self._buffer)
-                self._buffer = []
+        if self.fmt in ("csv", "jsonl"):
+            self.write_text(self.render(rows), len(rows))
+            return
+        self.rows += len(rows)
+        self._buffer.extend(_typed_rows(rows, self._spec))  # parquet: buffered into row groups
+        if len(self._buffer) >= PARQUET_ROW_GROUP:
+            self._write_parquet(self._buffer)
+            self._buffer = []
 
     def _write_parquet(self, values: list[list]) -> None:
         import pyarrow as pa
@@ -414,8 +426,24 @@ class TableWriter:
             self.abort()
             raise
 
+    @property
+    def renders(self) -> bool:
+        """True when batches can be pre-rendered to text (CSV and JSONL), e.g. for the cache."""
+        return self.fmt in ("csv", "jsonl")
+
+    def render(self, batch: Mapping[str, list[Mapping]]) -> dict:
+        """``batch`` as a rendered batch: {RENDERED: {table: text}, COUNTS: {table: rows}} (CSV, JSONL)."""
+        texts = {name: self._sinks[name].render(rows) for name, rows in batch.items() if name in self._sinks and rows}
+        return {RENDERED: texts, COUNTS: {name: len(rows) for name, rows in batch.items() if name in self._sinks}}
+
     def write(self, batch: Mapping[str, list[Mapping]]) -> None:
-        """Append the rows of ``batch`` (table name → rows); unknown tables are ignored."""
+        """Append the rows of ``batch`` (table name → rows; or a rendered batch); unknown tables are ignored."""
+        if RENDERED in batch:
+            counts = batch.get(COUNTS, {})
+            for name, text in batch[RENDERED].items():
+                if name in self._sinks:
+                    self._sinks[name].write_text(text, counts.get(name, 0))
+            return
         for name, rows in batch.items():
             if name not in self.schemas or not rows:
                 continue
