@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_stages.py
 	$(BIN)/python bench/bench_accuracy.py
+	$(BIN)/python bench/bench_scale.py
 
 clean-venv:
 	rm -rf $(VENV)
