@@ -341,13 +341,12 @@ class _Huge:
 
 # ---- workers ----
 
-_WORKER_OPTIONS: Options | None = None
+_WORKER: dict = {}  # a pool worker's options, cache folder and render format (set once)
 
 
-def _init_worker(options: Options) -> None:
-    """Pool initializer: keep the options and load lexicon, segmenter and gazetteer once."""
-    global _WORKER_OPTIONS
-    _WORKER_OPTIONS = options
+def _init_worker(options: Options, cache_dir: str | None = None, kind: str = "") -> None:
+    """Pool initializer: keep the context and load lexicon, segmenter and gazetteer once."""
+    _WORKER.update(options=options, cache_dir=cache_dir, kind=kind)
     _warm(options)
 
 
@@ -361,14 +360,32 @@ def _warm(options: Options) -> None:
     Gazetteer.from_lexicon()
 
 
-def _run_task(task: tuple, options: Options | None = None) -> list[dict[str, list[dict]]]:
-    """Run one task: ("files", root, [paths]) or ("piece", rel, text); a list of row dicts."""
-    options = options or _WORKER_OPTIONS or Options()
-    if task[0] == "files":
-        _, root, paths = task
-        return [process_file(path, root, options) for path in paths]
-    _, rel, text = task
-    return [process_text(text, rel, options)]
+def _run_task(task: tuple, options: Options | None = None, cache_dir: str | None = None,
+              kind: str = "") -> list[dict]:
+    """Run one task: ("files", root, [(path, rel, key)]) or ("piece", rel, text).
+
+    Whole files come back with their ``doc`` set, cached in ``cache_dir`` (when given) and, with
+    ``kind`` (csv, jsonl), as rendered batches: the worker does the formatting, not the main process.
+    """
+    options = options or _WORKER.get("options") or Options()
+    if task[0] == "piece":
+        _, rel, text = task
+        return [process_text(text, rel, options)]
+    from djtext.results_folder import render_batch
+
+    _, root, files = task
+    folder = Path(cache_dir) if cache_dir else None
+    out = []
+    for path, rel, key in files:
+        rows = _with_doc_path(process_file(path, root, options), rel)
+        if folder and key:
+            _cache_write(folder, key, rows)
+        if kind:
+            rows = _rendered(rows, rel, lambda batch: render_batch(batch, kind))
+            if folder and key:
+                _cache_write(folder, key, rows, kind)
+        out.append(rows)
+    return out
 
 
 class _Ready:
@@ -433,7 +450,7 @@ def _tasks(entries: list[_Entry], root: Path, cache_dir: Path | None, piece_char
         if group:
             items = list(group)
             group, size = [], 0
-            return ("files", items), ("files", str(root), [str(e.path) for e in items])
+            return ("files", items), ("files", str(root), [(str(e.path), e.rel, e.key) for e in items])
         return None
 
     for entry in entries:
@@ -534,7 +551,7 @@ def iter_corpus_rows(
     entries = _plan(root, cache_dir, fingerprint, huge_bytes)
     kind = render_kind if render else ""
     tasks = _tasks(entries, root, cache_dir, piece_chars, kind)
-    with _executor(engine, jobs, options, scheduler) as runner:
+    with _executor(engine, jobs, options, scheduler, cache_dir, kind) as runner:
         for tag, results in _ordered(runner, tasks):
             what = tag[0]
             if what == "cached":
@@ -550,13 +567,8 @@ def iter_corpus_rows(
                 yield entry.rel, rows, True
             elif what == "files":
                 for entry, rows in zip(tag[1], results):
-                    rows = _with_doc_path(rows, entry.rel)
-                    if cache_dir and entry.key:
-                        _cache_write(cache_dir, entry.key, rows)
-                    if kind:
-                        rows = _rendered(rows, entry.rel, render)
-                        if cache_dir and entry.key:
-                            _cache_write(cache_dir, entry.key, rows, kind)
+                    if cache_dir and entry.key and not runner.caches:
+                        _cache_write(cache_dir, entry.key, rows, kind if "doc" in rows else "")
                     yield entry.rel, rows, True
             elif what == "piece":
                 state, index = tag[1], tag[2]
@@ -573,8 +585,13 @@ class _executor:
     every file comes from the cache never loads a segmenter nor starts a pool or a cluster.
     """
 
-    def __init__(self, engine: str, jobs: int, options: Options, scheduler: str | None):
+    def __init__(self, engine: str, jobs: int, options: Options, scheduler: str | None,
+                 cache_dir: Path | None = None, kind: str = ""):
         self.engine, self.jobs, self.options, self.scheduler = engine, max(1, jobs), options, scheduler
+        # local workers write the cache themselves; a cluster's workers may not see this folder
+        self.cache_dir = str(cache_dir) if cache_dir and engine == "local" else None
+        self.kind = kind
+        self.caches = self.cache_dir is not None
         self._close: list[Callable[[], None]] = []
         self._submit: Callable | None = None
         self.window = 1
@@ -593,10 +610,11 @@ class _executor:
             return self._dask()
         _warm(self.options)  # loaded once here (errors surface here); forked workers inherit it
         if self.jobs == 1:
-            return (lambda task: _Ready(_run_task(task, self.options))), 1
+            return (lambda task: _Ready(_run_task(task, self.options, self.cache_dir, self.kind))), 1
         from concurrent.futures import ProcessPoolExecutor
 
-        pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(self.options,))
+        pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker,
+                                   initargs=(self.options, self.cache_dir, self.kind))
         self._close.append(lambda: pool.shutdown(wait=True, cancel_futures=True))
         return (lambda task: pool.submit(_run_task_in_worker, task)), 3 * self.jobs
 
@@ -623,8 +641,8 @@ class _executor:
                 client = Client(cluster)
                 self._close.extend([cluster.close, client.close])
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        options = self.options
-        return (lambda task: client.submit(_run_task, task, options, pure=False)), 3 * max(workers, self.jobs)
+        options, kind = self.options, self.kind
+        return (lambda task: client.submit(_run_task, task, options, None, kind, pure=False)), 3 * max(workers, self.jobs)
 
     def _dask_bag(self) -> tuple[Callable, int]:
         try:
@@ -632,10 +650,10 @@ class _executor:
         except ImportError:
             raise ValueError("the dask engine needs the dask extra: pip install 'djtext[dask]'") from None
         scheduler = "processes" if self.jobs > 1 else "sync"
-        options = self.options
+        options, kind = self.options, self.kind
 
         def submit(task):
-            value = dask.delayed(_run_task)(task, options)
+            value = dask.delayed(_run_task)(task, options, None, kind)
             return _Ready(value.compute(scheduler=scheduler, num_workers=self.jobs))
 
         return submit, 1
@@ -646,8 +664,8 @@ class _executor:
         return False
 
 
-def _run_task_in_worker(task: tuple) -> list[dict[str, list[dict]]]:
-    return _run_task(task, None)
+def _run_task_in_worker(task: tuple) -> list[dict]:
+    return _run_task(task, None, _WORKER.get("cache_dir"), _WORKER.get("kind", ""))
 
 
 def _check_options(root: Path, options: Options) -> None:

@@ -177,6 +177,46 @@ def _typed_rows(rows: Iterable[Mapping], spec: list[tuple[str, type, object]], *
     return out
 
 
+def render_rows(rows: list[Mapping], spec: list[tuple[str, type, object]], fmt: str) -> str:
+    """Rows as the CSV (formula-safe cells) or JSONL text a table file holds, without header."""
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        for values in _typed_rows(rows, spec, csv_cells=True):
+            if any(type(v) is str and "\r" in v for v in values):
+                # the csv module leaves a lone CR unquoted when lines end in LF: quote it ourselves
+                buffer.write(",".join('"' + str(v).replace('"', '""') + '"' for v in values) + "\n")
+            else:
+                writer.writerow(values)
+        return buffer.getvalue()
+    names = [name for name, _native, _convert in spec]
+    return "".join(json.dumps(dict(zip(names, values)), ensure_ascii=False) + "\n"
+                   for values in _typed_rows(rows, spec))
+
+
+_SPECS: dict[str, list] = {}
+
+
+def render_batch(batch: Mapping[str, list[Mapping]], fmt: str) -> dict:
+    """Rows of the schema tables as a rendered batch {RENDERED: {table: text}, COUNTS: {table: n}}.
+
+    The same text ``TableWriter`` writes for ``fmt`` (csv or jsonl), so a worker process can
+    render its rows and the main process only appends text.
+    """
+    texts, counts = {}, {}
+    for name, rows in batch.items():
+        schema = TABLES.get(name)
+        if schema is None or not isinstance(rows, list):
+            continue
+        counts[name] = len(rows)
+        if rows:
+            spec = _SPECS.get(name)
+            if spec is None:
+                spec = _SPECS[name] = _spec(tuple(schema))
+            texts[name] = render_rows(rows, spec, fmt)
+    return {RENDERED: texts, COUNTS: counts}
+
+
 # ---- manifest ----
 
 def resource(name: str, path: str, fmt: str, schema: Iterable[Column], *, sheet: str | None = None) -> dict:
@@ -300,19 +340,7 @@ class _Sink:
 
     def render(self, rows: list[Mapping]) -> str:
         """The CSV or JSONL text of ``rows`` as this table's file holds it (no header)."""
-        if self.fmt == "csv":
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\n")
-            for values in _typed_rows(rows, self._spec, csv_cells=True):
-                if any(type(v) is str and "\r" in v for v in values):
-                    # the csv module leaves a lone CR unquoted when lines end in LF: quote it ourselves
-                    buffer.write(",".join('"' + str(v).replace('"', '""') + '"' for v in values) + "\n")
-                else:
-                    writer.writerow(values)
-            return buffer.getvalue()
-        names = [c.name for c in self.schema]
-        return "".join(json.dumps(dict(zip(names, row)), ensure_ascii=False) + "\n"
-                       for row in _typed_rows(rows, self._spec))
+        return render_rows(rows, self._spec, self.fmt)
 
     def write_text(self, text: str, n_rows: int) -> None:
         """Append text ``render`` gave (``n_rows`` rows of it)."""
