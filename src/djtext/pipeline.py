@@ -58,12 +58,16 @@ class Options:
         return {"model": self.hanlp_model, "allow_download": self.hanlp_download}
 
     def fingerprint(self) -> str:
-        """A short hash of the options, the lexicon files and the djtext version (cache key part)."""
+        """A short hash of the options, the lexicon files and the djtext version (cache key part).
+
+        The built-in lexicons are part of ``code_fingerprint``; only user lexicons are read here.
+        """
+        digest = hashlib.sha256(json.dumps([asdict(self), __version__, code_fingerprint()], sort_keys=True).encode())
+        if not self.lexicon_paths:
+            return digest.hexdigest()[:16]
         from djtext.lexicon import load_lexicon
 
-        lexicon = load_lexicon(self.lexicon_paths)
-        digest = hashlib.sha256(json.dumps([asdict(self), __version__, code_fingerprint()], sort_keys=True).encode())
-        for source in lexicon.sources:
+        for source in load_lexicon(self.lexicon_paths).sources:
             try:
                 digest.update(Path(source).read_bytes())
             except OSError:
@@ -679,7 +683,8 @@ def _check_options(root: Path, options: Options) -> None:
 
     if not root.exists():
         raise FileNotFoundError(f"{root}: no such file or folder")
-    load_lexicon(options.lexicon_paths)
+    if options.lexicon_paths:  # the built-in lexicons are loaded with the first uncached document
+        load_lexicon(options.lexicon_paths)
     if options.segmenter not in available_segmenters():
         raise SegmenterUnavailable(f"unknown segmenter {options.segmenter!r}; choose one of {', '.join(available_segmenters())}")
 
