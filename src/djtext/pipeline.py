@@ -36,8 +36,8 @@ if TYPE_CHECKING:  # pandas only where tables are built (run_corpus), not on imp
 RESULT_TABLES = tuple(TABLES)
 HUGE_BYTES = 2_000_000  # files larger than this are read in the main process and split into pieces
 PIECE_CHARS = 100_000  # target characters per piece (larger pieces run slower: some stages are superlinear)
-BATCH_BYTES = 2_000_000  # small files are sent to a worker in groups of about this many bytes
-BATCH_FILES = 8
+BATCH_BYTES = 1_000_000  # small files are sent to a worker in groups of about this many bytes
+BATCH_FILES = 4
 SCHEDULER_ENV = "DJTEXT_DASK_SCHEDULER"
 
 
