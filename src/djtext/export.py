@@ -193,9 +193,11 @@ def write_datapackage(out_dir: Path, resources: list[dict]) -> Path:
     out_dir = Path(out_dir)
     path = out_dir / DATAPACKAGE
     kept: list[dict] = []
+    run = None
     if path.exists():
         try:
-            old = json.loads(path.read_text(encoding="utf-8")).get("resources", [])
+            package = json.loads(path.read_text(encoding="utf-8"))
+            old, run = package.get("resources", []), package.get("djtext:run")
         except (OSError, ValueError, AttributeError):
             old = []
         replaced = {r["name"] for r in resources}
@@ -203,7 +205,7 @@ def write_datapackage(out_dir: Path, resources: list[dict]) -> Path:
             r for r in old
             if isinstance(r, dict) and r.get("name") not in replaced and (out_dir / str(r.get("path", ""))).exists()
         ]
-    text = json.dumps(datapackage(kept + resources), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(datapackage(kept + resources, run), ensure_ascii=False, indent=2) + "\n"
     atomic_write_bytes(path, text.encode("utf-8"))
     return path
 
