@@ -145,3 +145,23 @@ def test_frame_writers_are_formula_safe_too(tmp_path):
     sheet = openpyxl.load_workbook(tmp_path / "x" / "results.xlsx")["view"]
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_cli_reports_removed_stale_tables_and_bad_scheduler(tmp_path, corpus):
+    from typer.testing import CliRunner
+
+    from djtext.cli import app
+
+    runner = CliRunner()
+    out = tmp_path / "out"
+    first = runner.invoke(app, ["extract", str(corpus), "--out", str(out), "--no-cache", "--quiet"])
+    assert first.exit_code == 0, first.output
+    (out / "practice_clusters.csv").write_text("cluster\nx\n", encoding="utf-8")
+    second = runner.invoke(app, ["extract", str(corpus), "--out", str(out), "--no-cache", "--quiet", "--format", "jsonl"])
+    assert second.exit_code == 0
+    assert "practice_clusters.csv" in second.output and "brands.csv" in second.output
+    assert not list(out.glob("*.csv"))
+    pytest.importorskip("distributed")
+    bad = runner.invoke(app, ["extract", str(corpus), "--out", str(tmp_path / "o2"), "--no-cache", "--quiet",
+                              "--scheduler", "tcp://127.0.0.1:9"])
+    assert bad.exit_code == 2 and "Dask scheduler" in bad.output
