@@ -147,9 +147,12 @@ def test_frame_writers_are_formula_safe_too(tmp_path):
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 
-def test_cli_reports_removed_stale_tables_and_bad_scheduler(tmp_path, corpus):
+def test_cli_reports_removed_stale_tables_and_bad_scheduler(tmp_path, corpus, monkeypatch):
     from typer.testing import CliRunner
 
+    from djtext import pipeline
+
+    monkeypatch.setattr(pipeline, "CONNECT_TIMEOUT", "1s")
     from djtext.cli import app
 
     runner = CliRunner()

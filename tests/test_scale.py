@@ -59,6 +59,7 @@ def test_dask_local_cluster_writes_identical_tables(tmp_path, serial_folder):
 def test_scheduler_from_the_environment_and_a_bad_address(tmp_path, monkeypatch):
     pytest.importorskip("distributed")
     monkeypatch.setenv(pipeline.SCHEDULER_ENV, "tcp://127.0.0.1:9")
+    monkeypatch.setattr(pipeline, "CONNECT_TIMEOUT", "1s")
     with pytest.raises(ValueError, match="Dask scheduler"):
         extract_corpus(RAW, tmp_path / "x", engine="dask")
     assert not (tmp_path / "x" / "documents.csv").exists()

@@ -39,6 +39,7 @@ PIECE_CHARS = 100_000  # target characters per piece (larger pieces run slower: 
 BATCH_BYTES = 1_000_000  # small files are sent to a worker in groups of about this many bytes
 BATCH_FILES = 4
 SCHEDULER_ENV = "DJTEXT_DASK_SCHEDULER"
+CONNECT_TIMEOUT = "20s"  # how long to wait for a Dask scheduler
 
 
 @dataclass(frozen=True)
@@ -629,7 +630,7 @@ class _executor:
             return self._dask_bag()
         if self.scheduler:
             try:
-                client = Client(self.scheduler, timeout="20s")
+                client = Client(self.scheduler, timeout=CONNECT_TIMEOUT)
             except (OSError, TimeoutError) as exc:
                 raise ValueError(f"cannot connect to the Dask scheduler {self.scheduler}: {exc}") from None
             self._close.append(client.close)
