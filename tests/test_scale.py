@@ -157,3 +157,27 @@ def test_an_interrupted_run_leaves_the_old_tables_and_no_temporary_files(tmp_pat
     with pytest.raises(KeyboardInterrupt):
         extract_corpus(corpus, out)
     assert _snapshot(out) == before
+
+
+def test_extract_and_clean_of_text_files_import_no_heavy_library(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("政协党组坚持“三会一课”制度。", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from djtext.cli import main\n"
+        f"for argv in (['extract', {str(corpus)!r}, '--out', {str(tmp_path / 'o')!r}, '-q', '--no-cache'],\n"
+        f"             ['clean', {str(corpus)!r}, '--out', {str(tmp_path / 'c2')!r}, '-q']):\n"
+        "    sys.argv = ['djtext', *argv]\n"
+        "    try:\n"
+        "        main()\n"
+        "    except SystemExit as exc:\n"
+        "        assert exc.code == 0, exc.code\n"
+        "heavy = [m for m in ('pandas', 'sklearn', 'trafilatura', 'jieba', 'pyarrow', 'openpyxl') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -84,7 +84,7 @@ def clean(
                     advance(rel)
                     continue
                 taken.add(target)
-                from djtext.export import atomic_write_bytes
+                from djtext.results_folder import atomic_write_bytes
 
                 atomic_write_bytes(target, (cleaned.text + "\n").encode("utf-8"))
             if as_json:
