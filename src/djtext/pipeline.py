@@ -383,12 +383,10 @@ def _run_task(task: tuple, options: Options | None = None, cache_dir: str | None
     out = []
     for path, rel, key in files:
         rows = _with_doc_path(process_file(path, root, options), rel)
-        if folder and key:
-            _cache_write(folder, key, rows)
-        if kind:
+        if kind:  # the run needs (and caches) the rendered text only
             rows = _rendered(rows, rel, lambda batch: render_batch(batch, kind))
-            if folder and key:
-                _cache_write(folder, key, rows, kind)
+        if folder and key:
+            _cache_write(folder, key, rows, kind)
         out.append(rows)
     return out
 
