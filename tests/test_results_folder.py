@@ -168,3 +168,13 @@ def test_cli_reports_removed_stale_tables_and_bad_scheduler(tmp_path, corpus, mo
     bad = runner.invoke(app, ["extract", str(corpus), "--out", str(tmp_path / "o2"), "--no-cache", "--quiet",
                               "--scheduler", "tcp://127.0.0.1:9"])
     assert bad.exit_code == 2 and "Dask scheduler" in bad.output
+
+
+def test_temporaries_of_a_killed_run_are_removed_by_the_next(tmp_path, corpus):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".brands.csv.ab12cd34").write_text("half", encoding="utf-8")  # left by kill -9
+    (out / ".my_own_hidden").write_text("mine", encoding="utf-8")
+    extract_corpus(corpus, out)
+    assert not (out / ".brands.csv.ab12cd34").exists()
+    assert (out / ".my_own_hidden").exists()

@@ -306,6 +306,18 @@ def stale_files(folder: Path, keep: Iterable[str]) -> list[Path]:
     return found
 
 
+def leftover_temporaries(folder: Path, keep: Iterable[Path] = ()) -> list[Path]:
+    """Hidden temporary files of djtext tables a killed run left in ``folder`` (not those in ``keep``)."""
+    folder = Path(folder)
+    keep = {Path(p).name for p in keep}
+    found = []
+    for name in sorted(djtext_file_names() | {DATAPACKAGE}):
+        for path in folder.glob(f".{name}.*"):
+            if path.name not in keep and path.is_file() and not path.is_symlink():
+                found.append(path)
+    return found
+
+
 def write_manifest(folder: Path, resources: list[dict], run: dict | None = None) -> Path:
     """Write ``datapackage.json`` listing exactly ``resources`` (replacing any earlier manifest)."""
     path = Path(folder) / DATAPACKAGE
@@ -515,6 +527,7 @@ class TableWriter:
             resources = [resource(n, s.final.name, self.fmt, s.schema) for n, s in self._sinks.items()]
         written = [sink.final for sink in sinks]
         stale = stale_files(self.folder, {p.name for p in written} | {DATAPACKAGE})
+        stale += leftover_temporaries(self.folder, [sink.tmp for sink in sinks])
         (self.folder / DATAPACKAGE).unlink(missing_ok=True)  # no manifest while the files change
         for sink in sinks:
             os.replace(sink.tmp, sink.final)
