@@ -65,7 +65,7 @@ def extract(
         console.print(summary_documents_table(result.documents, result.counts))
         console.print(summary_brands_table(result.brands, result.more_brands))
     if result.removed:
-        err_console.print(f"removed stale tables of an earlier run: {', '.join(p.name for p in result.removed)}", highlight=False)
+        err_console.print(f"removed stale files of an earlier run: {', '.join(p.name for p in result.removed)}", highlight=False)
     for rel, error in result.errors:
         err_console.print(f"[red]failed:[/] {rel}: {error}", highlight=False, soft_wrap=True)
     ok = result.n_documents - len(result.errors)
