@@ -51,6 +51,7 @@ bench: $(FULL)
 	$(BIN)/python bench/bench_stages.py
 	$(BIN)/python bench/bench_accuracy.py
 	$(BIN)/python bench/bench_hostile.py
+	$(BIN)/python bench/bench_scale.py
 
 clean-venv:
 	rm -rf $(VENV)

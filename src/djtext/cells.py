@@ -6,32 +6,14 @@ a tab or line break, is read as a formula by spreadsheet programs, so a file nam
 results (CSV injection). ``safe_cell`` prefixes such text with an apostrophe, the OWASP
 recommendation; ``unsafe_cell`` undoes it exactly, so djtext's own loaders read back the original.
 A value that itself starts with an apostrophe gets one more, which keeps the mapping reversible.
+The cell functions live in ``djtext.results_folder`` (the streamed writers use them); this module
+adds their pandas forms for whole frames.
 """
 from __future__ import annotations
 
 import pandas as pd
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-QUOTE = "'"
-
-
-def needs_quote(value: str) -> bool:
-    """True when a spreadsheet would read ``value`` as a formula (or it already starts with the quote)."""
-    return value.startswith(QUOTE) or value.lstrip(" \t\r\n").startswith(FORMULA_STARTS[:4]) or value.startswith(FORMULA_STARTS)
-
-
-def safe_cell(value):
-    """``value`` with an apostrophe in front when it is text a spreadsheet would run; anything else as is."""
-    if isinstance(value, str) and needs_quote(value):
-        return QUOTE + value
-    return value
-
-
-def unsafe_cell(value):
-    """The original of a ``safe_cell`` value (one leading apostrophe removed from text)."""
-    if isinstance(value, str) and value.startswith(QUOTE):
-        return value[1:]
-    return value
+from djtext.results_folder import safe_cell, unsafe_cell  # noqa: F401  (one implementation, used by the writers)
 
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:

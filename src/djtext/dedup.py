@@ -22,10 +22,12 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SHINGLE = 5  # characters per shingle (Chinese: about two words)
 SKETCH_SIZE = 128  # bottom-k MinHash: the Jaccard estimate's standard error is about 0.03 at 0.9
@@ -93,41 +95,50 @@ def similarity(a: list[int], b: list[int]) -> float:
     return sum(1 for v in union if v in in_a and v in in_b) / len(union)
 
 
-def find_duplicates(signatures: Mapping[str, dict], threshold: float = NEAR_THRESHOLD) -> dict[str, str]:
-    """``{duplicate doc: the first doc it repeats}``, docs taken in sorted path order (first one kept).
+class DuplicateFinder:
+    """Documents fed in path order; ``check`` tells which earlier document each one repeats.
 
     Exact duplicates share the normalised-text hash; near duplicates share at least half their
     sketch with a kept document (an inverted index finds those) and their estimated similarity
-    is at least ``threshold``.
+    is at least ``threshold``. Memory: one sketch per kept document.
     """
-    by_sha: dict[str, str] = {}
-    by_value: dict[int, list[str]] = {}
-    kept: dict[str, list[int]] = {}
-    duplicate_of: dict[str, str] = {}
-    for doc in sorted(signatures):
-        signature = signatures[doc] or {}
+
+    def __init__(self, threshold: float = NEAR_THRESHOLD):
+        self.threshold = threshold
+        self._by_sha: dict[str, str] = {}
+        self._by_value: dict[int, list[str]] = {}
+        self._kept: dict[str, list[int]] = {}
+
+    def check(self, doc: str, signature: Mapping | None) -> str | None:
+        """The first document ``doc`` repeats, or None (then ``doc`` is kept for later checks)."""
+        signature = signature or {}
         sha, values = signature.get("sha", ""), [int(v) for v in signature.get("minhash") or []]
         if not sha:
-            continue
-        if sha in by_sha:
-            duplicate_of[doc] = by_sha[sha]
-            continue
-        by_sha[sha] = doc
+            return None
+        if sha in self._by_sha:
+            return self._by_sha[sha]
+        self._by_sha[sha] = doc
         if not values:
-            continue
-        shared = Counter(c for v in values for c in by_value.get(v, ()))
-        scored = [(similarity(values, kept[c]), c) for c, n in shared.items() if n >= len(values) // 2]
-        scored = [(score, c) for score, c in scored if score >= threshold]
+            return None
+        shared = Counter(c for v in values for c in self._by_value.get(v, ()))
+        scored = [(similarity(values, self._kept[c]), c) for c, n in shared.items() if n >= len(values) // 2]
+        scored = [(score, c) for score, c in scored if score >= self.threshold]
         if scored:
-            duplicate_of[doc] = min(scored, key=lambda item: (-item[0], item[1]))[1]
-            continue
-        kept[doc] = values
+            return min(scored, key=lambda item: (-item[0], item[1]))[1]
+        self._kept[doc] = values
         for v in values:
-            by_value.setdefault(v, []).append(doc)
-    return duplicate_of
+            self._by_value.setdefault(v, []).append(doc)
+        return None
 
 
-def flag_duplicates(tables: dict[str, pd.DataFrame], results: Mapping[str, Mapping[str, list[dict]]]) -> None:
+def find_duplicates(signatures: Mapping[str, dict], threshold: float = NEAR_THRESHOLD) -> dict[str, str]:
+    """``{duplicate doc: the first doc it repeats}``, docs taken in sorted path order (first one kept)."""
+    finder = DuplicateFinder(threshold)
+    found = {doc: finder.check(doc, signatures[doc]) for doc in sorted(signatures)}
+    return {doc: original for doc, original in found.items() if original}
+
+
+def flag_duplicates(tables: dict[str, "pd.DataFrame"], results: Mapping[str, Mapping[str, list[dict]]]) -> None:
     """Fill the documents table's ``duplicate_of`` column from the ``_dedup`` rows of per-document ``results``."""
     signatures = {row["doc"]: row for rows in results.values() for row in rows.get(DEDUP_TABLE, [])}
     documents = tables.get("documents")
@@ -137,7 +148,7 @@ def flag_duplicates(tables: dict[str, pd.DataFrame], results: Mapping[str, Mappi
     documents["duplicate_of"] = documents["doc"].map(lambda doc: duplicate_of.get(doc))
 
 
-def duplicate_docs(documents: pd.DataFrame | None) -> set[str]:
+def duplicate_docs(documents: "pd.DataFrame | None") -> set[str]:
     """The docs a documents table marks as duplicates (a non-empty ``duplicate_of``)."""
     if documents is None or documents.empty or "duplicate_of" not in documents.columns:
         return set()
@@ -145,7 +156,7 @@ def duplicate_docs(documents: pd.DataFrame | None) -> set[str]:
     return set(documents.loc[flagged, "doc"].astype(str))
 
 
-def without_duplicates(tables: Mapping[str, pd.DataFrame], keep: Iterable[str] = ("documents",)) -> dict[str, pd.DataFrame]:
+def without_duplicates(tables: Mapping[str, "pd.DataFrame"], keep: Iterable[str] = ("documents",)) -> dict[str, "pd.DataFrame"]:
     """The tables without the rows of duplicate documents (tables in ``keep`` are left whole)."""
     dropped = duplicate_docs(tables.get("documents"))
     if not dropped:

@@ -9,8 +9,10 @@ they are.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas only where tables are built; the streamed run imports item_key alone
+    import pandas as pd
 
 SUPPORT_COLUMNS = {"brands": "name", "formulations": "text"}
 _SEPARATORS = re.compile(r"[\s“”‘’「」『』\"'·•・‧.．、，,]+")
@@ -21,8 +23,10 @@ def item_key(text: object) -> str:
     return _SEPARATORS.sub("", str(text)) if isinstance(text, str) else ""
 
 
-def support_counts(table: pd.DataFrame, column: str) -> pd.Series:
+def support_counts(table: "pd.DataFrame", column: str) -> "pd.Series":
     """For each row of ``table``, the number of distinct documents with the same item in ``column``."""
+    import pandas as pd
+
     if table.empty:
         return pd.Series([], dtype="int64", index=table.index)
     keys = table[column].map(item_key)
@@ -30,7 +34,7 @@ def support_counts(table: pd.DataFrame, column: str) -> pd.Series:
     return docs.astype("int64")
 
 
-def add_support(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def add_support(tables: dict[str, "pd.DataFrame"]) -> dict[str, "pd.DataFrame"]:
     """Fill the ``support`` column of brands and formulations in place (and return ``tables``)."""
     for table, column in SUPPORT_COLUMNS.items():
         frame = tables.get(table)

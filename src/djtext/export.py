@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import re
-import tempfile
+import os  # noqa: F401  (tests patch export.os)
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -19,30 +17,10 @@ import pandas as pd
 
 from djtext.schema import TABLES, Column
 
-FORMATS = ("csv", "jsonl", "xlsx", "parquet")
-SUFFIXES = {"csv": ".csv", "jsonl": ".jsonl", "xlsx": ".xlsx", "parquet": ".parquet"}
-WORKBOOK = "results.xlsx"
-DATAPACKAGE = "datapackage.json"
-EXCEL_MAX_CELL = 32767
-_EXCEL_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_MEDIATYPES = {
-    "csv": "text/csv",
-    "jsonl": "application/jsonl",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "parquet": "application/vnd.apache.parquet",
-}
-
-
-class ExportError(ValueError):
-    """A table cannot be written (unknown format, missing optional dependency)."""
-
-
-def check_format(fmt: str) -> str:
-    """Return ``fmt`` lower-cased, or raise ExportError naming the supported formats."""
-    value = (fmt or "").lower().lstrip(".")
-    if value not in FORMATS:
-        raise ExportError(f"unknown output format {fmt!r} (choose one of: {', '.join(FORMATS)})")
-    return value
+from djtext.results_folder import (  # noqa: F401  (re-exported: export's public names)
+    DATAPACKAGE, EXCEL_MAX_CELL, FORMATS, SUFFIXES, WORKBOOK, ExportError, atomic_write_bytes, check_format,
+    datapackage, excel_text, file_mode, resource as _resource, safe_cell, unsafe_cell,
+)
 
 
 def schema_of(table: str, schemas: Mapping[str, tuple[Column, ...]] | None = None) -> tuple[Column, ...] | None:
@@ -108,23 +86,9 @@ def infer_schema(frame: pd.DataFrame) -> tuple[Column, ...]:
     return tuple(fields)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename, never half-written."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def csv_bytes(frame: pd.DataFrame, *, bom: bool = True) -> bytes:
     """A frame as UTF-8 CSV bytes (with a BOM by default, so Excel shows Chinese)."""
-    text = frame.to_csv(index=False, lineterminator="\n")
+    text = _spreadsheet_safe(frame, safe_cell).to_csv(index=False, lineterminator="\n")
     return text.encode("utf-8-sig" if bom else "utf-8")
 
 
@@ -147,14 +111,17 @@ def parquet_bytes(frame: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
+def _spreadsheet_safe(frame: pd.DataFrame, cell) -> pd.DataFrame:
+    """``frame`` with ``cell`` applied to every text value (formula-safe CSV and XLSX cells)."""
     out = frame.copy()
     for name in out.columns:
         if pd.api.types.is_string_dtype(out[name]) or out[name].dtype == object:
-            out[name] = out[name].map(
-                lambda v: _EXCEL_ILLEGAL.sub("", v)[:EXCEL_MAX_CELL] if isinstance(v, str) else v
-            )
+            out[name] = out[name].map(lambda v: cell(v) if isinstance(v, str) else v)
     return out
+
+
+def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    return _spreadsheet_safe(frame, excel_text)
 
 
 def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
@@ -167,6 +134,10 @@ def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
             _excel_safe(frame).to_excel(writer, sheet_name=name[:31], index=False)
+            sheet = writer.sheets[name[:31]]
+            sheet.freeze_panes = "A2"  # header row stays visible
+            if len(frame.columns):
+                sheet.auto_filter.ref = sheet.dimensions
     return buffer.getvalue()
 
 
@@ -213,41 +184,6 @@ def write_table(
     return path
 
 
-def _resource(name: str, path: str, fmt: str, schema: Iterable[Column], *, sheet: str | None = None) -> dict:
-    resource = {
-        "name": name,
-        "path": path,
-        "profile": "tabular-data-resource",
-        "format": fmt,
-        "mediatype": _MEDIATYPES[fmt],
-        "schema": {
-            "fields": [
-                {"name": c.name, "type": c.type, **({"description": c.description} if c.description else {})}
-                for c in schema
-            ]
-        },
-    }
-    if fmt in ("csv", "jsonl"):
-        resource["encoding"] = "utf-8"
-    if sheet is not None:
-        resource["dialect"] = {"sheet": sheet}
-    return resource
-
-
-def datapackage(resources: list[dict]) -> dict:
-    """A Frictionless Tabular Data Package descriptor listing ``resources``."""
-    from djtext import __version__
-
-    return {
-        "profile": "tabular-data-package",
-        "name": "djtext-results",
-        "title": "djtext extraction and analysis tables",
-        "description": "Tables written by djtext; every row carries its document, unit and region.",
-        "created_by": f"djtext {__version__}",
-        "resources": sorted(resources, key=lambda r: r["name"]),
-    }
-
-
 def write_datapackage(out_dir: Path, resources: list[dict]) -> Path:
     """Write or update ``datapackage.json`` in ``out_dir`` with ``resources`` (same-name ones replaced).
 
@@ -257,11 +193,12 @@ def write_datapackage(out_dir: Path, resources: list[dict]) -> Path:
     out_dir = Path(out_dir)
     path = out_dir / DATAPACKAGE
     kept: list[dict] = []
-    sources = None
+    run = sources = None
     if path.exists():
         try:
-            previous = json.loads(path.read_text(encoding="utf-8"))
-            old, sources = previous.get("resources", []), previous.get("sources")  # sources: the corpus extract read
+            package = json.loads(path.read_text(encoding="utf-8"))
+            old, run = package.get("resources", []), package.get("djtext:run")
+            sources = package.get("sources")  # sources: the corpus extract read (djtext report)
         except (OSError, ValueError, AttributeError):
             old = []
         replaced = {r["name"] for r in resources}
@@ -269,7 +206,7 @@ def write_datapackage(out_dir: Path, resources: list[dict]) -> Path:
             r for r in old
             if isinstance(r, dict) and r.get("name") not in replaced and (out_dir / str(r.get("path", ""))).exists()
         ]
-    descriptor = datapackage(kept + resources)
+    descriptor = datapackage(kept + resources, run)
     if sources:
         descriptor["sources"] = sources
     text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
@@ -326,7 +263,8 @@ def write_tables(
 
 def _read_workbook(path: Path) -> dict[str, pd.DataFrame]:
     try:
-        return pd.read_excel(path, sheet_name=None, engine="openpyxl")
+        sheets = pd.read_excel(path, sheet_name=None, engine="openpyxl")
+        return {name: _spreadsheet_safe(frame, unsafe_cell) for name, frame in sheets.items()}
     except Exception:  # an unreadable old workbook is simply replaced
         return {}
 

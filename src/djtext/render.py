@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-import pandas as pd
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
+
+if TYPE_CHECKING:  # pandas is imported only by the functions that take DataFrames
+    import pandas as pd
 
 MENTION_TABLES = ("units", "brands", "formulations", "slogans", "lists", "practices")
 
@@ -18,6 +19,8 @@ def progress_bar(console: Console, total: int, label: str, enabled: bool = True)
     if not enabled or total <= 1:
         yield lambda _name: None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
     columns = (
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), TimeRemainingColumn(), TextColumn("{task.fields[name]}", style="dim"),
@@ -40,6 +43,8 @@ def _count(frame: pd.DataFrame | None, doc: str) -> int:
 def documents_table(tables: dict[str, pd.DataFrame], limit: int = 30) -> Table:
     """Per-document counts of every extracted table, with read errors (failed documents first,
     at most ``limit`` rows; a caption gives the totals of the rest)."""
+    import pandas as pd
+
     table = Table(title="Documents", show_lines=False, header_style="bold")
     table.add_column("doc", overflow="fold")
     table.add_column("enc")
@@ -63,11 +68,13 @@ def documents_table(tables: dict[str, pd.DataFrame], limit: int = 30) -> Table:
 
 
 def _text(value) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
 def brands_table(tables: dict[str, pd.DataFrame], limit: int = 60) -> Table:
     """Brands with their unit, region, kind and the documents they come from (deduplicated)."""
+    import pandas as pd
+
     table = Table(title="Brands", header_style="bold")
     for name in ("name", "kind", "unit", "province", "city", "county", "docs"):
         table.add_column(name, overflow="fold")
@@ -82,3 +89,32 @@ def brands_table(tables: dict[str, pd.DataFrame], limit: int = 60) -> Table:
         table.caption = f"{len(grouped) - limit} more in brands.csv"
     return table
 
+
+
+def summary_documents_table(documents: list[dict], counts: dict[str, dict[str, int]]) -> Table:
+    """``documents_table`` from a streamed run's documents rows and per-document row counts."""
+    table = Table(title="Documents", show_lines=False, header_style="bold")
+    table.add_column("doc", overflow="fold")
+    table.add_column("enc")
+    table.add_column("chars", justify="right")
+    for name in MENTION_TABLES:
+        table.add_column(name, justify="right")
+    table.add_column("status")
+    for row in documents:
+        doc = row["doc"]
+        per = counts.get(doc, {})
+        table.add_row(doc, str(row.get("encoding") or ""), str(row.get("chars_clean") or 0),
+                      *[str(per.get(name, 0)) for name in MENTION_TABLES], "[red]failed[/]" if row.get("error") else "ok")
+    return table
+
+
+def summary_brands_table(brands: dict[tuple, set], more: int = 0) -> Table:
+    """``brands_table`` from a streamed run's first brand keys (name, kind, unit, regions) and their docs."""
+    table = Table(title="Brands", header_style="bold")
+    for name in ("name", "kind", "unit", "province", "city", "county", "docs"):
+        table.add_column(name, overflow="fold")
+    for key, docs in brands.items():
+        table.add_row(*[_text(k) for k in key], ", ".join(sorted(docs)))
+    if more:
+        table.caption = "more in brands.csv"
+    return table

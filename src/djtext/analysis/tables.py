@@ -1,4 +1,9 @@
-"""Loading a RESULTS folder written by `djtext extract` (CSV, JSONL, Parquet or XLSX) into pandas."""
+"""Loading a RESULTS folder written by `djtext extract` (CSV, JSONL, Parquet or XLSX) into pandas.
+
+A folder with a ``datapackage.json`` is read by its manifest: exactly the tables it lists, from
+the files it names (a stray ``brands.csv`` of another run beside a Parquet run is never read).
+Folders without one (older djtext) are read by table file names.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from djtext.export import WORKBOOK, conform
+from djtext.results_folder import manifest_resources, unsafe_cell
 from djtext.schema import TABLES, columns
 
 MARKER_TABLES = ("documents", "brands", "practices", "formulations", "slogans", "units", "lists")
@@ -23,8 +29,21 @@ class ResultsError(ValueError):
     """A RESULTS folder or one of its tables cannot be read or lacks schema columns."""
 
 
+def _listed(folder: Path) -> dict[str, dict]:
+    """The manifest's resources of ``folder`` whose files exist (empty without a manifest)."""
+    return {name: r for name, r in manifest_resources(folder).items()
+            if isinstance(r.get("path"), str) and (Path(folder) / r["path"]).is_file()}
+
+
 def table_path(folder: Path, table: str) -> Path | None:
-    """The file holding ``table`` in ``folder`` (csv, jsonl or parquet), or None."""
+    """The file holding ``table`` in ``folder`` (csv, jsonl or parquet; the manifest's if any), or None."""
+    manifest = manifest_resources(folder)
+    if manifest:
+        entry = manifest.get(table)
+        if not entry or entry.get("format") == "xlsx":
+            return None
+        path = Path(folder) / str(entry.get("path", ""))
+        return path if path.suffix in READERS and path.is_file() else None
     for suffix in READERS:
         path = Path(folder) / f"{table}{suffix}"
         if path.is_file():
@@ -37,6 +56,8 @@ def is_results_folder(path: Path) -> bool:
     path = Path(path)
     if not path.is_dir():
         return False
+    if _listed(path):
+        return True
     if (path / WORKBOOK).is_file():
         return True
     return any(table_path(path, name) is not None for name in MARKER_TABLES)
@@ -47,7 +68,8 @@ def read_table_file(path: Path) -> pd.DataFrame:
     path = Path(path)
     try:
         if path.suffix == ".csv":
-            return pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False, na_values=[""])
+            frame = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False, na_values=[""])
+            return _unescaped(frame)
         if path.suffix == ".jsonl":
             if path.stat().st_size == 0:
                 return pd.DataFrame()
@@ -59,6 +81,14 @@ def read_table_file(path: Path) -> pd.DataFrame:
     except (ValueError, UnicodeDecodeError, OSError) as exc:
         raise ResultsError(f"{path}: not a readable table ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})") from None
     raise ResultsError(f"{path}: unsupported table format {path.suffix!r}")
+
+
+def _unescaped(frame: pd.DataFrame) -> pd.DataFrame:
+    """Undo the formula-safe apostrophe djtext puts before CSV/XLSX text cells (see safe_cell)."""
+    for name in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[name]) and not pd.api.types.is_bool_dtype(frame[name]):
+            frame[name] = frame[name].map(unsafe_cell)
+    return frame
 
 
 def validate(table: str, frame: pd.DataFrame, source: Path | str = "") -> pd.DataFrame:
@@ -80,9 +110,13 @@ def load_results(folder: Path, tables: tuple[str, ...] | None = None) -> dict[st
         raise ResultsError(f"{folder}: no such folder")
     wanted = tables or tuple(TABLES)
     workbook: dict[str, pd.DataFrame] = {}
-    if (folder / WORKBOOK).is_file() and not any(table_path(folder, t) for t in wanted):
+    listed = manifest_resources(folder)
+    in_book = any(listed.get(t, {}).get("format") == "xlsx" for t in wanted) if listed else (
+        not any(table_path(folder, t) for t in wanted))
+    if (folder / WORKBOOK).is_file() and in_book:
         try:
             workbook = pd.read_excel(folder / WORKBOOK, sheet_name=None, engine="openpyxl", dtype=str)
+            workbook = {name: _unescaped(frame) for name, frame in workbook.items()}
         except ImportError:
             raise ResultsError(f"{folder / WORKBOOK}: reading xlsx needs openpyxl: pip install 'djtext[excel]'") from None
         except Exception as exc:
@@ -92,7 +126,7 @@ def load_results(folder: Path, tables: tuple[str, ...] | None = None) -> dict[st
         path = table_path(folder, name)
         if path is not None:
             out[name] = validate(name, read_table_file(path), path)
-        elif name in workbook:
+        elif name in workbook and (not listed or listed.get(name, {}).get("format") == "xlsx"):
             out[name] = validate(name, workbook[name], f"{folder / WORKBOOK}[{name}]")
         else:
             out[name] = conform(name, pd.DataFrame(columns=columns(name))) if name in TABLES else pd.DataFrame()
@@ -101,6 +135,10 @@ def load_results(folder: Path, tables: tuple[str, ...] | None = None) -> dict[st
 
 def results_format(folder: Path) -> str:
     """The format the tables of a RESULTS folder were written in (csv, jsonl, parquet or xlsx)."""
+    listed = _listed(folder)
+    for name in MARKER_TABLES:
+        if name in listed and listed[name].get("format") in ("csv", "jsonl", "parquet", "xlsx"):
+            return listed[name]["format"]
     for name in MARKER_TABLES:
         path = table_path(folder, name)
         if path is not None:

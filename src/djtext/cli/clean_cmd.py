@@ -95,7 +95,7 @@ def clean(
                     advance(rel)
                     continue
                 taken.add(target)
-                from djtext.export import atomic_write_bytes
+                from djtext.results_folder import atomic_write_bytes
 
                 try:
                     atomic_write_bytes(target, (cleaned.text + "\n").encode("utf-8"))

@@ -9,7 +9,7 @@ import typer
 from djtext.cli.app import (
     BOM_OPTION, EXIT_OK, EXIT_SOME_FAILED, JOBS_OPTION, KEEP_DUPLICATES_OPTION, LEXICON_OPTION, SEGMENTER_OPTION, app, console, err_console, usage_error,
 )
-from djtext.render import brands_table, documents_table, progress_bar
+from djtext.render import progress_bar, summary_brands_table, summary_documents_table
 
 
 def check_output_dir(out: Path, inputs: list[Path]) -> None:
@@ -33,7 +33,8 @@ def extract(
     hanlp_download: bool = typer.Option(False, "--hanlp-download", help="Allow HanLP to download a pretrained model (needs a network)."),
     t2s: Optional[bool] = typer.Option(None, "--t2s/--no-t2s", help="Force Traditional→Simplified on or off (default: automatic)."),
     jobs: int = JOBS_OPTION,
-    engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask (a Dask bag; uses a running dask.distributed Client)."),
+    engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask (dask.distributed: --scheduler, a running Client, or a local cluster of --jobs workers)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", envvar="DJTEXT_DASK_SCHEDULER", help="Address of a dask.distributed scheduler (tcp://host:8786); implies --engine dask."),
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse per-document results cached by content hash."),
     keep_duplicates: bool = typer.Option(False, "--keep-duplicates", help="Keep the rows of documents flagged as duplicates (documents.duplicate_of); by default only their documents row is written."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary tables."),
@@ -43,12 +44,10 @@ def extract(
 
     Example: djtext extract data/raw --out results --tokens
     """
-    from djtext.dedup import duplicate_docs, without_duplicates
-    from djtext.export import write_tables
-    from djtext.pipeline import default_cache_dir, run_corpus
+    from djtext.pipeline import default_cache_dir, extract_corpus
+    from djtext.results_folder import ExportError, record_corpus
     from djtext.corpus import iter_files
     from djtext.lexicon import LexiconError
-    from djtext.report.texts import record_corpus
     from djtext.segment import SegmenterUnavailable
 
     if not corpus.exists():
@@ -59,25 +58,25 @@ def extract(
         raise usage_error(f"{corpus}: no supported files (.txt .md .html .htm .docx .pdf)")
     try:
         with progress_bar(err_console, total, "extract", enabled=not quiet) as advance:
-            result = run_corpus(
-                corpus, jobs=jobs, lexicon_paths=[str(p) for p in lexicon or []], segmenter=segmenter,
-                hanlp_model=hanlp_model, hanlp_download=hanlp_download, t2s=t2s, cache=default_cache_dir() if cache else None, progress=advance, engine=engine,
-                tokens=tokens,
+            result = extract_corpus(
+                corpus, out, fmt=fmt, bom=bom, jobs=jobs, lexicon_paths=[str(p) for p in lexicon or []], segmenter=segmenter,
+                hanlp_model=hanlp_model, hanlp_download=hanlp_download, t2s=t2s, cache=default_cache_dir() if cache else None,
+                progress=advance, engine="dask" if scheduler else engine, scheduler=scheduler,
+                tokens=tokens, keep_duplicates=keep_duplicates,
             )
-        from djtext.tokens import TOKEN_SCHEMA
-
-        tables = result.tables if keep_duplicates else without_duplicates(result.tables)
-        paths = write_tables(tables, out, fmt=fmt, bom=bom, schemas={"tokens": TOKEN_SCHEMA})
         record_corpus(out, corpus)  # so `djtext report` and `djtext show` find the texts
-    except (LexiconError, SegmenterUnavailable, ValueError) as exc:
+    except (LexiconError, SegmenterUnavailable, ExportError, ValueError) as exc:
         raise usage_error(str(exc)) from None
+    paths = result.paths
     if not quiet:
-        console.print(documents_table(result.tables))
-        console.print(brands_table(result.tables))
+        console.print(summary_documents_table(result.documents, result.counts))  # capped: failed first
+        console.print(summary_brands_table(result.brands, result.more_brands))
+    if result.removed:
+        err_console.print(f"removed stale files of an earlier run: {', '.join(p.name for p in result.removed)}", highlight=False)
     for rel, error in result.errors:
         err_console.print(f"[red]failed:[/] {rel}: {error}", highlight=False, soft_wrap=True)
     ok = result.n_documents - len(result.errors)
-    n_duplicates = len(duplicate_docs(result.tables.get("documents")))
+    n_duplicates = len(result.duplicates)
     err_console.print(
         f"{ok} of {result.n_documents} documents extracted"
         + (f" ({result.cached} from cache)" if result.cached else "")

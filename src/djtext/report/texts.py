@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from djtext.results_folder import record_corpus  # noqa: F401  (re-exported: report reads what extract records)
+
 ITEM_TABLES = ("brands", "formulations", "slogans", "practices", "units", "lists")
 LABEL_COLUMNS = {"brands": "name", "practices": "name", "formulations": "text", "slogans": "text",
                  "units": "unit", "lists": "heading"}
@@ -48,19 +50,6 @@ def recorded_corpus(results: Path) -> Path | None:
         if isinstance(source, dict) and source.get("path"):
             return Path(source["path"])
     return None
-
-
-def record_corpus(results: Path, corpus: Path) -> None:
-    """Record ``corpus`` (absolute) as the source of RESULTS in its datapackage.json (Frictionless ``sources``)."""
-    from djtext.export import atomic_write_bytes
-
-    path = Path(results) / "datapackage.json"
-    try:
-        descriptor = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return
-    descriptor["sources"] = [{"title": "corpus", "path": str(Path(corpus).resolve())}]
-    atomic_write_bytes(path, (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
 def corpus_root(results: Path, corpus: Path | None) -> Path | None:
