@@ -349,3 +349,40 @@ ROUND_TWO_NEGATIVE = [
 @pytest.mark.parametrize("sentence,absent", ROUND_TWO_NEGATIVE)
 def test_round_two_false_alarms(sentence: str, absent: str) -> None:
     assert absent not in names(sentence), names(sentence)
+
+
+# round three (invented sentences): word-safe boundaries, digit runs with their system word,
+# level structures, series of parallel quoted names
+ROUND_THREE = [
+    ("以县政协新时代协商民主实践中心为依托。", {("新时代协商民主实践中心", "platform")}),
+    ("青河县政协李明远委员履职工作室获评优秀。", {("李明远委员履职工作室", "platform")}),
+    ("被授予同心协作乡村振兴实践基地。", {("乡村振兴实践基地", "platform")}),
+    ("建立“1+3+5”协商体系，即每年召开1次全会。", {("1+3+5协商体系", "mechanism")}),
+    ("实行“2+2+N”联系机制，即2名常委联系2名委员。", {("2+2+N联系机制", "mechanism")}),
+    ("完善“1+2+N”协商工作格局，聚焦发展。", {("1+2+N协商工作格局", "mechanism")}),
+    ("建立健全了三级党组织体系，实现全覆盖。", {("三级党组织体系", "mechanism")}),
+    ("县政协“四级协商平台”又添新阵地。", {("四级协商平台", "platform")}),
+    ("开展“百人百场宣讲”、推广技术“百人百村助农”、关爱群体“百人百家关爱”。",
+     {("百人百场宣讲", "mechanism"), ("百人百村助农", "mechanism"), ("百人百家关爱", "mechanism")}),
+    ("开展“一村一品”、帮扶企业“一企一策”。", {("一村一品", "mechanism"), ("一企一策", "mechanism")}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", ROUND_THREE)
+def test_round_three_patterns(sentence: str, expected: set[tuple[str, str]]) -> None:
+    found = pairs(sentence)
+    assert expected <= found, found
+
+
+ROUND_THREE_NEGATIVE = [
+    ("被授予同心协作乡村振兴实践基地。", "村振兴实践基地"),
+    ("以县政协新时代协商民主实践中心为依托。", "时代协商民主实践中心"),
+    ("开展“红色之旅”，切实做到“两个维护”。", "两个维护"),  # not a sibling: no shared numerals
+    ("开展“百人百场宣讲”。会上提出“百人百问答疑”。", "百人百问答疑"),  # another sentence
+    ("坚持“1+3”，推动落实。", "1+3"),
+]
+
+
+@pytest.mark.parametrize("sentence,absent", ROUND_THREE_NEGATIVE)
+def test_round_three_false_alarms(sentence: str, absent: str) -> None:
+    assert absent not in names(sentence), names(sentence)

@@ -50,6 +50,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from djtext.extract.practice_names import owner_start, place_prefix_end
+from djtext.extract.practice_series import level_structures, series_siblings
 from djtext.extract.formulations import NUMERALS, FormulationVocabulary, formulation_vocabulary, is_formulation
 from djtext.lexicon import Lexicon, derived
 from djtext.models import Mention
@@ -81,7 +83,6 @@ _PUNCT_STOP_CHARS = frozenset("，。；：！？,;:!?\n（）()《》“”‘�
 COUNT_AFTER = re.compile(rf"^等?([{NUMERALS}\d]{{1,2}})[大项个条种]?")
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # an administrative place name before a bare name (not the 区 of a named 社区: 东城社区委员工作室)
-PLACE_SUFFIX = re.compile(r"^.*(?<!社)[省市县区镇乡](?=..)")
 # a named community or street that owns a platform (东城社区委员工作室): part of its name
 NAMED_OWNER = re.compile(rf"[{HAN_CLASS}]{{2,6}}(?:社区|街道)")
 NAMED_PLACE_WORDS = ("社区", "街道")
@@ -98,6 +99,9 @@ TITLE_NOTE = re.compile(r"\s*[（(](?:试行|暂行|修订|修订稿|草案|征�
 MAX_PARALLEL_ITEM = 3
 # a numeric formulation followed by a longer mechanism name: “三会一课”全程纪实机制
 MECHANISM_RUN = re.compile(rf"(?:(?![等的])[{HAN_CLASS}]){{3,8}}?(?:机制|制度|体系|格局)(?![{HAN_CLASS}])")
+# after a quoted digit run (“1+2+N”): any compact system word, however short (“1+2+N”联系机制)
+DIGIT_RUN = re.compile(r"\d+(?:[+＋]\w)+")
+DIGIT_RUN_HEAD = re.compile(rf"(?:(?![等的和与及])[{HAN_CLASS}]){{1,8}}?(?:机制|制度|体系|格局|模式|工作法)(?![{HAN_CLASS}])")
 # follower words that make a quoted numeric formulation a practice (“六个一”实践活动, “六学”平台)
 FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "工作法", "职责",
                          "工作办法", "履职重点", "工作格局", "流程", "工作模式")
@@ -353,6 +357,7 @@ class _ChainContext:
 def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabulary,
                  quotes: list[re.Match[str]] | None = None) -> list[Mention]:
     found: list[Mention] = []
+    rejected: list[tuple[str, int]] = []
     for chain in _quote_chains(text, quotes):
         first, last = chain[0], chain[-1]
         after = text[last.end():last.end() + 24]
@@ -375,8 +380,14 @@ def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabu
                 continue  # 现场“督办”制度: a quoted word inside a longer mechanism phrase, not a name
             if index and "、" in chain[index - 1].group(1) and _is_numeric(match.group(1), fvocab):
                 continue  # “联甲、联乙”“二联”活动: the count labels the list just given
-            chain_found.extend(_quoted_practices(match, index == len(chain) - 1, context, vocab, fvocab))
+            got = _quoted_practices(match, index == len(chain) - 1, context, vocab, fvocab)
+            if not got:
+                rejected.append((match.group(1).strip(), match.start(1)))
+            chain_found.extend(got)
         found.extend(_merge_parallel(chain, chain_found, vocab) if len(chain) > 1 else chain_found)
+    accepted = [(m.text, m.start, m.attrs["category"]) for m in found]
+    for content, start, category in series_siblings(text, accepted, rejected, NUMERALS):
+        found.append(_mention(content, start, start + len(content), category, "quote"))  # 百人百甲、百人百乙
     return found
 
 
@@ -432,7 +443,7 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
         return [_mention(content, start, end, "activity", "quote")]
     if len(content) < 2 or content.endswith(_NOT_A_NAME_END) or NOT_IN_NAME.search(content):
         return []
-    if not HAN.search(content) or content in vocab.stopwords:
+    if (not HAN.search(content) and not DIGIT_RUN.fullmatch(content)) or content in vocab.stopwords:
         return []
     numeric = content[0] in NUMERALS or content[0].isdigit()
     formulation = numeric and (is_formulation(content, fvocab) or (  # “三个甲乙、四个丙丁”: a set of them
@@ -459,7 +470,8 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
     if formulation and SPELLED_OUT.match(text_after_quote(match, context)):
         return [_mention(content, start, end, "mechanism", "quote")]  # “六有”（有甲、有乙…）
     if formulation:
-        run = MECHANISM_RUN.match(after) if is_last else None
+        run_pattern = DIGIT_RUN_HEAD if DIGIT_RUN.fullmatch(content) else MECHANISM_RUN
+        run = run_pattern.match(after) if is_last else None
         if run:
             return [_mention(content + run.group(), start, context.after_start + run.end(), "mechanism", "quote")]
         if follower and follower[2] in FORMULATION_FOLLOWERS and (
@@ -669,9 +681,9 @@ def _canonical_start(text: str, start: int, head_start: int, info: Head, vocab: 
     if LEVEL_PREFIX.match(text, start) and head_start - start - 2 >= keep:
         start += 2  # 三级政协委员联络小组 -> 政协委员联络小组
     start = _strip_qualifier(text, start, head_start, keep, vocab)
-    place = PLACE_SUFFIX.match(text[start:head_start])
-    if place and head_start - (start + place.end()) >= keep:
-        start += place.end()  # 澜湾县基层政协委员工作站 -> 基层政协委员工作站
+    place = place_prefix_end(text[start:head_start])
+    if place and head_start - (start + place) >= keep:
+        start += place  # 澜湾县基层政协委员工作站 -> 基层政协委员工作站 (not 乡村振兴…)
     return _strip_qualifier(text, start, head_start, keep, vocab)
 
 
@@ -734,6 +746,9 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
             if not natural and info.category != "org_form":
                 longer, natural = _bare_start(text, head_start, MAX_LONG_PREFIX, vocab.edges)
                 start = longer if natural else start  # 同心桥民主协商基地: a longer name with a clear edge
+                if not natural:  # no clear edge: not cut mid-word, but after the owner's 政协
+                    owner_at = owner_start(text, start, head_start, HAN.match)
+                    start, natural = (owner_at, True) if owner_at is not None else (start, False)
             elif not natural:
                 longer, natural = _bare_start(text, head_start, MAX_LONG_ORG_PREFIX, vocab.edges)
                 natural = natural and text[longer:head_start].endswith(ORG_DESCRIPTORS) and head_start - longer >= 4
@@ -903,6 +918,7 @@ def extract_practices(text: str, *, lexicon: Lexicon | None = None) -> list[Ment
         + _from_activity_lists(text, quoted, vocab)
         + _from_plus_heads(text, quoted)
         + _from_heads(text, quoted, vocab, fvocab)
+        + [_mention(name, start, end, category, "level") for name, start, end, category in level_structures(text)]
     )
     clause_starts: dict[int, int] = {}
     for m in mentions:

@@ -1,0 +1,57 @@
+"""Practices named by their shape: level structures and series of parallel quoted names.
+
+Pure helpers for :mod:`djtext.extract.practices`, general rules of the genre only:
+
+* a level structure, N级 + a short body + 体系/平台/网络/架构, is a named practice wherever it
+  stands, quoted or not (建立健全三级党组织体系, 县政协“四级协商平台” -> 四级协商平台);
+* a series of parallel quoted numeric names in one sentence (开展“百人百场宣讲”、推广技术
+  “百人百村助农”、…) are all practices when one of them is: siblings have the same length and
+  begin with a numeral and share their first two characters or their numerals in place
+  (一村一品, 一企一策).
+"""
+from __future__ import annotations
+
+import re
+
+HAN_CLASS = r"\u3400-\u9fff"
+LEVEL_HEADS = {"体系": "mechanism", "架构": "org_form", "平台": "platform", "网络": "platform"}
+LEVEL_STRUCTURE = re.compile(
+    rf"(?<![\d一二三四五六七八九十])[二三四五六两]级((?:(?![的和与及等])[{HAN_CLASS}]){{1,5}}?)"
+    rf"({'|'.join(LEVEL_HEADS)})(?![{HAN_CLASS}])"
+)
+SENTENCE_END = re.compile(r"[。；！？\n]")
+MIN_SHARED = 2  # characters siblings of a series share at their start
+
+
+def level_structures(text: str) -> list[tuple[str, int, int, str]]:
+    """(name, start, end, category) of every level structure in ``text`` (三级党组织体系)."""
+    return [(m.group(), m.start(), m.end(), LEVEL_HEADS[m.group(2)]) for m in LEVEL_STRUCTURE.finditer(text)]
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    low, high = min(a, b), max(a, b)
+    return SENTENCE_END.search(text, low, high) is None
+
+
+def _skeleton(name: str, numerals: str) -> str | None:
+    """The numerals of ``name`` in place, others blanked (一村一品 -> 一_一_), None with fewer than two."""
+    shape = "".join(c if c in numerals else "_" for c in name)
+    return shape if len(shape) - shape.count("_") >= MIN_SHARED else None
+
+
+def series_siblings(text: str, accepted: list[tuple[str, int, str]], rejected: list[tuple[str, int]],
+                    numerals: str) -> list[tuple[str, int, str]]:
+    """Rejected quoted names (content, start) that are siblings of an accepted one
+    (content, start, category) in the same sentence: (content, start, category) each."""
+    found = []
+    for content, start in rejected:
+        if len(content) < 3 or content[0] not in numerals:
+            continue
+        for name, at, category in accepted:
+            shape = _skeleton(content, numerals)
+            if (len(name) == len(content) and name != content and _same_sentence(text, at, start)
+                    and (name[:MIN_SHARED] == content[:MIN_SHARED]
+                         or shape is not None and shape == _skeleton(name, numerals))):
+                found.append((content, start, category))
+                break
+    return found
