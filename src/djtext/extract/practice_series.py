@@ -7,7 +7,7 @@ Pure helpers for :mod:`djtext.extract.practices`, general rules of the genre onl
 * a series of parallel quoted numeric names in one sentence (开展“百人百场宣讲”、推广技术
   “百人百村助农”、…) are all practices when one of them is: siblings have the same length and
   begin with a numeral and share their first two characters or their numerals in place
-  (一村一品, 一企一策).
+  (一村一品, 一企一策); three or more such siblings in one sentence are activities by themselves.
 """
 from __future__ import annotations
 
@@ -19,8 +19,10 @@ LEVEL_STRUCTURE = re.compile(
     rf"(?<![\d一二三四五六七八九十])[二三四五六两]级((?:(?![的和与及等])[{HAN_CLASS}]){{1,5}}?)"
     rf"({'|'.join(LEVEL_HEADS)})(?![{HAN_CLASS}])"
 )
+COUNTED = re.compile(r".[个项条大种]")  # 两个维护, 三项制度: a count of things, not a programme
 SENTENCE_END = re.compile(r"[。；！？\n]")
 MIN_SHARED = 2  # characters siblings of a series share at their start
+MIN_SERIES = 3  # parallel numeric names that make a series without any other cue
 
 
 def level_structures(text: str) -> list[tuple[str, int, int, str]]:
@@ -39,12 +41,36 @@ def _skeleton(name: str, numerals: str) -> str | None:
     return shape if len(shape) - shape.count("_") >= MIN_SHARED else None
 
 
+def _siblings(a: str, b: str, numerals: str) -> bool:
+    """Two parallel numeric names: same length, first two characters or numerals in place shared."""
+    if len(a) != len(b) or a == b or a[:1] not in numerals or b[:1] not in numerals:
+        return False
+    shape = _skeleton(a, numerals)
+    return a[:MIN_SHARED] == b[:MIN_SHARED] or shape is not None and shape == _skeleton(b, numerals)
+
+
+def _rejected_series(text: str, rejected: list[tuple[str, int]], numerals: str) -> list[tuple[str, int, str]]:
+    """At least three parallel numeric names in one sentence are a series of activities by
+    themselves (甲“百人百场宣讲”、乙“百人百村助农”、丙“百人百家关爱”)."""
+    found = []
+    for content, start in rejected:
+        group = [at for other, at in rejected
+                 if (other == content and at == start or _siblings(content, other, numerals))
+                 and _same_sentence(text, start, at)]
+        if len(group) >= MIN_SERIES and len(content) >= 3 and not COUNTED.match(content):
+            found.append((content, start, "activity"))
+    return found
+
+
 def series_siblings(text: str, accepted: list[tuple[str, int, str]], rejected: list[tuple[str, int]],
                     numerals: str) -> list[tuple[str, int, str]]:
     """Rejected quoted names (content, start) that are siblings of an accepted one
     (content, start, category) in the same sentence: (content, start, category) each."""
-    found = []
+    found = _rejected_series(text, rejected, numerals)
+    taken = {start for _, start, _ in found}
     for content, start in rejected:
+        if start in taken:
+            continue
         if len(content) < 3 or content[0] not in numerals:
             continue
         for name, at, category in accepted:
