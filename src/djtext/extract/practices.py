@@ -104,7 +104,9 @@ DIGIT_RUN = re.compile(r"\d+(?:[+＋]\w)+")
 DIGIT_RUN_HEAD = re.compile(rf"(?:(?![等的和与及])[{HAN_CLASS}]){{1,8}}?(?:机制|制度|体系|格局|模式|工作法)(?![{HAN_CLASS}])")
 # follower words that make a quoted numeric formulation a practice (“六个一”实践活动, “六学”平台)
 FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "工作法", "职责",
-                         "工作办法", "履职重点", "工作格局", "流程", "工作模式")
+                         "工作办法", "履职重点", "工作格局", "流程", "工作模式", "模式", "建设")
+# verbs that put a local numeric set to work right before its quote (深化“二联三促”, 做到“四有”)
+LOCAL_FORMULATION_VERBS = ("深化", "做实", "做到", "落实", "践行", "实行", "强化", "推进")
 MAX_ORG_PREFIX = 4
 MAX_LONG_ORG_PREFIX = 9
 # a duty descriptor that makes a longer organisational-form name (党员委员履职联合党支部)
@@ -133,6 +135,9 @@ LIST_ITEM = re.compile(r"[^、和]+")
 SYSTEM_LIST_END = re.compile(r"等(?:规章|党建|工作|各项|基本|组织生活|学习|管理)?制度")
 NOT_IN_NAME = re.compile(r"[，—]")
 # verbs after which a quoted numeric formulation is a practice the unit carries out (落实“三会一课”)
+LIST_LABEL = re.compile(rf"、[^，。；：！？、“”]{{1,12}}的“?$")  # …、抓丙的“: a list labelled by the next quote
+MAX_LABELLED_LIST = 16
+SUPPORT_VERBS = ("助推", "助力", "服务于")
 FORMULATION_VERBS = ("选树", "采取", "开展", "搭建", "推行")
 NUMERAL_CLASSIFIER = re.compile(rf"[{NUMERALS}\d][个项条种张]")
 HONOUR_AFTER = re.compile(r"(?:荣誉)?称号|荣誉")
@@ -364,6 +369,8 @@ def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabu
         before = _clause_before(text, first.start(), VERB_WINDOW)
         if COUNTED_BEFORE.search(before):
             continue  # 两个“头号工程”: a numeric formulation, not a practice
+        if before.rstrip().endswith(SUPPORT_VERBS):
+            continue  # 助推“书香社区”建设: another body's campaign the unit supports, not its practice
         follower = _follower(after, vocab)
         if follower and follower[0] == "no":
             continue
@@ -441,12 +448,16 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
         content, start = content[2:], start + 2  # “建设清风机关” -> 清风机关
     if _titled_activity(content, follower):
         return [_mention(content, start, end, "activity", "quote")]
-    if len(content) < 2 or content.endswith(_NOT_A_NAME_END) or NOT_IN_NAME.search(content):
+    if len(content) < 2 or NOT_IN_NAME.search(content) or content.endswith(_NOT_A_NAME_END) and not (
+            content.endswith(("品牌", "化")) and content[0] in NUMERALS
+            and is_formulation(content, fvocab)):  # 一支部一品牌, 一体三化: a numeric set, not a brand or a trait
         return []
     if (not HAN.search(content) and not DIGIT_RUN.fullmatch(content)) or content in vocab.stopwords:
         return []
     numeric = content[0] in NUMERALS or content[0].isdigit()
-    formulation = numeric and (is_formulation(content, fvocab) or (  # “三个甲乙、四个丙丁”: a set of them
+    if numeric and LIST_LABEL.search(match.string, max(0, start - MAX_LABELLED_LIST), start - 1):
+        return []  # 抓甲、抓乙、抓丙的“三抓”模式: the count labels the list just given
+    formulation = numeric and not LEVEL_PREFIX.match(content) and (is_formulation(content, fvocab, quoted=True) or (  # “三个甲乙、四个丙丁”: a set of them
         "、" in content and all(is_formulation(part, fvocab) for part in content.split("、"))))
     attached = _attached_head(after, vocab) if is_last else None
     if numeric and not formulation and len(content) <= 4 and not _ending_head(content, vocab) and not attached:
@@ -474,11 +485,16 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
         run = run_pattern.match(after) if is_last else None
         if run:
             return [_mention(content + run.group(), start, context.after_start + run.end(), "mechanism", "quote")]
+        if "、" in content:
+            return []  # “三个甲乙、四个丙丁”建设: a set of several counts, not one practice
         if follower and follower[2] in FORMULATION_FOLLOWERS and (
                 follower[1] <= 1 or follower[1] <= 2 and follower[0] == "mechanism"):  # “双交叉”交流机制
             return [_mention(content, start, end, follower[0], "quote")]
         if _has_verb(context.before, FORMULATION_VERBS):
             return [_mention(content, start, end, "mechanism", "quote")]
+        if (context.before.rstrip().endswith(LOCAL_FORMULATION_VERBS)
+                and (fvocab.scopes or {}).get(content, "local") == "local"):
+            return [_mention(content, start, end, "mechanism", "quote")]  # 深化“二联三促”: a local set put to work
         return []
     if follower and "的" not in after[:follower[1]]:
         return [_mention(content, start, end, follower[0], "quote")]
@@ -532,7 +548,7 @@ def _from_activity_lists(text: str, quoted: bytearray, vocab: PracticeVocabulary
         for m in plain:
             lead = LEADING_USE.match(m.group())
             name, start = m.group()[lead.end():], m.start() + lead.end()
-            if (4 <= len(name) <= 12 and HAN.match(name[0]) and name[0] not in NUMERALS
+            if (4 <= len(name) <= 12 and HAN.match(name[0]) and name[0] not in NUMERALS and name[0] != "各"
                     and name[:2] not in vocab.leading_verbs and not VERB_PHRASE.search(name)
                     and name not in vocab.stopwords):
                 found.append(_mention(name, start, m.end(), "activity", "activity_list"))
