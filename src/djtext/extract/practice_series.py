@@ -3,7 +3,8 @@
 Pure helpers for :mod:`djtext.extract.practices`, general rules of the genre only:
 
 * a level structure, N级 + a short body + 体系/平台/网络/架构, is a named practice wherever it
-  stands, quoted or not (建立健全三级党组织体系, 县政协“四级协商平台” -> 四级协商平台);
+  stands, quoted or not (建立健全三级党组织体系, 县政协“四级协商平台” -> 四级协商平台), unless
+  the levels are spelled out right before it (县、乡、村三级…体系 describes a coverage);
 * a series of parallel quoted numeric names in one sentence (开展“百人百场宣讲”、推广技术
   “百人百村助农”、…) are all practices when one of them is: siblings have the same length and
   begin with a numeral and share their first two characters or their numerals in place
@@ -20,6 +21,7 @@ LEVEL_STRUCTURE = re.compile(
     rf"({'|'.join(LEVEL_HEADS)})(?![{HAN_CLASS}])"
 )
 COUNTED = re.compile(r".[个项条大种]")  # 两个维护, 三项制度: a count of things, not a programme
+SPELLED_LEVELS = re.compile(rf"、[{HAN_CLASS}]{{1,3}}$")  # 县、乡、村三级…体系: a coverage described, not named
 SENTENCE_END = re.compile(r"[。；！？\n]")
 MIN_SHARED = 2  # characters siblings of a series share at their start
 MIN_SERIES = 3  # parallel numeric names that make a series without any other cue
@@ -27,7 +29,8 @@ MIN_SERIES = 3  # parallel numeric names that make a series without any other cu
 
 def level_structures(text: str) -> list[tuple[str, int, int, str]]:
     """(name, start, end, category) of every level structure in ``text`` (三级党组织体系)."""
-    return [(m.group(), m.start(), m.end(), LEVEL_HEADS[m.group(2)]) for m in LEVEL_STRUCTURE.finditer(text)]
+    return [(m.group(), m.start(), m.end(), LEVEL_HEADS[m.group(2)]) for m in LEVEL_STRUCTURE.finditer(text)
+            if not SPELLED_LEVELS.search(text, max(0, m.start() - 8), m.start())]
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:

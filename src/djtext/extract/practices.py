@@ -104,7 +104,7 @@ DIGIT_RUN = re.compile(r"\d+(?:[+＋]\w)+")
 DIGIT_RUN_HEAD = re.compile(rf"(?:(?![等的和与及])[{HAN_CLASS}]){{1,8}}?(?:机制|制度|体系|格局|模式|工作法)(?![{HAN_CLASS}])")
 # follower words that make a quoted numeric formulation a practice (“六个一”实践活动, “六学”平台)
 FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "工作法", "职责",
-                         "工作办法", "履职重点", "工作格局", "流程", "工作模式", "模式", "建设")
+                         "工作办法", "履职重点", "工作格局", "流程", "工作模式", "模式")
 # verbs that put a local numeric set to work right before its quote (深化“二联三促”, 做到“四有”)
 LOCAL_FORMULATION_VERBS = ("深化", "做实", "做到", "落实", "践行", "实行", "强化", "推进")
 MAX_ORG_PREFIX = 4
@@ -137,6 +137,8 @@ NOT_IN_NAME = re.compile(r"[，—]")
 # verbs after which a quoted numeric formulation is a practice the unit carries out (落实“三会一课”)
 LIST_LABEL = re.compile(rf"、[^，。；：！？、“”]{{1,12}}的“?$")  # …、抓丙的“: a list labelled by the next quote
 MAX_LABELLED_LIST = 16
+LABEL_FOLLOWERS = ("模式",)  # 抓甲、抓乙、抓丙的“三抓”模式: a count labelling the list before it is no name
+COUNTED_SET = re.compile(rf"[{NUMERALS}\d]+[个项大条种]")  # 三个甲乙年: a count of goals, not a named set
 SUPPORT_VERBS = ("助推", "助力", "服务于")
 FORMULATION_VERBS = ("选树", "采取", "开展", "搭建", "推行")
 NUMERAL_CLASSIFIER = re.compile(rf"[{NUMERALS}\d][个项条种张]")
@@ -455,8 +457,7 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
     if (not HAN.search(content) and not DIGIT_RUN.fullmatch(content)) or content in vocab.stopwords:
         return []
     numeric = content[0] in NUMERALS or content[0].isdigit()
-    if numeric and LIST_LABEL.search(match.string, max(0, start - MAX_LABELLED_LIST), start - 1):
-        return []  # 抓甲、抓乙、抓丙的“三抓”模式: the count labels the list just given
+    labelled = numeric and LIST_LABEL.search(match.string, max(0, start - MAX_LABELLED_LIST), start - 1)
     formulation = numeric and not LEVEL_PREFIX.match(content) and (is_formulation(content, fvocab, quoted=True) or (  # “三个甲乙、四个丙丁”: a set of them
         "、" in content and all(is_formulation(part, fvocab) for part in content.split("、"))))
     attached = _attached_head(after, vocab) if is_last else None
@@ -487,12 +488,12 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
             return [_mention(content + run.group(), start, context.after_start + run.end(), "mechanism", "quote")]
         if "、" in content:
             return []  # “三个甲乙、四个丙丁”建设: a set of several counts, not one practice
-        if follower and follower[2] in FORMULATION_FOLLOWERS and (
+        if follower and follower[2] in FORMULATION_FOLLOWERS and not (labelled and follower[2] in LABEL_FOLLOWERS) and (
                 follower[1] <= 1 or follower[1] <= 2 and follower[0] == "mechanism"):  # “双交叉”交流机制
             return [_mention(content, start, end, follower[0], "quote")]
         if _has_verb(context.before, FORMULATION_VERBS):
             return [_mention(content, start, end, "mechanism", "quote")]
-        if (context.before.rstrip().endswith(LOCAL_FORMULATION_VERBS)
+        if (context.before.rstrip().endswith(LOCAL_FORMULATION_VERBS) and not COUNTED_SET.match(content) and not labelled
                 and (fvocab.scopes or {}).get(content, "local") == "local"):
             return [_mention(content, start, end, "mechanism", "quote")]  # 深化“二联三促”: a local set put to work
         return []
