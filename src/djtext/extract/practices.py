@@ -448,6 +448,9 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
         return []
     if len(content) >= 6 and content[:2] in vocab.leading_verbs and HAN.match(content[2]):
         content, start = content[2:], start + 2  # “建设清风机关” -> 清风机关
+    kind = vocab.attach_direct.match(after) if is_last and content in vocab.national else None
+    if kind and vocab.heads[kind.group()].category == "platform" and content + kind.group() not in vocab.national:
+        return []  # “智慧政协”履职平台: the national practice is found by the lexicon; the platform is its kind
     if _titled_activity(content, follower):
         return [_mention(content, start, end, "activity", "quote")]
     if len(content) < 2 or NOT_IN_NAME.search(content) or content.endswith(_NOT_A_NAME_END) and not (
@@ -485,7 +488,9 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
         run_pattern = DIGIT_RUN_HEAD if DIGIT_RUN.fullmatch(content) else MECHANISM_RUN
         run = run_pattern.match(after) if is_last else None
         if run:
-            return [_mention(content + run.group(), start, context.after_start + run.end(), "mechanism", "quote")]
+            owner = _owner_before_quote(context.before, vocab) if len(context.before) else ""
+            return [_mention(owner + content + run.group(), start - len(owner) - 1 if owner else start,
+                             context.after_start + run.end(), "mechanism", "quote")]
         if "、" in content:
             return []  # “三个甲乙、四个丙丁”建设: a set of several counts, not one practice
         if follower and follower[2] in FORMULATION_FOLLOWERS and not (labelled and follower[2] in LABEL_FOLLOWERS) and (
@@ -502,6 +507,21 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
     if context.quote_verb and len(content) >= 3:
         return [_mention(content, start, end, "activity", "quote")]
     return []
+
+
+def _owner_before_quote(before: str, vocab: PracticeVocabulary) -> str:
+    """A short subject between a founding verb and the quote that opens a mechanism's name
+    (建立党员委员“一对一”联系…制度 -> 党员委员), else ""."""
+    for verb in sorted(vocab.found_verbs + vocab.quote_verbs, key=len, reverse=True):
+        at = before.rfind(verb)
+        if at < 0:
+            continue
+        tail = before[at + len(verb):]
+        tail = tail[1:] if tail.startswith("了") else tail
+        if 2 <= len(tail) <= MAX_OWNER_NAME and all(HAN.match(c) and c not in FUNCTION_CHARS for c in tail):
+            return tail
+        return ""
+    return ""
 
 
 def text_after_quote(match: re.Match[str], context: _ChainContext) -> str:
