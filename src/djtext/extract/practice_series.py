@@ -1,4 +1,5 @@
-"""Practices named by their shape: level structures and series of parallel quoted names.
+"""Practices named by their shape or frame: level structures, series of parallel quoted names,
+a single example before 等机制, and the tool of 以X为抓手.
 
 Pure helpers for :mod:`djtext.extract.practices`, general rules of the genre only:
 
@@ -8,7 +9,11 @@ Pure helpers for :mod:`djtext.extract.practices`, general rules of the genre onl
 * a series of parallel quoted numeric names in one sentence (开展“百人百场宣讲”、推广技术
   “百人百村助农”、…) are all practices when one of them is: siblings have the same length and
   begin with a numeral and share their first two characters or their numerals in place
-  (一村一品, 一企一策); three or more such siblings in one sentence are activities by themselves.
+  (一村一品, 一企一策); three or more such siblings in one sentence are activities by themselves;
+* one compact name before 等机制/等制度 after a founding verb is a named mechanism (创新实施
+  甲乙主席领衔督办等机制 -> 甲乙主席领衔督办), but not a list (甲、乙等制度);
+* the tool of 以X为抓手/载体/依托/牵引 is a practice when X ends in a practice word (以委员专项
+  行动为抓手 -> 委员专项行动).
 """
 from __future__ import annotations
 
@@ -83,4 +88,25 @@ def series_siblings(text: str, accepted: list[tuple[str, int, str]], rejected: l
                          or shape is not None and shape == _skeleton(name, numerals))):
                 found.append((content, start, category))
                 break
+    return found
+
+
+SINGLE_BEFORE_ETC = re.compile(
+    rf"(?:实施|建立|创新|健全|完善|推行|实行)+((?:(?![的和与及、])[{HAN_CLASS}]){{4,14}}?)等(机制|制度)(?![{HAN_CLASS}])")
+FRAMED_TOOL = re.compile(rf"以“?((?:(?![的和与及、以])[{HAN_CLASS}]){{3,12}}?)”?为(?:抓手|载体|依托|牵引)")
+
+
+def single_examples(text: str) -> list[tuple[str, int, int, str]]:
+    """(name, start, end, "mechanism") of one compact name before 等机制/等制度 after a founding verb."""
+    return [(m.group(1), m.start(1), m.end(1), "mechanism") for m in SINGLE_BEFORE_ETC.finditer(text)]
+
+
+def framed_tools(text: str, practice_end) -> list[tuple[str, int, int, str]]:
+    """(name, start, end, category) of the tool X of 以X为抓手 when ``practice_end(X)`` gives the
+    category of the practice word X ends in (None: X is no practice)."""
+    found = []
+    for m in FRAMED_TOOL.finditer(text):
+        category = practice_end(m.group(1))
+        if category:
+            found.append((m.group(1), m.start(1), m.end(1), category))
     return found

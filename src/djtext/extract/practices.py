@@ -51,7 +51,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from djtext.extract.practice_names import owner_start, place_prefix_end
-from djtext.extract.practice_series import level_structures, series_siblings
+from djtext.extract.practice_series import framed_tools, level_structures, series_siblings, single_examples
 from djtext.extract.formulations import NUMERALS, FormulationVocabulary, formulation_vocabulary, is_formulation
 from djtext.lexicon import Lexicon, derived
 from djtext.models import Mention
@@ -282,6 +282,15 @@ def practice_vocabulary(lexicon: Lexicon | None = None) -> PracticeVocabulary:
 def _mention(name: str, start: int, end: int, category: str, source: str) -> Mention:
     name = INNER_QUOTES.sub("", name)
     return Mention(TABLE, name, start, end, {"name": name, "category": category, "source": source})
+
+
+def _practice_word_category(name: str, vocab: PracticeVocabulary) -> str | None:
+    """Category of the follower word (行动, 活动, 机制 …) ``name`` ends in, else None; not 建设
+    (以甲乙基地建设为抓手: the building of a platform found by its head) nor a place (…会客厅)."""
+    for word, category in vocab.followers.items():
+        if category in ("activity", "mechanism") and word != "建设" and name.endswith(word) and len(name) > len(word) + 1:
+            return category
+    return None
 
 
 def _ending_head(name: str, vocab: PracticeVocabulary) -> Head | None:
@@ -956,6 +965,9 @@ def extract_practices(text: str, *, lexicon: Lexicon | None = None) -> list[Ment
         + _from_plus_heads(text, quoted)
         + _from_heads(text, quoted, vocab, fvocab)
         + [_mention(name, start, end, category, "level") for name, start, end, category in level_structures(text)]
+        + [_mention(name, start, end, category, "clause") for name, start, end, category in single_examples(text)]
+        + [_mention(name, start, end, category, "frame")
+           for name, start, end, category in framed_tools(text, lambda x: _practice_word_category(x, vocab))]
     )
     clause_starts: dict[int, int] = {}
     for m in mentions:
