@@ -139,7 +139,8 @@ LIST_LABEL = re.compile(rf"、[^，。；：！？、“”]{{1,12}}的“?$")  
 MAX_LABELLED_LIST = 16
 LABEL_FOLLOWERS = ("模式",)  # 抓甲、抓乙、抓丙的“三抓”模式: a count labelling the list before it is no name
 COUNTED_SET = re.compile(rf"[{NUMERALS}\d]+[个项大条种]")  # 三个甲乙年: a count of goals, not a named set
-SUPPORT_VERBS = ("助推", "助力", "服务于")
+SUPPORT_VERBS = ("助推", "助力", "服务于", "为推进", "围绕建设")  # 为“甲乙”建设注入动能: a goal served
+NAMING_VERBS = ("名为", "称为", "成为", "作为", "评为", "列为", "定为", "认定为", "确定为")  # 命名为“甲”: a name given
 FORMULATION_VERBS = ("选树", "采取", "开展", "搭建", "推行")
 NUMERAL_CLASSIFIER = re.compile(rf"[{NUMERALS}\d][个项条种张]")
 HONOUR_AFTER = re.compile(r"(?:荣誉)?称号|荣誉")
@@ -380,7 +381,8 @@ def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabu
         before = _clause_before(text, first.start(), VERB_WINDOW)
         if COUNTED_BEFORE.search(before):
             continue  # 两个“头号工程”: a numeric formulation, not a practice
-        if before.rstrip().endswith(SUPPORT_VERBS):
+        if before.rstrip().endswith(SUPPORT_VERBS) or (
+                before.rstrip().endswith("为") and not before.rstrip().endswith(NAMING_VERBS)):
             continue  # 助推“书香社区”建设: another body's campaign the unit supports, not its practice
         follower = _follower(after, vocab)
         if follower and follower[0] == "no":
