@@ -40,7 +40,9 @@ practices only with a practice cue (a head or follower such as 工作机制, 平
 practice, joined by 、, like an unquoted set (周甲、月乙、季丙). A hard wrap the cleaner
 left inside quotes is tolerated. The vocabularies are data files: ``practices.csv``,
 ``practice_heads.csv`` (with ``practice_group_heads.csv``), ``practice_followers.csv``, ``practice_verbs.csv``,
-``practice_stopwords.txt``, ``practice_qualifiers.txt``.
+``practice_stopwords.txt``, ``practice_qualifiers.txt``. Name boundaries live in
+:mod:`djtext.extract.practice_names`; names found by their shape or frame (level structures,
+series of parallel quoted names, 等机制, 以X为抓手) in :mod:`djtext.extract.practice_series`.
 """
 from __future__ import annotations
 
@@ -50,7 +52,13 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from djtext.extract.practice_names import owner_start, place_prefix_end
+from djtext.extract.practice_names import FUNCTION_CHARS, HAN, HAN_CLASS, LEVEL_PREFIX, owner_start
+from djtext.extract.practice_names import bare_start as _bare_start
+from djtext.extract.practice_names import canonical_start as _canonical_start
+from djtext.extract.practice_names import clause_before as _clause_before
+from djtext.extract.practice_names import clause_start as _clause_start
+from djtext.extract.practice_names import has_verb as _has_verb
+from djtext.extract.practice_names import named_place_start as _named_place_start
 from djtext.extract.practice_series import framed_tools, level_structures, series_siblings, single_examples
 from djtext.extract.formulations import NUMERALS, FormulationVocabulary, formulation_vocabulary, is_formulation
 from djtext.lexicon import Lexicon, derived
@@ -58,9 +66,6 @@ from djtext.models import Mention
 
 TABLE = "practices"
 CATEGORIES = ("platform", "mechanism", "activity", "project", "org_form")
-HAN_CLASS = r"\u3400-\u9fff"
-HAN = re.compile(rf"[{HAN_CLASS}]")
-# a quoted name (at most one line break inside: a hard wrap the cleaner left)
 QUOTED = re.compile(r"[“”]([^“”\n]{0,29}\n?[^“”\n]{1,30})”")
 CHAIN_JOIN = re.compile(r"(?:[、]|和|与|及|以及)?")
 TITLE = re.compile(r"《([^《》\n]{4,40})》")
@@ -79,16 +84,11 @@ PLUS_CLAUSE = re.compile(rf"(?:^|(?<=[。；：，\n])|(?<=[一二三四五六�
                          rf"((?![{NUMERALS}][是要、])[{HAN_CLASS}]{{2,4}}[+＋][{HAN_CLASS}]{{2,6}})(?=[。；，\n])", re.MULTILINE)
 PARTY_PLUS_TRIM = re.compile(r"(?:载体活动|载体|活动|工作|模式|等)+$")
 PUNCT_STOP = re.compile(r"[，。；：！？,;:!?\n（）()《》“”‘’]")
-_PUNCT_STOP_CHARS = frozenset("，。；：！？,;:!?\n（）()《》“”‘’")
 COUNT_AFTER = re.compile(rf"^等?([{NUMERALS}\d]{{1,2}})[大项个条种]?")
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # an administrative place name before a bare name (not the 区 of a named 社区: 东城社区委员工作室)
 # a named community or street that owns a platform (东城社区委员工作室): part of its name
 NAMED_OWNER = re.compile(rf"[{HAN_CLASS}]{{2,6}}(?:社区|街道)")
-NAMED_PLACE_WORDS = ("社区", "街道")
-# edge characters that also occur inside a community's own name (东和社区)
-NAME_CONJUNCTIONS = frozenset("和与及")
-# owner words before an organisational form (专委会党员委员履职联合党支部 -> 党员委员履职联合党支部)
 ORG_OWNER = re.compile(r"(?:专门委员会|专委会|分党组|机关|政协)+")
 # a compact mechanism name without a keyword: no list joints, no 的
 LOOSE_MECHANISM_BLOCK = re.compile(r"[的等和与、这各]|及(?!时)")
@@ -112,17 +112,13 @@ MAX_LONG_ORG_PREFIX = 9
 # a duty descriptor that makes a longer organisational-form name (党员委员履职联合党支部)
 ORG_DESCRIPTORS = ("履职", "调研", "学习", "服务", "联络")
 # single characters that end a clause before a quote (现场“督办”制度 has none: a longer phrase)
-FUNCTION_CHARS = frozenset("在向到与和及等的把将以为对从由于是或并了让使给被即又也还各")
 MAX_BARE_PREFIX = 6
 MAX_LONG_PREFIX = 8
-MAX_CLAUSE_PREFIX = 30
 MAX_FOLLOWER_GAP = 8
 MAX_ATTACH_GAP = 6
 VERB_WINDOW = 6
 QUOTE_MARK = re.compile(r"[“”‘’]")
 BRAND_AFTER = re.compile(rf"等?[{HAN_CLASS}]{{0,16}}品牌")
-LEVEL_PREFIX = re.compile(rf"[{NUMERALS}]级")
-CLAUSE_BREAK = re.compile(rf"[^{HAN_CLASS}、]")
 COUNTED_BEFORE = re.compile(rf"[{NUMERALS}\d][个项大张]$")
 INNER_QUOTES = re.compile(r"[‘’'\"\n]")
 OWNER_GAP = re.compile(r"^(?:政协委员|政协|委员|机关)+")
@@ -299,19 +295,6 @@ def _ending_head(name: str, vocab: PracticeVocabulary) -> Head | None:
         return None  # no head ends the name ($ also matches before a final line break)
     found = vocab.head_at_end.search(name)
     return vocab.heads[found.group()] if found else None
-
-
-def _clause_before(text: str, start: int, window: int) -> str:
-    """The text before ``start`` back to the last punctuation, at most ``window`` characters."""
-    piece = text[max(0, start - window):start]
-    for i in range(len(piece) - 1, -1, -1):  # the last PUNCT_STOP character, read from the right
-        if piece[i] in _PUNCT_STOP_CHARS:
-            return piece[i + 1:]
-    return piece
-
-
-def _has_verb(before: str, verbs: tuple[str, ...]) -> bool:
-    return any(verb in before for verb in verbs)
 
 
 def _to_number(token: str) -> int | None:
@@ -678,88 +661,6 @@ def _from_party_plus(text: str, quoted: bytearray) -> list[Mention]:
         name = text[match.start():end]
         found.append(_mention(name, match.start(), end, "mechanism", "party_plus"))
     return found
-
-
-def _ends_with_edge(text: str, position: int, edges: frozenset[str]) -> bool:
-    for k in (4, 3, 2, 1):
-        if position - k >= 0 and text[position - k:position] in edges:
-            return True
-    return False
-
-
-def _bare_start(text: str, head_start: int, limit: int, edges: frozenset[str]) -> tuple[int, bool]:
-    """Left edge of a bare name before ``head_start`` and whether an edge (not the limit) stopped it."""
-    position = head_start
-    while position > 0:
-        if not HAN.match(text[position - 1]) or _ends_with_edge(text, position, edges):
-            return position, True
-        if head_start - position >= limit:
-            return position, False
-        position -= 1
-    return position, True
-
-
-def _clause_start(text: str, head_start: int, vocab: PracticeVocabulary) -> int | None:
-    """Left edge of the object of a founding verb ending at ``head_start``, or None.
-
-    The object starts after the nearest founding verb; a list joint (和, 及, 、) between the verb
-    and the head starts it instead (建立A制度和B制度 -> B制度), and the clause must hold a verb."""
-    window_start = max(0, head_start - MAX_CLAUSE_PREFIX)
-    window = text[window_start:head_start]
-    breaks = list(CLAUSE_BREAK.finditer(window))
-    if breaks:
-        window_start += breaks[-1].end()
-        window = text[window_start:head_start]
-    verbs = list(vocab.clause_verb_pattern.finditer(window))
-    verb_end = verbs[-1].end() if verbs else -1
-    joint = max(window.rfind(j) for j in ("和", "及", "、"))
-    if joint >= 0 and window.startswith("及时", joint):
-        joint = max(window.rfind("和"), window.rfind("、"))  # 及时 is an adverb, not a list joint
-    if joint > verb_end and joint >= 0:
-        clause = _clause_before(text, window_start + joint, 40)
-        return window_start + joint + 1 if _has_verb(clause, vocab.found_verbs + vocab.quote_verbs) else None
-    if verb_end < 0 or (not breaks and head_start - MAX_CLAUSE_PREFIX > 0 and verb_end < 0):
-        return None
-    return window_start + verb_end + (window[verb_end:verb_end + 1] == "了")  # 印发了…规则
-
-
-def _canonical_start(text: str, start: int, head_start: int, info: Head, vocab: PracticeVocabulary) -> int:
-    """Drop leading level, place and qualifier words from a bare name (keeping two characters)."""
-    keep = max(2, info.min_prefix)
-    if LEVEL_PREFIX.match(text, start) and head_start - start - 2 >= keep:
-        start += 2  # 三级政协委员联络小组 -> 政协委员联络小组
-    start = _strip_qualifier(text, start, head_start, keep, vocab)
-    place = place_prefix_end(text[start:head_start])
-    if place and head_start - (start + place) >= keep:
-        start += place  # 澜湾县基层政协委员工作站 -> 基层政协委员工作站 (not 乡村振兴…)
-    return _strip_qualifier(text, start, head_start, keep, vocab)
-
-
-def _named_place_start(text: str, start: int, vocab: PracticeVocabulary) -> int:
-    """Move ``start`` back over a community's or street's own name that a one-character edge cut.
-
-    A bare name may stop at a conjunction character inside the community's name (、东和社区 ->
-    东和|社区): a bare name that begins with 社区/街道 after such a character had its owner's name
-    just before it, so take it back (at most three characters, to a non-Han character or a
-    two-character edge; otherwise nothing changes)."""
-    if not text.startswith(NAMED_PLACE_WORDS, start) or start < 2 or text[start - 1] not in NAME_CONJUNCTIONS:
-        return start
-    if text[start - 2:start] in vocab.edges:
-        return start
-    for back in range(2, 5):
-        edge = start - back
-        if edge < 1:
-            return start
-        if not HAN.match(text[edge - 1]) or text[edge - 1] in FUNCTION_CHARS or text[edge - 2:edge] in vocab.edges:
-            return edge
-    return start
-
-
-def _strip_qualifier(text: str, start: int, head_start: int, keep: int, vocab: PracticeVocabulary) -> int:
-    for qualifier in vocab.qualifiers:
-        if text.startswith(qualifier, start) and head_start - start - len(qualifier) >= keep:
-            return start + len(qualifier)
-    return start
 
 
 def _loose_mechanism(name: str, head: str, following: str, vocab: PracticeVocabulary) -> bool:
