@@ -135,6 +135,7 @@ LIST_LABEL = re.compile(rf"、[^，。；：！？、“”]{{1,12}}的“?$")  
 MAX_LABELLED_LIST = 16
 LABEL_FOLLOWERS = ("模式",)  # 抓甲、抓乙、抓丙的“三抓”模式: a count labelling the list before it is no name
 COUNTED_SET = re.compile(rf"[{NUMERALS}\d]+[个项大条种]")  # 三个甲乙年: a count of goals, not a named set
+DEGREE_WORDS = ("较为", "更加", "比较", "相对", "十分", "非常", "进一步", "日益", "更为", "最为")
 SUPPORT_VERBS = ("助推", "助力", "服务于", "为推进", "围绕建设")  # 为“甲乙”建设注入动能: a goal served
 NAMING_VERBS = ("名为", "称为", "成为", "作为", "评为", "列为", "定为", "认定为", "确定为")  # 命名为“甲”: a name given
 FORMULATION_VERBS = ("选树", "采取", "开展", "搭建", "推行")
@@ -146,7 +147,7 @@ MAX_OWNER_NAME = 4
 # owner words that leave a bare type when a name is only them plus a head (委员之家, 协商驿站: generic)
 GENERIC_OWNER = re.compile(r"^(?:政协|委员|党员|协商|界别)+")
 # a named street, community, town or village that owns a platform: goes to the ``place`` column
-PLACE_PREFIX = re.compile(rf"([{HAN_CLASS}]{{2,6}}?(?:街道|社区|镇|乡|村))(?!委员会)")
+PLACE_PREFIX = re.compile(rf"((?!政协|委员)[{HAN_CLASS}]{{2,6}}?(?:街道|社区|镇|乡|村))(?!委员会)")  # not 政协街道工作组
 # a quoted motto named as an activity: clauses joined by a comma, a space or ·
 SLOGAN_JOINT = re.compile(r"[，,、\s·]+")
 MAX_TITLED_ACTIVITY = 24
@@ -715,13 +716,17 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
             start = _canonical_start(text, start, head_start, info, vocab)
         if info.category == "org_form":
             owner = ORG_OWNER.match(text, start, head_start)
-            if owner:
+            if owner and not (info.requires and info.requires.search(text[start:end])
+                              and not info.requires.search(text[owner.end():end])):
                 start = owner.end()  # 专委会党员委员履职联合党支部 -> 党员委员履职联合党支部
+                # (but 政协街道工作组 keeps the 政协 its head requires)
         name = text[start:end]
         if head_start - start < info.min_prefix or len(name) < 3 and info.min_prefix:
             continue
         if name in vocab.stopwords or NUMERAL_CLASSIFIER.search(name[:-len(head)] or " "):
             continue
+        if name.startswith(DEGREE_WORDS):
+            continue  # 较为规范的协商工作制度: a description of the rules, not their name
         if info.bare == "clause" and "等" in name:
             continue  # 谈心谈话和…通报会等制度: a list of things, not one named system
         if HONOUR_AFTER.match(text, end):
