@@ -285,6 +285,8 @@ def _mention(name: str, start: int, end: int, category: str, source: str) -> Men
 def _practice_word_category(name: str, vocab: PracticeVocabulary) -> str | None:
     """Category of the follower word (行动, 活动, 机制 …) ``name`` ends in, else None; not 建设
     (以甲乙基地建设为抓手: the building of a platform found by its head) nor a place (…会客厅)."""
+    if name[:2] in vocab.leading_verbs or name.startswith(vocab.found_verbs + vocab.quote_verbs):
+        return None  # 以创新工作机制为抓手: a verb and its object, not a name
     for word, category in vocab.followers.items():
         if category in ("activity", "mechanism") and word != "建设" and name.endswith(word) and len(name) > len(word) + 1:
             return category
