@@ -449,7 +449,7 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
     if kind and vocab.heads[kind.group()].category == "platform" and content + kind.group() not in vocab.national:
         return []  # “智慧政协”履职平台: the national practice is found by the lexicon; the platform is its kind
     if _titled_activity(content, follower):
-        return [_mention(content, start, end, "activity", "quote")]
+        return [_mention(content, start, end, follower[0], "quote")]
     if len(content) < 2 or NOT_IN_NAME.search(content) or content.endswith(_NOT_A_NAME_END) and not (
             content.endswith(("品牌", "化")) and content[0] in NUMERALS
             and is_formulation(content, fvocab)):  # 一支部一品牌, 一体三化: a numeric set, not a brand or a trait
@@ -529,8 +529,9 @@ def text_after_quote(match: re.Match[str], context: _ChainContext) -> str:
 def _titled_activity(content: str, follower: tuple[str, int, str] | None) -> bool:
     """A quoted motto of two or three clauses named as an activity (“传承甲乙，淬炼丙丁”主题党日活动):
     the whole motto is the activity's name."""
-    if not follower or follower[0] != "activity" or follower[1] > MAX_TITLE_GAP or not follower[2].endswith("活动"):
-        return False
+    if not follower or follower[1] > MAX_TITLE_GAP or not (
+            follower[0] == "activity" and follower[2].endswith("活动") or follower[0] == "platform" and follower[2] == "平台"):
+        return False  # …活动, or a platform named by its motto (“甲乙好商量，丙丁为人民”协商平台)
     clauses = [c for c in SLOGAN_JOINT.split(content) if c]
     return (2 <= len(clauses) <= 3 and len(content) <= MAX_TITLED_ACTIVITY and "—" not in content
             and all(len(c) >= 3 and HAN.match(c[0]) for c in clauses))
