@@ -98,7 +98,7 @@ MAX_LOOSE_NAME = 20
 TITLE_NOTE = re.compile(r"\s*[（(](?:试行|暂行|修订|修订稿|草案|征求意见稿)[）)]$")
 MAX_PARALLEL_ITEM = 3
 # a numeric formulation followed by a longer mechanism name: “三会一课”全程纪实机制
-MECHANISM_RUN = re.compile(rf"(?:(?![等的])[{HAN_CLASS}]){{3,8}}?(?:机制|制度|体系|格局)(?![{HAN_CLASS}])")
+MECHANISM_RUN = re.compile(rf"(?:(?![等的])[{HAN_CLASS}]){{3,8}}?(?:机制|制度|体系|格局|规定)(?![{HAN_CLASS}])")
 # after a quoted digit run (“1+2+N”): any compact system word, however short (“1+2+N”联系机制)
 DIGIT_RUN = re.compile(r"\d+(?:[+＋]\w)+")
 DIGIT_RUN_HEAD = re.compile(rf"(?:(?![等的和与及])[{HAN_CLASS}]){{1,8}}?(?:机制|制度|体系|格局|模式|工作法)(?![{HAN_CLASS}])")
@@ -462,6 +462,9 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
         "、" in content and all(is_formulation(part, fvocab) for part in content.split("、"))))
     attached = _attached_head(after, vocab) if is_last else None
     if numeric and not formulation and len(content) <= 4 and not _ending_head(content, vocab) and not attached:
+        run = MECHANISM_RUN.match(after) if is_last else None
+        if run:  # “八小时外”监督管理规定: the word opens a rule's name
+            return [_mention(content + run.group(), start, context.after_start + run.end(), "mechanism", "quote")]
         return []  # “十四五”, “一流机关”: a period or a numeral-led word, not a practice
     if is_last and "、" in content and "\n" not in match.group(1):
         parts = _counted_parts(content, start, after)
