@@ -126,6 +126,7 @@ OWNER_GAP = re.compile(r"^(?:政协委员|政协|委员|机关)+")
 NOT_A_NAME_SUFFIX = ("品牌", "式", "化", "精神", "意识", "思想", "讲话", "单位", "集体", "称号", "周年")
 _NOT_A_NAME_END = ("+", "＋") + NOT_A_NAME_SUFFIX
 MAX_QUOTED_NAME = 16
+MAX_SERIES_ITEM = 6  # items of a quoted series of activities named as one (送甲下乡、送乙入户)
 ORG_SUMMARY = re.compile(rf"[”’]([{NUMERALS}][{HAN_CLASS}]{{0,3}}?(?:组织体系|组织架构))")
 LIST_ITEM = re.compile(r"[^、和]+")
 SYSTEM_LIST_END = re.compile(r"等(?:规章|党建|工作|各项|基本|组织生活|学习|管理)?制度")
@@ -470,6 +471,10 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
         parts = _counted_parts(content, start, after)
         if parts:
             return parts
+    if (is_last and "、" in content and not numeric and follower and follower[2].endswith(("活动", "行动"))
+            and follower[1] <= 2
+            and all(2 <= len(part) <= MAX_SERIES_ITEM for part in content.split("、"))):
+        return [_mention(content, start, end, "activity", "quote")]  # “送甲下乡、送乙入户、送丙进村”活动: one series
     if len(content) > MAX_QUOTED_NAME:
         return []
     head = _ending_head(content, vocab)
@@ -502,7 +507,8 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
                 and (fvocab.scopes or {}).get(content, "local") == "local"):
             return [_mention(content, start, end, "mechanism", "quote")]  # 深化“二联三促”: a local set put to work
         return []
-    if follower and "的" not in after[:follower[1]]:
+    if follower and ("的" not in after[:follower[1]]
+                     or context.before.endswith("以") and follower[2] in ("形式", "方式", "模式") and follower[1] == 1):
         return [_mention(content, start, end, follower[0], "quote")]
     if context.quote_verb and len(content) >= 3:
         return [_mention(content, start, end, "activity", "quote")]
