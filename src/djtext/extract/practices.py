@@ -472,7 +472,7 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
         if parts:
             return parts
     if (is_last and "、" in content and not numeric and follower and follower[2].endswith(("活动", "行动"))
-            and follower[1] <= 2
+            and follower[1] <= 2 and "的" not in after[:follower[1]]
             and all(2 <= len(part) <= MAX_SERIES_ITEM for part in content.split("、"))):
         return [_mention(content, start, end, "activity", "quote")]  # “送甲下乡、送乙入户、送丙进村”活动: one series
     if len(content) > MAX_QUOTED_NAME:
