@@ -136,6 +136,7 @@ LIST_LABEL = re.compile(rf"、[^，。；：！？、“”]{{1,12}}的“?$")  
 MAX_LABELLED_LIST = 16
 LABEL_FOLLOWERS = ("模式",)  # 抓甲、抓乙、抓丙的“三抓”模式: a count labelling the list before it is no name
 COUNTED_SET = re.compile(rf"[{NUMERALS}\d]+[个项大条种]")  # 三个甲乙年: a count of goals, not a named set
+DESCRIBED_WAY = re.compile(r"的(?:途径|方法|路径|方式|措施|长效|有效|工作)+(?:办法|机制|制度|体系)$")
 DEGREE_WORDS = ("较为", "更加", "比较", "相对", "十分", "非常", "进一步", "日益", "更为", "最为")
 SUPPORT_VERBS = ("助推", "助力", "服务于", "为推进", "围绕建设")  # 为“甲乙”建设注入动能: a goal served
 NAMING_VERBS = ("名为", "称为", "成为", "作为", "评为", "列为", "定为", "认定为", "确定为")  # 命名为“甲”: a name given
@@ -737,6 +738,8 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
             continue
         if name in vocab.stopwords or NUMERAL_CLASSIFIER.search(name[:-len(head)] or " "):
             continue
+        if DESCRIBED_WAY.search(name):
+            continue  # 探索委员联系群众的途径办法: ways of doing something, not a named rule
         if name.startswith(DEGREE_WORDS):
             continue  # 较为规范的协商工作制度: a description of the rules, not their name
         if info.bare == "clause" and "等" in name:
