@@ -55,13 +55,17 @@ def place_prefix_end(prefix: str) -> int:
     return found.end() if found else 0
 
 
-def owner_start(text: str, cut: int, head_start: int, is_han) -> int | None:
+def owner_start(text: str, cut: int, head_start: int, is_han, national=frozenset()) -> int | None:
     """Start of a long bare name cut at ``cut`` in mid-word: right after the nearest 政协 before
-    ``cut`` (within reach, only Han characters between), or None when there is none."""
+    ``cut`` (within reach, only Han characters between), or None when there is none; a national
+    practice ending in that 政协 (智慧政协) opens the name instead (智慧政协掌上信息系统)."""
     reach = max(0, head_start - MAX_OWNER_REACH)
     at = text.rfind(OWNER_WORD, reach, cut + len(OWNER_WORD) - 1)
     if at < 0:
         return None
+    for size in (2, 3, 4):
+        if at - size >= 0 and text[at - size:at + len(OWNER_WORD)] in national:
+            return at - size
     start = at + len(OWNER_WORD)
     if head_start - start < MIN_NAME_PREFIX or not all(is_han(c) for c in text[start:head_start]):
         return None

@@ -710,7 +710,7 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
                 longer, natural = _bare_start(text, head_start, MAX_LONG_PREFIX, vocab.edges)
                 start = longer if natural else start  # 同心桥民主协商基地: a longer name with a clear edge
                 if not natural:  # no clear edge: not cut mid-word, but after the owner's 政协
-                    owner_at = owner_start(text, start, head_start, HAN.match)
+                    owner_at = owner_start(text, start, head_start, HAN.match, vocab.national)
                     start, natural = (owner_at, True) if owner_at is not None else (start, False)
             elif not natural:
                 longer, natural = _bare_start(text, head_start, MAX_LONG_ORG_PREFIX, vocab.edges)
