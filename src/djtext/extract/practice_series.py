@@ -23,7 +23,7 @@ HAN_CLASS = r"\u3400-\u9fff"
 LEVEL_HEADS = {"体系": "mechanism", "架构": "org_form", "平台": "platform", "网络": "platform"}
 LEVEL_STRUCTURE = re.compile(
     rf"(?<![\d一二三四五六七八九十])[二三四五六两]级((?:(?![的和与及等])[{HAN_CLASS}]){{1,5}}?)"
-    rf"({'|'.join(LEVEL_HEADS)})(?![{HAN_CLASS}])"
+    rf"({'|'.join(LEVEL_HEADS)})(?=建设|[^{HAN_CLASS}]|$)"  # …体系 alone or under construction (…体系建设)
 )
 COUNTED = re.compile(r".[个项条大种]")  # 两个维护, 三项制度: a count of things, not a programme
 SPELLED_LEVELS = re.compile(rf"、[{HAN_CLASS}]{{1,3}}$")  # 县、乡、村三级…体系: a coverage described, not named
