@@ -61,6 +61,7 @@ def _rejected_series(text: str, rejected: list[tuple[str, int]], numerals: str) 
     """At least three parallel numeric names in one sentence are a series of activities by
     themselves (甲“百人百场宣讲”、乙“百人百村助农”、丙“百人百家关爱”)."""
     found = []
+    rejected = [(c, s) for c, s in rejected if len(c) >= 3 and c[:1] in numerals]  # only numeric names pair
     for content, start in rejected:
         group = [at for other, at in rejected
                  if (other == content and at == start or _siblings(content, other, numerals))
