@@ -18,6 +18,7 @@ Pure helpers for :mod:`djtext.extract.practices`, general rules of the genre onl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 HAN_CLASS = r"\u3400-\u9fff"
 LEVEL_HEADS = {"体系": "mechanism", "架构": "org_form", "平台": "platform", "网络": "platform"}
@@ -38,9 +39,10 @@ def level_structures(text: str) -> list[tuple[str, int, int, str]]:
             if not SPELLED_LEVELS.search(text, max(0, m.start() - 8), m.start())]
 
 
-def _same_sentence(text: str, a: int, b: int) -> bool:
-    low, high = min(a, b), max(a, b)
-    return SENTENCE_END.search(text, low, high) is None
+def _sentence_of(text: str):
+    """A function giving the index of the sentence a position is in (one scan of ``text``)."""
+    ends = [m.start() for m in SENTENCE_END.finditer(text)]
+    return lambda position: bisect_right(ends, position)
 
 
 def _skeleton(name: str, numerals: str) -> str | None:
@@ -57,17 +59,23 @@ def _siblings(a: str, b: str, numerals: str) -> bool:
     return a[:MIN_SHARED] == b[:MIN_SHARED] or shape is not None and shape == _skeleton(b, numerals)
 
 
-def _rejected_series(text: str, rejected: list[tuple[str, int]], numerals: str) -> list[tuple[str, int, str]]:
+def _by_sentence(items: list, sentence_of) -> dict[int, list]:
+    """Items (name, start, …) grouped by the sentence their start is in."""
+    groups: dict[int, list] = {}
+    for item in items:
+        groups.setdefault(sentence_of(item[1]), []).append(item)
+    return groups
+
+
+def _rejected_series(rejected: list[tuple[str, int]], sentence_of, numerals: str) -> list[tuple[str, int, str]]:
     """At least three parallel numeric names in one sentence are a series of activities by
     themselves (甲“百人百场宣讲”、乙“百人百村助农”、丙“百人百家关爱”)."""
     found = []
-    rejected = [(c, s) for c, s in rejected if len(c) >= 3 and c[:1] in numerals]  # only numeric names pair
-    for content, start in rejected:
-        group = [at for other, at in rejected
-                 if (other == content and at == start or _siblings(content, other, numerals))
-                 and _same_sentence(text, start, at)]
-        if len(group) >= MIN_SERIES and len(content) >= 3 and not COUNTED.match(content):
-            found.append((content, start, "activity"))
+    for group in _by_sentence(rejected, sentence_of).values():
+        for content, start in group:
+            siblings = sum(1 for other, _ in group if _siblings(content, other, numerals))
+            if siblings + 1 >= MIN_SERIES and not COUNTED.match(content):
+                found.append((content, start, "activity"))
     return found
 
 
@@ -75,18 +83,18 @@ def series_siblings(text: str, accepted: list[tuple[str, int, str]], rejected: l
                     numerals: str) -> list[tuple[str, int, str]]:
     """Rejected quoted names (content, start) that are siblings of an accepted one
     (content, start, category) in the same sentence: (content, start, category) each."""
-    found = _rejected_series(text, rejected, numerals)
+    rejected = [(c, s) for c, s in rejected if len(c) >= 3 and c[:1] in numerals]  # only numeric names pair
+    if not rejected:
+        return []
+    sentence_of = _sentence_of(text)
+    found = _rejected_series(rejected, sentence_of, numerals)
     taken = {start for _, start, _ in found}
+    accepted_in = _by_sentence(accepted, sentence_of)
     for content, start in rejected:
         if start in taken:
             continue
-        if len(content) < 3 or content[0] not in numerals:
-            continue
-        for name, at, category in accepted:
-            shape = _skeleton(content, numerals)
-            if (len(name) == len(content) and name != content and _same_sentence(text, at, start)
-                    and (name[:MIN_SHARED] == content[:MIN_SHARED]
-                         or shape is not None and shape == _skeleton(name, numerals))):
+        for name, _, category in accepted_in.get(sentence_of(start), ()):
+            if _siblings(content, name, numerals):
                 found.append((content, start, category))
                 break
     return found
