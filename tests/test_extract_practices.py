@@ -349,3 +349,85 @@ ROUND_TWO_NEGATIVE = [
 @pytest.mark.parametrize("sentence,absent", ROUND_TWO_NEGATIVE)
 def test_round_two_false_alarms(sentence: str, absent: str) -> None:
     assert absent not in names(sentence), names(sentence)
+
+
+# round three (invented sentences): word-safe boundaries, digit runs with their system word,
+# level structures, series of parallel quoted names
+ROUND_THREE = [
+    ("以县政协新时代协商民主实践中心为依托。", {("新时代协商民主实践中心", "platform")}),
+    ("青河县政协李明远委员履职工作室获评优秀。", {("李明远委员履职工作室", "platform")}),
+    ("被授予同心协作乡村振兴实践基地。", {("乡村振兴实践基地", "platform")}),
+    ("建立“1+3+5”协商体系，即每年召开1次全会。", {("1+3+5协商体系", "mechanism")}),
+    ("实行“2+2+N”联系机制，即2名常委联系2名委员。", {("2+2+N联系机制", "mechanism")}),
+    ("完善“1+2+N”协商工作格局，聚焦发展。", {("1+2+N协商工作格局", "mechanism")}),
+    ("建立健全了三级党组织体系，实现全覆盖。", {("三级党组织体系", "mechanism")}),
+    ("县政协“四级协商平台”又添新阵地。", {("四级协商平台", "platform")}),
+    ("开展“百人百场宣讲”、推广技术“百人百村助农”、关爱群体“百人百家关爱”。",
+     {("百人百场宣讲", "mechanism"), ("百人百村助农", "mechanism"), ("百人百家关爱", "mechanism")}),
+    ("开展“一村一品”、帮扶企业“一企一策”。", {("一村一品", "mechanism"), ("一企一策", "mechanism")}),
+    ("委员宣传理论“千人千场宣讲”、推广技术“千人千户助农”、关注老人“千人千家关爱”。",
+     {("千人千场宣讲", "activity"), ("千人千户助农", "activity"), ("千人千家关爱", "activity")}),
+    ("县政协以“两会合一”模式召开委员会议。", {("两会合一", "mechanism")}),
+    ("不断深化“双轮驱动”工作模式。", {("双轮驱动", "mechanism")}),
+    ("深入推进“一委员一品牌”建设。", {("一委员一品牌", "mechanism")}),
+    ("建立“一体两化”党建模式。", {("一体两化", "mechanism")}),
+    ("小组做到“五有”“三上墙”。", {("五有", "mechanism"), ("三上墙", "mechanism")}),
+    ("推深做实“两联衔接”，让协商更有效。", {("两联衔接", "mechanism")}),
+    ("在委员中组建3个功能型党小组。", {("功能型党小组", "org_form")}),
+    ("建立党员委员“二对一”联系党外委员制度。", {("党员委员二对一联系党外委员制度", "mechanism")}),
+    ("参观了青河高新园区政协委员工作站。", {("政协委员工作站", "platform")}),
+    ("察看“智慧政协”履职平台运行情况。", {("智慧政协", "project")}),
+    ("创新实施重点议题主席领办等机制，推动落实。", {("重点议题主席领办", "mechanism")}),
+    ("以委员助企行动为抓手，笃行实干。", {("委员助企行动", "activity")}),
+    ("该站被命名为“青河议事堂”。", {("青河议事堂", "platform")}),
+    ("走访社区，成立了政协街道工作组。", {("政协街道工作组", "org_form")}),
+    ("与区住建局联合组成专题调研组，深入调研。", {("专题调研组", "org_form")}),
+    ("市政协创建“青河好商量，议事为群众”协商平台。", {("青河好商量，议事为群众", "platform")}),
+    ("制定机关党员干部“八小时外”监督管理规定。", {("八小时外监督管理规定", "mechanism")}),
+    ("市政协优化重点议题遴选生成机制，提升质量。", {("重点议题遴选生成机制", "mechanism")}),
+    ("了解了“多商量”平台、“书香政协·青河书吧”等特色做法。", {("书香政协·青河书吧", "mechanism")}),
+    ("以“轻骑兵”的形式深入基层。", {("轻骑兵", "activity")}),
+    ("做优“委员讲堂”、做实“村口协商”，凝聚共识。", {("委员讲堂", "platform"), ("村口协商", "activity")}),
+    ("深入开展“送书下乡、送医入户、送戏进村”活动。", {("送书下乡、送医入户、送戏进村", "activity")}),
+    ("县政协建成了智慧政协移动履职信息系统。", {("智慧政协移动履职信息系统", "platform")}),
+    ("推进政协三级联络体系建设等工作。", {("三级联络体系", "mechanism")}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", ROUND_THREE)
+def test_round_three_patterns(sentence: str, expected: set[tuple[str, str]]) -> None:
+    found = pairs(sentence)
+    assert expected <= found, found
+
+
+ROUND_THREE_NEGATIVE = [
+    ("被授予同心协作乡村振兴实践基地。", "村振兴实践基地"),
+    ("以县政协新时代协商民主实践中心为依托。", "时代协商民主实践中心"),
+    ("开展“红色之旅”，切实做到“两个维护”。", "两个维护"),  # not a sibling: no shared numerals
+    ("开展“百人百场宣讲”。会上提出“百人百问答疑”。", "百人百问答疑"),  # another sentence
+    ("坚持“1+3”，推动落实。", "1+3"),
+    ("做到“两个维护”“两个确立”“两个务必”。", "两个确立"),  # counts of things, and national
+    ("形成了抓学习、抓制度、抓考核的“三抓”模式。", "三抓"),  # the count labels the list before it
+    ("认真落实“二级书记”抓党建责任清单。", "二级书记"),  # a rank, not a set
+    ("以“书香政协”助推“书香社区”“书香校园”建设。", "书香社区"),  # another body's campaign
+    ("积极组织开展各项调研、协商、监督等履职活动。", "各项调研"),
+    ("持续深化“两个攻坚年”和“三个提质年”行动。", "两个攻坚年"),  # counted goals
+    ("今年是“五个新青河”建设决胜之年。", "五个新青河"),
+    ("建好驿站等县、乡、村三级政协工作体系。", "三级政协工作体系"),  # a coverage spelled out
+    ("各县政协高度重视委员工作室建设。", "高度重视委员工作室"),
+    ("察看“智慧政协”履职平台运行情况。", "智慧政协履职平台"),  # the platform is the kind of a national practice
+    ("建立例会、学习、研讨等制度。", "研讨"),  # a list before 等制度, not one example
+    ("以城乡更新和产业升级为抓手。", "城乡更新和产业升级"),
+    ("以青河议事基地建设为抓手。", "青河议事基地建设"),
+    ("为“幸福青河”建设注入政协动能。", "幸福青河"),  # a goal the unit serves
+    ("围绕建设“平安青河”开展座谈。", "平安青河"),
+    ("制定了较为规范的协商工作制度和工作流程。", "较为规范的协商工作制度"),
+    ("以创新工作机制为抓手，推进工作。", "创新工作机制"),
+    ("争做“守纪律、讲规矩、重品行”的行动表率。", "守纪律、讲规矩、重品行"),
+    ("积极探索委员联系界别群众的途径办法。", "委员联系界别群众的途径办法"),
+]
+
+
+@pytest.mark.parametrize("sentence,absent", ROUND_THREE_NEGATIVE)
+def test_round_three_false_alarms(sentence: str, absent: str) -> None:
+    assert absent not in names(sentence), names(sentence)

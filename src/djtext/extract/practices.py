@@ -40,7 +40,9 @@ practices only with a practice cue (a head or follower such as 工作机制, 平
 practice, joined by 、, like an unquoted set (周甲、月乙、季丙). A hard wrap the cleaner
 left inside quotes is tolerated. The vocabularies are data files: ``practices.csv``,
 ``practice_heads.csv`` (with ``practice_group_heads.csv``), ``practice_followers.csv``, ``practice_verbs.csv``,
-``practice_stopwords.txt``, ``practice_qualifiers.txt``.
+``practice_stopwords.txt``, ``practice_qualifiers.txt``. Name boundaries live in
+:mod:`djtext.extract.practice_names`; names found by their shape or frame (level structures,
+series of parallel quoted names, 等机制, 以X为抓手) in :mod:`djtext.extract.practice_series`.
 """
 from __future__ import annotations
 
@@ -50,15 +52,20 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from djtext.extract.practice_names import FUNCTION_CHARS, HAN, HAN_CLASS, LEVEL_PREFIX, owner_start
+from djtext.extract.practice_names import bare_start as _bare_start
+from djtext.extract.practice_names import canonical_start as _canonical_start
+from djtext.extract.practice_names import clause_before as _clause_before
+from djtext.extract.practice_names import clause_start as _clause_start
+from djtext.extract.practice_names import has_verb as _has_verb
+from djtext.extract.practice_names import named_place_start as _named_place_start
+from djtext.extract.practice_series import framed_tools, level_structures, series_siblings, single_examples
 from djtext.extract.formulations import NUMERALS, FormulationVocabulary, formulation_vocabulary, is_formulation
 from djtext.lexicon import Lexicon, derived
 from djtext.models import Mention
 
 TABLE = "practices"
 CATEGORIES = ("platform", "mechanism", "activity", "project", "org_form")
-HAN_CLASS = r"\u3400-\u9fff"
-HAN = re.compile(rf"[{HAN_CLASS}]")
-# a quoted name (at most one line break inside: a hard wrap the cleaner left)
 QUOTED = re.compile(r"[“”]([^“”\n]{0,29}\n?[^“”\n]{1,30})”")
 CHAIN_JOIN = re.compile(r"(?:[、]|和|与|及|以及)?")
 TITLE = re.compile(r"《([^《》\n]{4,40})》")
@@ -77,17 +84,11 @@ PLUS_CLAUSE = re.compile(rf"(?:^|(?<=[。；：，\n])|(?<=[一二三四五六�
                          rf"((?![{NUMERALS}][是要、])[{HAN_CLASS}]{{2,4}}[+＋][{HAN_CLASS}]{{2,6}})(?=[。；，\n])", re.MULTILINE)
 PARTY_PLUS_TRIM = re.compile(r"(?:载体活动|载体|活动|工作|模式|等)+$")
 PUNCT_STOP = re.compile(r"[，。；：！？,;:!?\n（）()《》“”‘’]")
-_PUNCT_STOP_CHARS = frozenset("，。；：！？,;:!?\n（）()《》“”‘’")
 COUNT_AFTER = re.compile(rf"^等?([{NUMERALS}\d]{{1,2}})[大项个条种]?")
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # an administrative place name before a bare name (not the 区 of a named 社区: 东城社区委员工作室)
-PLACE_SUFFIX = re.compile(r"^.*(?<!社)[省市县区镇乡](?=..)")
 # a named community or street that owns a platform (东城社区委员工作室): part of its name
 NAMED_OWNER = re.compile(rf"[{HAN_CLASS}]{{2,6}}(?:社区|街道)")
-NAMED_PLACE_WORDS = ("社区", "街道")
-# edge characters that also occur inside a community's own name (东和社区)
-NAME_CONJUNCTIONS = frozenset("和与及")
-# owner words before an organisational form (专委会党员委员履职联合党支部 -> 党员委员履职联合党支部)
 ORG_OWNER = re.compile(r"(?:专门委员会|专委会|分党组|机关|政协)+")
 # a compact mechanism name without a keyword: no list joints, no 的
 LOOSE_MECHANISM_BLOCK = re.compile(r"[的等和与、这各]|及(?!时)")
@@ -97,26 +98,27 @@ MAX_LOOSE_NAME = 20
 TITLE_NOTE = re.compile(r"\s*[（(](?:试行|暂行|修订|修订稿|草案|征求意见稿)[）)]$")
 MAX_PARALLEL_ITEM = 3
 # a numeric formulation followed by a longer mechanism name: “三会一课”全程纪实机制
-MECHANISM_RUN = re.compile(rf"(?:(?![等的])[{HAN_CLASS}]){{3,8}}?(?:机制|制度|体系|格局)(?![{HAN_CLASS}])")
+MECHANISM_RUN = re.compile(rf"(?:(?![等的])[{HAN_CLASS}]){{3,8}}?(?:机制|制度|体系|格局|规定)(?![{HAN_CLASS}])")
+# after a quoted digit run (“1+2+N”): any compact system word, however short (“1+2+N”联系机制)
+DIGIT_RUN = re.compile(r"\d+(?:[+＋]\w)+")
+DIGIT_RUN_HEAD = re.compile(rf"(?:(?![等的和与及])[{HAN_CLASS}]){{1,8}}?(?:机制|制度|体系|格局|模式|工作法)(?![{HAN_CLASS}])")
 # follower words that make a quoted numeric formulation a practice (“六个一”实践活动, “六学”平台)
 FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "工作法", "职责",
-                         "工作办法", "履职重点", "工作格局", "流程", "工作模式")
+                         "工作办法", "履职重点", "工作格局", "流程", "工作模式", "模式")
+# verbs that put a local numeric set to work right before its quote (深化“二联三促”, 做到“四有”)
+LOCAL_FORMULATION_VERBS = ("深化", "做实", "做到", "落实", "践行", "实行", "强化", "推进")
 MAX_ORG_PREFIX = 4
 MAX_LONG_ORG_PREFIX = 9
 # a duty descriptor that makes a longer organisational-form name (党员委员履职联合党支部)
 ORG_DESCRIPTORS = ("履职", "调研", "学习", "服务", "联络")
 # single characters that end a clause before a quote (现场“督办”制度 has none: a longer phrase)
-FUNCTION_CHARS = frozenset("在向到与和及等的把将以为对从由于是或并了让使给被即又也还各")
 MAX_BARE_PREFIX = 6
 MAX_LONG_PREFIX = 8
-MAX_CLAUSE_PREFIX = 30
 MAX_FOLLOWER_GAP = 8
 MAX_ATTACH_GAP = 6
 VERB_WINDOW = 6
 QUOTE_MARK = re.compile(r"[“”‘’]")
 BRAND_AFTER = re.compile(rf"等?[{HAN_CLASS}]{{0,16}}品牌")
-LEVEL_PREFIX = re.compile(rf"[{NUMERALS}]级")
-CLAUSE_BREAK = re.compile(rf"[^{HAN_CLASS}、]")
 COUNTED_BEFORE = re.compile(rf"[{NUMERALS}\d][个项大张]$")
 INNER_QUOTES = re.compile(r"[‘’'\"\n]")
 OWNER_GAP = re.compile(r"^(?:政协委员|政协|委员|机关)+")
@@ -124,11 +126,20 @@ OWNER_GAP = re.compile(r"^(?:政协委员|政协|委员|机关)+")
 NOT_A_NAME_SUFFIX = ("品牌", "式", "化", "精神", "意识", "思想", "讲话", "单位", "集体", "称号", "周年")
 _NOT_A_NAME_END = ("+", "＋") + NOT_A_NAME_SUFFIX
 MAX_QUOTED_NAME = 16
+MAX_SERIES_ITEM = 6  # items of a quoted series of activities named as one (送甲下乡、送乙入户)
 ORG_SUMMARY = re.compile(rf"[”’]([{NUMERALS}][{HAN_CLASS}]{{0,3}}?(?:组织体系|组织架构))")
 LIST_ITEM = re.compile(r"[^、和]+")
 SYSTEM_LIST_END = re.compile(r"等(?:规章|党建|工作|各项|基本|组织生活|学习|管理)?制度")
 NOT_IN_NAME = re.compile(r"[，—]")
 # verbs after which a quoted numeric formulation is a practice the unit carries out (落实“三会一课”)
+LIST_LABEL = re.compile(rf"、[^，。；：！？、“”]{{1,12}}的“?$")  # …、抓丙的“: a list labelled by the next quote
+MAX_LABELLED_LIST = 16
+LABEL_FOLLOWERS = ("模式",)  # 抓甲、抓乙、抓丙的“三抓”模式: a count labelling the list before it is no name
+COUNTED_SET = re.compile(rf"[{NUMERALS}\d]+[个项大条种]")  # 三个甲乙年: a count of goals, not a named set
+DESCRIBED_WAY = re.compile(r"的(?:途径|方法|路径|方式|措施|长效|有效|工作)+(?:办法|机制|制度|体系)$")
+DEGREE_WORDS = ("较为", "更加", "比较", "相对", "十分", "非常", "进一步", "日益", "更为", "最为")
+SUPPORT_VERBS = ("助推", "助力", "服务于", "为推进", "围绕建设")  # 为“甲乙”建设注入动能: a goal served
+NAMING_VERBS = ("名为", "称为", "成为", "作为", "评为", "列为", "定为", "认定为", "确定为")  # 命名为“甲”: a name given
 FORMULATION_VERBS = ("选树", "采取", "开展", "搭建", "推行")
 NUMERAL_CLASSIFIER = re.compile(rf"[{NUMERALS}\d][个项条种张]")
 HONOUR_AFTER = re.compile(r"(?:荣誉)?称号|荣誉")
@@ -138,7 +149,7 @@ MAX_OWNER_NAME = 4
 # owner words that leave a bare type when a name is only them plus a head (委员之家, 协商驿站: generic)
 GENERIC_OWNER = re.compile(r"^(?:政协|委员|党员|协商|界别)+")
 # a named street, community, town or village that owns a platform: goes to the ``place`` column
-PLACE_PREFIX = re.compile(rf"([{HAN_CLASS}]{{2,6}}?(?:街道|社区|镇|乡|村))(?!委员会)")
+PLACE_PREFIX = re.compile(rf"((?!政协|委员)[{HAN_CLASS}]{{2,6}}?(?:街道|社区|镇|乡|村))(?!委员会)")  # not 政协街道工作组
 # a quoted motto named as an activity: clauses joined by a comma, a space or ·
 SLOGAN_JOINT = re.compile(r"[，,、\s·]+")
 MAX_TITLED_ACTIVITY = 24
@@ -273,24 +284,22 @@ def _mention(name: str, start: int, end: int, category: str, source: str) -> Men
     return Mention(TABLE, name, start, end, {"name": name, "category": category, "source": source})
 
 
+def _practice_word_category(name: str, vocab: PracticeVocabulary) -> str | None:
+    """Category of the follower word (行动, 活动, 机制 …) ``name`` ends in, else None; not 建设
+    (以甲乙基地建设为抓手: the building of a platform found by its head) nor a place (…会客厅)."""
+    if name[:2] in vocab.leading_verbs or name.startswith(vocab.found_verbs + vocab.quote_verbs):
+        return None  # 以创新工作机制为抓手: a verb and its object, not a name
+    for word, category in vocab.followers.items():
+        if category in ("activity", "mechanism") and word != "建设" and name.endswith(word) and len(name) > len(word) + 1:
+            return category
+    return None
+
+
 def _ending_head(name: str, vocab: PracticeVocabulary) -> Head | None:
     if not name.endswith(vocab.heads_by_length) and not name.endswith("\n"):
         return None  # no head ends the name ($ also matches before a final line break)
     found = vocab.head_at_end.search(name)
     return vocab.heads[found.group()] if found else None
-
-
-def _clause_before(text: str, start: int, window: int) -> str:
-    """The text before ``start`` back to the last punctuation, at most ``window`` characters."""
-    piece = text[max(0, start - window):start]
-    for i in range(len(piece) - 1, -1, -1):  # the last PUNCT_STOP character, read from the right
-        if piece[i] in _PUNCT_STOP_CHARS:
-            return piece[i + 1:]
-    return piece
-
-
-def _has_verb(before: str, verbs: tuple[str, ...]) -> bool:
-    return any(verb in before for verb in verbs)
 
 
 def _to_number(token: str) -> int | None:
@@ -353,12 +362,16 @@ class _ChainContext:
 def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabulary,
                  quotes: list[re.Match[str]] | None = None) -> list[Mention]:
     found: list[Mention] = []
+    rejected: list[tuple[str, int]] = []
     for chain in _quote_chains(text, quotes):
         first, last = chain[0], chain[-1]
         after = text[last.end():last.end() + 24]
         before = _clause_before(text, first.start(), VERB_WINDOW)
         if COUNTED_BEFORE.search(before):
             continue  # 两个“头号工程”: a numeric formulation, not a practice
+        if before.rstrip().endswith(SUPPORT_VERBS) or (
+                before.rstrip().endswith("为") and not before.rstrip().endswith(NAMING_VERBS)):
+            continue  # 助推“书香社区”建设: another body's campaign the unit supports, not its practice
         follower = _follower(after, vocab)
         if follower and follower[0] == "no":
             continue
@@ -375,8 +388,14 @@ def _from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabu
                 continue  # 现场“督办”制度: a quoted word inside a longer mechanism phrase, not a name
             if index and "、" in chain[index - 1].group(1) and _is_numeric(match.group(1), fvocab):
                 continue  # “联甲、联乙”“二联”活动: the count labels the list just given
-            chain_found.extend(_quoted_practices(match, index == len(chain) - 1, context, vocab, fvocab))
+            got = _quoted_practices(match, index == len(chain) - 1, context, vocab, fvocab)
+            if not got:
+                rejected.append((match.group(1).strip(), match.start(1)))
+            chain_found.extend(got)
         found.extend(_merge_parallel(chain, chain_found, vocab) if len(chain) > 1 else chain_found)
+    accepted = [(m.text, m.start, m.attrs["category"]) for m in found]
+    for content, start, category in series_siblings(text, accepted, rejected, NUMERALS):
+        found.append(_mention(content, start, start + len(content), category, "quote"))  # 百人百甲、百人百乙
     return found
 
 
@@ -428,22 +447,35 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
         return []
     if len(content) >= 6 and content[:2] in vocab.leading_verbs and HAN.match(content[2]):
         content, start = content[2:], start + 2  # “建设清风机关” -> 清风机关
+    kind = vocab.attach_direct.match(after) if is_last and content in vocab.national else None
+    if kind and vocab.heads[kind.group()].category == "platform" and content + kind.group() not in vocab.national:
+        return []  # “智慧政协”履职平台: the national practice is found by the lexicon; the platform is its kind
     if _titled_activity(content, follower):
-        return [_mention(content, start, end, "activity", "quote")]
-    if len(content) < 2 or content.endswith(_NOT_A_NAME_END) or NOT_IN_NAME.search(content):
+        return [_mention(content, start, end, follower[0], "quote")]
+    if len(content) < 2 or NOT_IN_NAME.search(content) or content.endswith(_NOT_A_NAME_END) and not (
+            content.endswith(("品牌", "化")) and content[0] in NUMERALS
+            and is_formulation(content, fvocab)):  # 一支部一品牌, 一体三化: a numeric set, not a brand or a trait
         return []
-    if not HAN.search(content) or content in vocab.stopwords:
+    if (not HAN.search(content) and not DIGIT_RUN.fullmatch(content)) or content in vocab.stopwords:
         return []
     numeric = content[0] in NUMERALS or content[0].isdigit()
-    formulation = numeric and (is_formulation(content, fvocab) or (  # “三个甲乙、四个丙丁”: a set of them
+    labelled = numeric and LIST_LABEL.search(match.string, max(0, start - MAX_LABELLED_LIST), start - 1)
+    formulation = numeric and not LEVEL_PREFIX.match(content) and (is_formulation(content, fvocab, quoted=True) or (  # “三个甲乙、四个丙丁”: a set of them
         "、" in content and all(is_formulation(part, fvocab) for part in content.split("、"))))
     attached = _attached_head(after, vocab) if is_last else None
     if numeric and not formulation and len(content) <= 4 and not _ending_head(content, vocab) and not attached:
+        run = MECHANISM_RUN.match(after) if is_last else None
+        if run:  # “八小时外”监督管理规定: the word opens a rule's name
+            return [_mention(content + run.group(), start, context.after_start + run.end(), "mechanism", "quote")]
         return []  # “十四五”, “一流机关”: a period or a numeral-led word, not a practice
     if is_last and "、" in content and "\n" not in match.group(1):
         parts = _counted_parts(content, start, after)
         if parts:
             return parts
+    if (is_last and "、" in content and not numeric and follower and follower[2].endswith(("活动", "行动"))
+            and follower[1] <= 2 and "的" not in after[:follower[1]]
+            and all(2 <= len(part) <= MAX_SERIES_ITEM for part in content.split("、"))):
+        return [_mention(content, start, end, "activity", "quote")]  # “送甲下乡、送乙入户、送丙进村”活动: one series
     if len(content) > MAX_QUOTED_NAME:
         return []
     head = _ending_head(content, vocab)
@@ -459,20 +491,44 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
     if formulation and SPELLED_OUT.match(text_after_quote(match, context)):
         return [_mention(content, start, end, "mechanism", "quote")]  # “六有”（有甲、有乙…）
     if formulation:
-        run = MECHANISM_RUN.match(after) if is_last else None
+        run_pattern = DIGIT_RUN_HEAD if DIGIT_RUN.fullmatch(content) else MECHANISM_RUN
+        run = run_pattern.match(after) if is_last else None
         if run:
-            return [_mention(content + run.group(), start, context.after_start + run.end(), "mechanism", "quote")]
-        if follower and follower[2] in FORMULATION_FOLLOWERS and (
+            owner = _owner_before_quote(context.before, vocab) if len(context.before) else ""
+            return [_mention(owner + content + run.group(), start - len(owner) - 1 if owner else start,
+                             context.after_start + run.end(), "mechanism", "quote")]
+        if "、" in content:
+            return []  # “三个甲乙、四个丙丁”建设: a set of several counts, not one practice
+        if follower and follower[2] in FORMULATION_FOLLOWERS and not (labelled and follower[2] in LABEL_FOLLOWERS) and (
                 follower[1] <= 1 or follower[1] <= 2 and follower[0] == "mechanism"):  # “双交叉”交流机制
             return [_mention(content, start, end, follower[0], "quote")]
         if _has_verb(context.before, FORMULATION_VERBS):
             return [_mention(content, start, end, "mechanism", "quote")]
+        if (context.before.rstrip().endswith(LOCAL_FORMULATION_VERBS) and not COUNTED_SET.match(content) and not labelled
+                and (fvocab.scopes or {}).get(content, "local") == "local"):
+            return [_mention(content, start, end, "mechanism", "quote")]  # 深化“二联三促”: a local set put to work
         return []
-    if follower and "的" not in after[:follower[1]]:
+    if follower and ("的" not in after[:follower[1]]
+                     or context.before.endswith("以") and follower[2] in ("形式", "方式", "模式") and follower[1] == 1):
         return [_mention(content, start, end, follower[0], "quote")]
     if context.quote_verb and len(content) >= 3:
         return [_mention(content, start, end, "activity", "quote")]
     return []
+
+
+def _owner_before_quote(before: str, vocab: PracticeVocabulary) -> str:
+    """A short subject between a founding verb and the quote that opens a mechanism's name
+    (建立党员委员“一对一”联系…制度 -> 党员委员), else ""."""
+    for verb in sorted(vocab.found_verbs + vocab.quote_verbs, key=len, reverse=True):
+        at = before.rfind(verb)
+        if at < 0:
+            continue
+        tail = before[at + len(verb):]
+        tail = tail[1:] if tail.startswith("了") else tail
+        if 2 <= len(tail) <= MAX_OWNER_NAME and all(HAN.match(c) and c not in FUNCTION_CHARS for c in tail):
+            return tail
+        return ""
+    return ""
 
 
 def text_after_quote(match: re.Match[str], context: _ChainContext) -> str:
@@ -483,8 +539,9 @@ def text_after_quote(match: re.Match[str], context: _ChainContext) -> str:
 def _titled_activity(content: str, follower: tuple[str, int, str] | None) -> bool:
     """A quoted motto of two or three clauses named as an activity (“传承甲乙，淬炼丙丁”主题党日活动):
     the whole motto is the activity's name."""
-    if not follower or follower[0] != "activity" or follower[1] > MAX_TITLE_GAP or not follower[2].endswith("活动"):
-        return False
+    if not follower or follower[1] > MAX_TITLE_GAP or not (
+            follower[0] == "activity" and follower[2].endswith("活动") or follower[0] == "platform" and follower[2] == "平台"):
+        return False  # …活动, or a platform named by its motto (“甲乙好商量，丙丁为人民”协商平台)
     clauses = [c for c in SLOGAN_JOINT.split(content) if c]
     return (2 <= len(clauses) <= 3 and len(content) <= MAX_TITLED_ACTIVITY and "—" not in content
             and all(len(c) >= 3 and HAN.match(c[0]) for c in clauses))
@@ -520,7 +577,7 @@ def _from_activity_lists(text: str, quoted: bytearray, vocab: PracticeVocabulary
         for m in plain:
             lead = LEADING_USE.match(m.group())
             name, start = m.group()[lead.end():], m.start() + lead.end()
-            if (4 <= len(name) <= 12 and HAN.match(name[0]) and name[0] not in NUMERALS
+            if (4 <= len(name) <= 12 and HAN.match(name[0]) and name[0] not in NUMERALS and name[0] != "各"
                     and name[:2] not in vocab.leading_verbs and not VERB_PHRASE.search(name)
                     and name not in vocab.stopwords):
                 found.append(_mention(name, start, m.end(), "activity", "activity_list"))
@@ -620,88 +677,6 @@ def _from_party_plus(text: str, quoted: bytearray) -> list[Mention]:
     return found
 
 
-def _ends_with_edge(text: str, position: int, edges: frozenset[str]) -> bool:
-    for k in (4, 3, 2, 1):
-        if position - k >= 0 and text[position - k:position] in edges:
-            return True
-    return False
-
-
-def _bare_start(text: str, head_start: int, limit: int, edges: frozenset[str]) -> tuple[int, bool]:
-    """Left edge of a bare name before ``head_start`` and whether an edge (not the limit) stopped it."""
-    position = head_start
-    while position > 0:
-        if not HAN.match(text[position - 1]) or _ends_with_edge(text, position, edges):
-            return position, True
-        if head_start - position >= limit:
-            return position, False
-        position -= 1
-    return position, True
-
-
-def _clause_start(text: str, head_start: int, vocab: PracticeVocabulary) -> int | None:
-    """Left edge of the object of a founding verb ending at ``head_start``, or None.
-
-    The object starts after the nearest founding verb; a list joint (和, 及, 、) between the verb
-    and the head starts it instead (建立A制度和B制度 -> B制度), and the clause must hold a verb."""
-    window_start = max(0, head_start - MAX_CLAUSE_PREFIX)
-    window = text[window_start:head_start]
-    breaks = list(CLAUSE_BREAK.finditer(window))
-    if breaks:
-        window_start += breaks[-1].end()
-        window = text[window_start:head_start]
-    verbs = list(vocab.clause_verb_pattern.finditer(window))
-    verb_end = verbs[-1].end() if verbs else -1
-    joint = max(window.rfind(j) for j in ("和", "及", "、"))
-    if joint >= 0 and window.startswith("及时", joint):
-        joint = max(window.rfind("和"), window.rfind("、"))  # 及时 is an adverb, not a list joint
-    if joint > verb_end and joint >= 0:
-        clause = _clause_before(text, window_start + joint, 40)
-        return window_start + joint + 1 if _has_verb(clause, vocab.found_verbs + vocab.quote_verbs) else None
-    if verb_end < 0 or (not breaks and head_start - MAX_CLAUSE_PREFIX > 0 and verb_end < 0):
-        return None
-    return window_start + verb_end + (window[verb_end:verb_end + 1] == "了")  # 印发了…规则
-
-
-def _canonical_start(text: str, start: int, head_start: int, info: Head, vocab: PracticeVocabulary) -> int:
-    """Drop leading level, place and qualifier words from a bare name (keeping two characters)."""
-    keep = max(2, info.min_prefix)
-    if LEVEL_PREFIX.match(text, start) and head_start - start - 2 >= keep:
-        start += 2  # 三级政协委员联络小组 -> 政协委员联络小组
-    start = _strip_qualifier(text, start, head_start, keep, vocab)
-    place = PLACE_SUFFIX.match(text[start:head_start])
-    if place and head_start - (start + place.end()) >= keep:
-        start += place.end()  # 澜湾县基层政协委员工作站 -> 基层政协委员工作站
-    return _strip_qualifier(text, start, head_start, keep, vocab)
-
-
-def _named_place_start(text: str, start: int, vocab: PracticeVocabulary) -> int:
-    """Move ``start`` back over a community's or street's own name that a one-character edge cut.
-
-    A bare name may stop at a conjunction character inside the community's name (、东和社区 ->
-    东和|社区): a bare name that begins with 社区/街道 after such a character had its owner's name
-    just before it, so take it back (at most three characters, to a non-Han character or a
-    two-character edge; otherwise nothing changes)."""
-    if not text.startswith(NAMED_PLACE_WORDS, start) or start < 2 or text[start - 1] not in NAME_CONJUNCTIONS:
-        return start
-    if text[start - 2:start] in vocab.edges:
-        return start
-    for back in range(2, 5):
-        edge = start - back
-        if edge < 1:
-            return start
-        if not HAN.match(text[edge - 1]) or text[edge - 1] in FUNCTION_CHARS or text[edge - 2:edge] in vocab.edges:
-            return edge
-    return start
-
-
-def _strip_qualifier(text: str, start: int, head_start: int, keep: int, vocab: PracticeVocabulary) -> int:
-    for qualifier in vocab.qualifiers:
-        if text.startswith(qualifier, start) and head_start - start - len(qualifier) >= keep:
-            return start + len(qualifier)
-    return start
-
-
 def _loose_mechanism(name: str, head: str, following: str, vocab: PracticeVocabulary) -> bool:
     """A compact mechanism name without a keyword: 专委会分党组经常性研读制度 (not 督导问责机制).
 
@@ -734,6 +709,9 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
             if not natural and info.category != "org_form":
                 longer, natural = _bare_start(text, head_start, MAX_LONG_PREFIX, vocab.edges)
                 start = longer if natural else start  # 同心桥民主协商基地: a longer name with a clear edge
+                if not natural:  # no clear edge: not cut mid-word, but after the owner's 政协
+                    owner_at = owner_start(text, start, head_start, HAN.match, vocab.national)
+                    start, natural = (owner_at, True) if owner_at is not None else (start, False)
             elif not natural:
                 longer, natural = _bare_start(text, head_start, MAX_LONG_ORG_PREFIX, vocab.edges)
                 natural = natural and text[longer:head_start].endswith(ORG_DESCRIPTORS) and head_start - longer >= 4
@@ -751,13 +729,19 @@ def _from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
             start = _canonical_start(text, start, head_start, info, vocab)
         if info.category == "org_form":
             owner = ORG_OWNER.match(text, start, head_start)
-            if owner:
+            if owner and not (info.requires and info.requires.search(text[start:end])
+                              and not info.requires.search(text[owner.end():end])):
                 start = owner.end()  # 专委会党员委员履职联合党支部 -> 党员委员履职联合党支部
+                # (but 政协街道工作组 keeps the 政协 its head requires)
         name = text[start:end]
         if head_start - start < info.min_prefix or len(name) < 3 and info.min_prefix:
             continue
         if name in vocab.stopwords or NUMERAL_CLASSIFIER.search(name[:-len(head)] or " "):
             continue
+        if DESCRIBED_WAY.search(name):
+            continue  # 探索委员联系群众的途径办法: ways of doing something, not a named rule
+        if name.startswith(DEGREE_WORDS):
+            continue  # 较为规范的协商工作制度: a description of the rules, not their name
         if info.bare == "clause" and "等" in name:
             continue  # 谈心谈话和…通报会等制度: a list of things, not one named system
         if HONOUR_AFTER.match(text, end):
@@ -903,6 +887,10 @@ def extract_practices(text: str, *, lexicon: Lexicon | None = None) -> list[Ment
         + _from_activity_lists(text, quoted, vocab)
         + _from_plus_heads(text, quoted)
         + _from_heads(text, quoted, vocab, fvocab)
+        + [_mention(name, start, end, category, "level") for name, start, end, category in level_structures(text)]
+        + [_mention(name, start, end, category, "clause") for name, start, end, category in single_examples(text)]
+        + [_mention(name, start, end, category, "frame")
+           for name, start, end, category in framed_tools(text, lambda x: _practice_word_category(x, vocab))]
     )
     clause_starts: dict[int, int] = {}
     for m in mentions:
