@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from djtext.models import CleanText, Mark
 from djtext.structure import find_lists, find_units, split_paragraphs
-from djtext.structure_lists import cn_number, lead_clause
-from djtext.structure_units import find_unit_names
-from djtext import structure_parallel
+from djtext.structure.markers import cn_number, lead_clause
+from djtext.structure import find_unit_names
+from djtext.structure import parallel as structure_parallel
 
 
 @pytest.fixture
@@ -591,7 +591,7 @@ def spaced_clean(raw: str) -> CleanText:
 
 
 def test_heading_is_cut_at_the_next_inline_marker_and_capped_without_punctuation():
-    from djtext.structure_lists import cut_heading
+    from djtext.structure.markers import cut_heading
 
     raw = "一、品牌的提出 （一）当前的不足。正文。 （二）品牌的内涵。正文。 二、品牌的建设。正文。\n"
     items = find_lists(clean_of(raw.replace(" ", "")), [])
