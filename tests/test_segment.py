@@ -264,7 +264,7 @@ def test_sentence_spans_on_arbitrary_text(text):
 def test_hanlp_missing_gives_install_hint(monkeypatch):
     from djtext import segment
 
-    monkeypatch.setattr(segment.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(segment.hanlp_backend.importlib.util, "find_spec", lambda name: None)
     with pytest.raises(SegmenterUnavailable, match=r"djtext\[hanlp\]"):
         segment.HanLPSegmenter("/nonexistent")
 
