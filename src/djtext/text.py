@@ -14,6 +14,13 @@ HAN_RANGE = "\u4e00-\u9fff"
 HAN = f"[{HAN_RANGE}]"
 """One Han character (basic block), as a regex class."""
 
+HAN_SPAN_RANGE = "\u3400-\u9fff"
+"""Extension A through the basic block as one span (the Yijing symbols between them included): the
+extractors' Han class (brands, formulations, slogans)."""
+
+HAN_COMPAT_RANGE = "\uf900-\ufaff"
+"""CJK compatibility ideographs (look-alikes some PDFs and OCR engines emit)."""
+
 HAN_WIDE_RANGE = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """Han ideographs with extension A and the compatibility ideographs (segmenter vocabulary checks)."""
 
@@ -37,6 +44,9 @@ PARAGRAPH_END = SENTENCE_OR_CLAUSE_END + "…"
 
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 """Values of the Chinese digits one to nine."""
+
+COUNT_DIGITS = {**CN_DIGITS, "两": 2, "十": 10}
+"""Values of the numerals that count things (两个维护, 十项举措): the digits, 两 and 十."""
 
 CN_NUM = "一二三四五六七八九十"
 """The Chinese numerals of list markers (一、 （十二） 二是): the digits and 十."""
