@@ -13,6 +13,10 @@ from djtext.text import is_han
 
 MAX_TITLE = 60  # characters of a title line printed above a unit heading or a byline
 OPENING_WINDOW = 90  # characters of a paragraph's opening read for the unit it names as its subject
+OPENING_LINE = 60  # a line break this early in the opening may be a column wrap inside the name
+LEAD_ADVERBIAL_MAX = 16  # characters of a lead adverbial before its comma (近年来，…)
+NAME_WINDOW = 40  # characters after the adverbial in which the subject's name is read
+MIN_BODY_AFTER_NAME = 4  # characters of body text a self-naming paragraph has after the name
 BODY_MIN = 40  # characters of running text after a byline that make it a body, not another title
 NAME_CHARS = 3  # a speaker's name: two or three characters (名 may be padded: 张 晨)
 
@@ -165,24 +169,24 @@ def self_named(text: str, start: int, end: int, vocab: UnitVocabulary,
     window = text[start:start + OPENING_WINDOW]
     if not vocab.bodies or not vocab.body_pattern.search(window):  # no body word at all
         return None
-    newline = window.find("\n", 0, 60)
+    newline = window.find("\n", 0, OPENING_LINE)
     if names is not None and (newline == -1 or not soft_wrapped(text, start + newline)):
         comma = window.find("，")
-        skip = comma + 1 if 0 < comma <= 16 and window[:comma].endswith(vocab.lead_adverbials) else 0
+        skip = comma + 1 if 0 < comma <= LEAD_ADVERBIAL_MAX and window[:comma].endswith(vocab.lead_adverbials) else 0
         first = next((n for n in names if n.start >= start + skip), None)
         if first is None or first.start != start + skip or first.shared or not reportable(first, vocab):
             return None
         if not is_subject(text, first.end, vocab):
             return None
-        return first if end - first.end > 4 else None
+        return first if end - first.end > MIN_BODY_AFTER_NAME else None
     head, index = joined_view(text, start, min(len(text), start + OPENING_WINDOW))
     head = head.split("\n", 1)[0]
     comma = head.find("，")
     skip = 0
-    if 0 < comma <= 16 and any(head[:comma].endswith(a) for a in vocab.lead_adverbials):
+    if 0 < comma <= LEAD_ADVERBIAL_MAX and any(head[:comma].endswith(a) for a in vocab.lead_adverbials):
         skip = comma + 1
-    for name in find_unit_names(head[skip:skip + 40], vocab):
-        if (name.start == 0 and not name.shared and reportable(name, vocab) and len(head) - skip > len(name.name) + 4
+    for name in find_unit_names(head[skip:skip + NAME_WINDOW], vocab):
+        if (name.start == 0 and not name.shared and reportable(name, vocab) and len(head) - skip > len(name.name) + MIN_BODY_AFTER_NAME
                 and is_subject(head, skip + name.end, vocab)):
             a, b = index[name.start + skip], index[name.end + skip - 1] + 1
             return UnitName(a, b, name.name, name.level, name.key, False)

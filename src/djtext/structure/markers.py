@@ -36,6 +36,7 @@ BREAK_BEFORE = set(SENTENCE_OR_CLAUSE_END + "：:\n")  # a marker opens an item 
 SOFT_BREAK_BEFORE = set("，,")  # 一是/第一 may follow a comma: 在日常工作中，一是…
 INLINE_STYLES = {"shi", "di"}
 HEADING_STOP = set(SENTENCE_OR_CLAUSE_END + "\n")  # a heading ends at one of these
+SPACING_WINDOW = 12  # characters each side read to tell OCR letter-spacing from a real space
 MAX_HEADING = 80  # characters of a lead clause kept as an item's heading
 # the first sentence or clause end of a heading
 _HEADING_STOP_RE = re.compile("[" + re.escape("".join(sorted(HEADING_STOP))) + "]")
@@ -135,7 +136,7 @@ def lead_clause(text: str, pos: int, clean: CleanText | None = None) -> str:
 
 def _spaced_ocr(text: str, i: int) -> bool:
     """True inside OCR text that puts a space between characters (a space here is not a break)."""
-    window = text[max(0, i - 12):i + 12]
+    window = text[max(0, i - SPACING_WINDOW):i + SPACING_WINDOW]
     return window.count(" ") >= 4
 
 
@@ -147,7 +148,7 @@ def raw_space_before(clean: CleanText | None, i: int) -> bool:
     a, b = clean.offsets[i - 1] + 1, clean.offsets[i]
     if b <= a or not clean.raw[a:b].strip(" \t\u3000") == "":
         return False
-    window = clean.raw[max(0, a - 12):b + 12]
+    window = clean.raw[max(0, a - SPACING_WINDOW):b + SPACING_WINDOW]
     return window.count(" ") - (b - a) <= 2
 
 

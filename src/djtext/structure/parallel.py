@@ -39,6 +39,7 @@ GLUED_HEADING_MAX = 12  # characters of a glued head's heading
 QUOTE_CHARS = re.compile(r"[“”‘’\"'《》「」『』\s]")  # quote marks and spaces, ignored when comparing leads
 SENTENCE = re.compile(rf"[^{SENTENCE_END}\n]*[{SENTENCE_END}]")  # one sentence, up to its end mark
 MIN_COMMON_PHRASE = 4  # characters of a phrase two parallel leads share
+SERIES_REACH = 2000  # characters around a series within which a weak lead may join it
 SHORT_TEXT = 3000  # characters of clean text below which a document is a short web text
 PUNCT = set("，,、；;：:" + SENTENCE_END)
 _CLAUSE_SPLIT = re.compile(r"[，,]")  # clauses of a lead sentence
@@ -173,7 +174,7 @@ def parallel_series(leads: list[Lead]) -> list[list[Lead]]:
         for weak in leads:
             if weak.initial or id(weak) in members or weak.plain != group[0].plain:
                 continue
-            if not span[0] - 2000 < weak.start < span[1] + 2000:
+            if not span[0] - SERIES_REACH < weak.start < span[1] + SERIES_REACH:
                 continue
             if weak.line_start:
                 fits = any(parallel(weak, member) for member in group)

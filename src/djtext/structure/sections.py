@@ -17,6 +17,7 @@ from djtext.structure.vocabulary import UnitName, UnitVocabulary
 from djtext.text import HAN, HAN_RANGE
 
 BYLINE_REACH = 200  # characters after a section start within which a generic byline signs it
+UNIT_LINE_EXTRA = 20  # characters a lead line or unit heading may run beyond a title's length
 FOLLOWING_BODY_WINDOW = 160  # characters read after a byline to tell running text from a title
 
 
@@ -77,7 +78,7 @@ def find_sections(clean: CleanText, names_all: list[UnitName], vocab: UnitVocabu
         raw_line = text[s:e]
         shift = s + (len(raw_line) - len(raw_line.lstrip("#* \t")))
         names = _names_between(names_all, starts, s, e)
-        if names and names[0].start == shift and not names[0].generic and e - s <= MAX_TITLE + 20:
+        if names and names[0].start == shift and not names[0].generic and e - s <= MAX_TITLE + UNIT_LINE_EXTRA:
             unit = names[0]
             rest = strip_markup(text[unit.end:e])
             # 1. `X区政协：title` lead lines
