@@ -33,3 +33,26 @@ def _temporary_djtext_cache(tmp_path_factory):
         os.environ.pop("DJTEXT_CACHE_DIR", None)
     else:
         os.environ["DJTEXT_CACHE_DIR"] = old
+
+
+# --- structure: invented short texts read with the long-document rules -------------------------
+@pytest.fixture
+def long_text_rules(monkeypatch):
+    """Read the invented short texts the way long documents are read (unmarked lead sentences count)."""
+    from djtext.structure import parallel
+
+    monkeypatch.setattr(parallel, "SHORT_TEXT", 0)
+
+
+# --- a user's lexicon folder -------------------------------------------------------------------
+@pytest.fixture
+def user_lexicon(tmp_path):
+    """A function writing ``{name: csv text}`` into a fresh lexicon folder and returning its path."""
+    def write(files: dict[str, str]):
+        folder = tmp_path / "user_lexicon"
+        folder.mkdir(exist_ok=True)
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        return folder
+
+    return write

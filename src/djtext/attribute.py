@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 
+from djtext.lexicon import Lexicon, derived
 from djtext.models import Document, Unit
 from djtext.regions import EMPTY, Gazetteer, Region, make_region
+from djtext.text import HAN, HAN_RANGE
 
 _NEWLINE = re.compile("\n")
 
@@ -152,25 +153,30 @@ def listed_units(text: str, units: list[Unit], gazetteer: Gazetteer | None = Non
 
 
 MAX_PLATFORM_GAP = 14  # characters between a county's name and the head of its 政协 platform
+PLATFORM_HEAD_CHARS = 6  # characters of the platform head itself, read after the gap
+_PLATFORM_STRETCH = re.compile(f"{HAN}{{0,{MAX_PLATFORM_GAP + PLATFORM_HEAD_CHARS}}}")  # Han text after a place
 
 
-@lru_cache(maxsize=1)
-def _platform_heads() -> re.Pattern[str] | None:
-    """Heads of platforms (…工作室, …活动室, …会客厅: ``platform`` rows of practice_heads)."""
-    from djtext.lexicon import load_lexicon
+def _platform_heads(lexicon: Lexicon | None = None) -> re.Pattern[str] | None:
+    """Heads of platforms (…工作室, …活动室, …会客厅: ``platform`` rows of practice_heads), once per lexicon."""
+    return derived(lexicon, "platform_heads", _build_platform_heads)
 
-    heads = [r["head"] for r in load_lexicon().rows("practice_heads") if r.get("category") == "platform" and r.get("head")]
+
+def _build_platform_heads(lexicon: Lexicon) -> re.Pattern[str] | None:
+    """Any platform head of ``lexicon``, longest first (None when it has none)."""
+    heads = [r["head"] for r in lexicon.rows("practice_heads") if r.get("category") == "platform" and r.get("head")]
     if not heads:
         return None
     return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
 
 
-def platform_units(text: str, units: list[Unit], gazetteer: Gazetteer | None = None) -> list[Unit]:
+def platform_units(text: str, units: list[Unit], gazetteer: Gazetteer | None = None,
+                   lexicon: Lexicon | None = None) -> list[Unit]:
     """Cited units for counties whose own 政协 platform a report names (A市B镇政协委员联系群众活动室,
     C区基层委员工作室): a full county name, inside a reporting unit's region, followed in the same
     phrase by 委员 or 政协 and a platform head."""
-    gazetteer = gazetteer or Gazetteer.from_lexicon()
-    heads = _platform_heads()
+    gazetteer = gazetteer or Gazetteer.from_lexicon(lexicon)
+    heads = _platform_heads(lexicon)
     reporting = [u for u in units if not u.cited and (u.province or u.city)]
     if heads is None or not reporting:
         return []
@@ -180,7 +186,7 @@ def platform_units(text: str, units: list[Unit], gazetteer: Gazetteer | None = N
     for hit in gazetteer.find_places(text):
         if not hit.full or not any(c.level == "county" for c in hit.candidates):
             continue
-        stretch = re.match(r"[\u4e00-\u9fff]{0,%d}" % (MAX_PLATFORM_GAP + 6), text[hit.end:]).group()
+        stretch = _PLATFORM_STRETCH.match(text, hit.end).group()
         head = heads.search(stretch)
         if head is None or head.start() > MAX_PLATFORM_GAP or not ("委员" in stretch[:head.end()] or "政协" in stretch[:head.end()]):
             continue
@@ -204,12 +210,12 @@ MIN_HIGHER_MENTIONS = 2  # a higher 政协 named once in passing is no unit of t
 HIGHER_WORDS = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city", "地区": "city"}
 
 
-def level_named_units(text: str, units: list[Unit]) -> list[Unit]:
+def level_named_units(text: str, units: list[Unit], lexicon: Lexicon | None = None) -> list[Unit]:
     """Cited units for the higher 政协 a county's or city's report names by its level alone as an
     actor at least twice (按照省政协党组要求…, 省政协在…; not 省政协副主席 attending): 省政协, 自治区政协;
     市政协 in a county's report; a municipality's 市政协 in a district's. Its region is the province
     or city of the document's first reporting unit."""
-    from djtext.structure_units import find_unit_names, unit_vocabulary
+    from djtext.structure import find_unit_names, unit_vocabulary
 
     reporting = next((u for u in units if not u.cited and u.province), None)
     if reporting is None or "政协" not in text:
@@ -218,9 +224,9 @@ def level_named_units(text: str, units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     next_id = max((u.id for u in units), default=0) + 1
     municipality = reporting.city is None and reporting.county is not None or reporting.city == reporting.province
-    vocab = unit_vocabulary()
+    vocab = unit_vocabulary(lexicon)
     acting: dict[str, list] = {}
-    for name in find_unit_names(text):
+    for name in find_unit_names(text, vocab):
         if not name.generic or name.shared:
             continue
         word = name.name.removeprefix("中共").split("政协", 1)[0]
@@ -270,17 +276,22 @@ def unit_at(units: list[Unit], position: int) -> Unit | None:
     return best
 
 
-def attribute_document(doc: Document, gazetteer: Gazetteer | None = None) -> Document:
-    """Give units their regions and attach every list item and mention to its unit."""
+def attribute_document(doc: Document, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None) -> Document:
+    """Give units their regions and attach every list item and mention to its unit.
+
+    ``lexicon``: the run's lexicon (a user's regions.csv, unit_terms.csv and practice_heads.csv
+    take effect); the gazetteer is built from it when none is given."""
     if doc.clean is None:
         return doc
     from djtext.structure import find_parts
 
+    gazetteer = gazetteer or Gazetteer.from_lexicon(lexicon)
+
     attribute_units(doc.units, doc.clean.text, gazetteer, find_parts(doc.clean))
     doc.units = [u for u in doc.units if not _unconfirmed_near_place(u, gazetteer)]
     doc.units.extend(listed_units(doc.clean.text, doc.units, gazetteer))
-    doc.units.extend(platform_units(doc.clean.text, doc.units, gazetteer))
-    doc.units.extend(level_named_units(doc.clean.text, doc.units))
+    doc.units.extend(platform_units(doc.clean.text, doc.units, gazetteer, lexicon))
+    doc.units.extend(level_named_units(doc.clean.text, doc.units, lexicon))
     for item in doc.lists:
         if item.unit_id is None:
             unit = unit_at(doc.units, item.start)
@@ -288,7 +299,7 @@ def attribute_document(doc: Document, gazetteer: Gazetteer | None = None) -> Doc
     owners: dict[str, Unit] = {}
     for mention in doc.mentions:
         if mention.unit_id is None and mention.table == "brands":
-            owner = _stated_owner(doc, mention.end, owners, gazetteer)
+            owner = _stated_owner(doc, mention.end, owners, gazetteer, lexicon)
             if owner is not None:
                 mention.unit_id = owner.id
                 continue
@@ -300,21 +311,23 @@ def attribute_document(doc: Document, gazetteer: Gazetteer | None = None) -> Doc
     return doc
 
 
-_STATED_OWNER = re.compile(r"[”’」』\"]?[，,]?\s*(?:是|为|系)(?=[\u4e00-\u9fff])")
-OWNER_WINDOW = 16
+# after a brand's name: [closing quote][comma] 是 / 为 / 系 + Han text (“X”，为省政协党建品牌)
+_STATED_OWNER = re.compile(rf"[”’」』\"]?[，,]?\s*(?:是|为|系)(?=[{HAN_RANGE}])")
+OWNER_WINDOW = 16  # characters read after 是 / 为 for the owner's name
 
 
-def _stated_owner(doc: Document, end: int, owners: dict[str, Unit], gazetteer: Gazetteer | None) -> Unit | None:
+def _stated_owner(doc: Document, end: int, owners: dict[str, Unit], gazetteer: Gazetteer | None,
+                  lexicon: Lexicon | None = None) -> Unit | None:
     """The unit a brand is stated to belong to right after its name (“X”，为省政协党建品牌): a unit
     of the document with that name, else a new cited unit (region from its name and the document)."""
-    from djtext.structure_units import find_unit_names
+    from djtext.structure import find_unit_names, unit_vocabulary
 
     text = doc.clean.text
     m = _STATED_OWNER.match(text, end)
     if not m:
         return None
     window = text[m.end():m.end() + OWNER_WINDOW]
-    names = find_unit_names(window)
+    names = find_unit_names(window, unit_vocabulary(lexicon))
     if not names or names[0].start != 0 or "品牌" not in window[names[0].end:names[0].end + 6]:
         return None
     name = names[0].name

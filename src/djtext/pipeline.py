@@ -159,12 +159,12 @@ def analyse_document(doc: "Document", options: Options) -> "Document":
         return doc
     lexicon = load_lexicon(options.lexicon_paths)
     doc.clean = clean_text(doc.raw.text, t2s=options.t2s)
-    doc.units = find_units(doc.clean)
+    doc.units = find_units(doc.clean, lexicon)
     doc.lists = find_lists(doc.clean, doc.units)
     segmenter = get_segmenter(options.segmenter, lexicon=lexicon, **options.segmenter_options())
     doc.tokens = segmenter.cut(doc.clean.text)
     doc.mentions = extract_all(doc.clean, lexicon=lexicon)
-    attribute_document(doc)
+    attribute_document(doc, lexicon=lexicon)
     return doc
 
 

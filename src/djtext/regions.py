@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from djtext.lexicon import Lexicon, LexiconError, load_lexicon
+from djtext.text import is_han
 
 LEVELS = ("province", "city", "county")
 DEFAULT_PLACEHOLDERS = "XxＸｘ*＊×某"
@@ -518,7 +519,7 @@ BOUNDARY_WORDS = frozenset("在赴到于与及和从对向是为")
 
 def _is_boundary(char: str) -> bool:
     """True for a character before which a name starts a word (punctuation, space, 在/赴 ...)."""
-    return not ("\u4e00" <= char <= "\u9fff") or char in BOUNDARY_WORDS
+    return not is_han(char) or char in BOUNDARY_WORDS
 
 
 def _agrees(doc: Region, c: Region) -> bool:

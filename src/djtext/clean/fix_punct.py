@@ -6,12 +6,13 @@ from operator import attrgetter
 
 from djtext.clean.chars import CN_PUNCT, HAN, SPACE
 from djtext.models import Edit
+from djtext.text import HAN_RANGE
 
 _CJK = f"{HAN}{re.escape(CN_PUNCT)}"
 _WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _WIDE_TABLE = str.maketrans(_WIDE)
 _SIMPLE = re.compile(r"[,;:?!]+")
-_AFTER_CHINESE = f"\u4e00-\u9fff{re.escape(CN_PUNCT)}"
+_AFTER_CHINESE = f"{HAN_RANGE}{re.escape(CN_PUNCT)}"
 _SIMPLE_AFTER_CHINESE = re.compile(rf"(?=[,;:?!])(?<=[{_AFTER_CHINESE}])[,;:?!]+")
 """The runs of _SIMPLE right after a Chinese character or punctuation mark (the common case)."""
 _SIMPLE_OTHER = re.compile(rf"(?=[,;:?!])(?<![{_AFTER_CHINESE},;:?!])[,;:?!]+")

@@ -54,7 +54,10 @@ def clean(
     t2s: Optional[bool] = typer.Option(None, "--t2s/--no-t2s", help="Force Traditional→Simplified on or off (default: automatic)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Clean OCR, layout and web noise from PATHS; print the text (one file) or write it to --out."""
+    """Clean OCR, layout and web noise from PATHS; print the text (one file) or write it to --out.
+
+    Example: djtext clean data/raw --out cleaned --explain
+    """
     from djtext.clean import clean_text, explain as explain_fixes, explain_table, merge_summaries
     from djtext.corpus import read_document
 

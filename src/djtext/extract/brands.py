@@ -40,19 +40,21 @@ from dataclasses import dataclass
 
 from djtext.lexicon import Lexicon, derived
 from djtext.models import Mention
+from djtext.text import CN_NUM, COUNT_DIGITS, HAN_COMPAT_RANGE, HAN_SPAN_RANGE, SENTENCE_OR_CLAUSE_END
 
 ANCHOR = "品牌"
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff〇]")
+_NAME_HAN = f"{HAN_SPAN_RANGE}{HAN_COMPAT_RANGE}〇"  # Han characters of a name (〇 counts as one)
+HAN = re.compile(f"[{_NAME_HAN}]")  # one character of a name
 DIGIT_NAME = re.compile(r"[0-9A-Za-z]{1,3}(?:[+＋][0-9A-Za-z]{1,3})+")
-HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff〇·]+")
+HAN_RUN = re.compile(f"[{_NAME_HAN}·]+")  # a run of name characters (with the middle dot of 红心·同行)
 # characters of the run read backwards from 品牌: Han characters and digits (“A”“B”等10余个党建品牌)
-RUN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff〇0-9０-９]")
+RUN_CHAR = re.compile(f"[{_NAME_HAN}0-9０-９]")
 QUOTE = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』")
 CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n（）()《》]")
 COMPONENT_SEPARATORS = re.compile(r"[·•・‧.．、，,;；/／+＋|｜\s]+")
 # between two quoted names of one list: nothing, a list comma or a conjunction, or
 # 、 plus a short label naming the item's owner (甲组“A”、乙组“B”)
-LIST_JOIN = re.compile(r"\s*(?:[、，,]?\s*(?:和|及|以及|与|或)?|、(?P<label>[\u3400-\u9fff]{1,8}))\s*")
+LIST_JOIN = re.compile(rf"\s*(?:[、，,]?\s*(?:和|及|以及|与|或)?|、(?P<label>[{HAN_SPAN_RANGE}]{{1,8}}))\s*")
 CONNECTOR = re.compile(r"^(?:为|是|作为|成为|即)")
 LINKED = re.compile(r"为|是")
 # what may stand between 品牌 and a quoted name after it: 品牌名称为“X”, 品牌：“X”, 品牌——“X”
@@ -66,19 +68,22 @@ NOT_A_BRAND_AFTER = "化"
 FUNCTION_CHARS = re.compile(r"[的下和与及等各了把将被]")
 # a line break left inside a sentence (hard wrap the cleaner did not join): between two Han
 # characters or quotes, not after a sentence end
-WRAP = re.compile(r"(?<=[\u3400-\u9fff“”‘’「」、，,·])[ \t\u3000]*\n\s*(?=[\u3400-\u9fff“”‘’「」])")
+WRAP = re.compile(rf"(?<=[{HAN_SPAN_RANGE}“”‘’「」、，,·])[ \t\u3000]*\n\s*(?=[{HAN_SPAN_RANGE}“”‘’「」])")
 # a count of the brands named before or after the kind: 四大文化品牌, 等5个品牌, “五大特色工作品牌”
 COUNT = re.compile(r"(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?:大|个|项|类|张)")
-CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+CN_DIGITS = COUNT_DIGITS  # values of the count's numerals (两 and 十 included)
 # 等 closing a list of names before the kind, with what may stand between (等一批影响力大的特色协商品牌)
 LISTED_BEFORE = re.compile(r"等(?P<between>[^“”‘’「」，,：:。；！？\n]{0,30})$")
 # a short type noun after a listed quoted name (“A”协商议事平台、“B”工作室等 … 品牌)
-SUFFIX_JOIN = re.compile(
-    r"\s*(?P<suffix>[\u3400-\u9fff]{0,8}?)\s*(?:[、，,]\s*(?:和|及|以及|与)?|和|及|以及|与)?\s*(?P<label>[\u3400-\u9fff]{0,8})\s*")
+SUFFIX_JOIN = re.compile(rf"""
+    \s*(?P<suffix>[{HAN_SPAN_RANGE}]{{0,8}}?)\s*          # the type noun (协商议事平台)
+    (?:[、，,]\s*(?:和|及|以及|与)?|和|及|以及|与)?\s*     # a list comma or a conjunction
+    (?P<label>[{HAN_SPAN_RANGE}]{{0,8}})\s*              # the next item's owner label
+""", re.VERBOSE)
 # the markers of a counted list announced after a count of brands (一是…二是…, （一）…, 1.…)
 ITEM_MARKERS = ("{cn}是", "（{cn}）", "{cn}、", "{n}.", "{n}、", "第{cn}，")
 ANNOUNCED = re.compile(r"[”’」』]?\s*[：:，,。\n]\s*")
-SENTENCE_END = re.compile(r"[。；！？\n;!?]")
+SENTENCE_END = re.compile(f"[{SENTENCE_OR_CLAUSE_END}\n]")  # where an announced list's sentence stops
 COLON_LIST_SPLIT = re.compile(r"、|以及|和|及|与")
 ITEM_END = re.compile(r"[，。；：！？\n,;:!?]")
 # cues that the brands of a sentence are cited as examples of others, not the reporter's own
@@ -389,7 +394,7 @@ def _counted_items(text: str, after: int, count: int, vocab: BrandVocabulary) ->
         return []
     items: list[tuple[int, int, str]] = []
     cursor = m.end()
-    numerals = "一二三四五六七八九十"
+    numerals = CN_NUM
     for k in range(1, min(count, 10) + 1):
         cn = numerals[k - 1]
         window = text[cursor:cursor + 200]

@@ -56,6 +56,7 @@ import ahocorasick
 
 from djtext.lexicon import Lexicon, derived
 from djtext.models import Mention
+from djtext.text import CN_NUM, HAN_SPAN_RANGE
 
 TABLE = "formulations"
 SCOPES = ("national", "local")
@@ -65,7 +66,7 @@ NUMERAL_SET = frozenset(NUMERALS)
 LEAD_NUMERALS = "二两三四五六七八九十"
 LEAD_NUMERAL_SET = frozenset(LEAD_NUMERALS)
 CLASSIFIERS = "个大项张种条"
-HAN_CLASS = r"\u3400-\u9fff"
+HAN_CLASS = HAN_SPAN_RANGE  # the Han characters of a formulation
 HAN = re.compile(rf"[{HAN_CLASS}]")
 # a quoted span (at most one line break inside: a hard wrap the cleaner left); an opening quote
 # written as ” (a common OCR / typing slip) is accepted too
@@ -227,8 +228,7 @@ def split_number(text: str) -> tuple[str, str]:
 
 
 def _is_pure_sequence(text: str) -> bool:
-    order = "一二三四五六七八九十"
-    return len(text) >= 3 and order.startswith(text)
+    return len(text) >= 3 and CN_NUM.startswith(text)
 
 
 def _is_magnitude_set(text: str) -> bool:

@@ -28,13 +28,13 @@ from typing import Iterable
 from djtext.extract.brands import extract_brands, split_components, wrap_view
 from djtext.lexicon import Lexicon, load_lexicon
 from djtext.models import Mention
+from djtext.text import HAN_SPAN_RANGE, SENTENCE_END
 
 QUOTE = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』")
 TITLE = re.compile(r"《[^《》\n]{0,80}》")
-HAN = re.compile(r"[\u3400-\u9fff]")
+HAN = re.compile(f"[{HAN_SPAN_RANGE}]")  # one Han character
 _SPACES = re.compile(r"\s+")
 NUMBER_LED = re.compile(r"[一二三四五六七八九十两百千万〇零\d０-９]")
-SENTENCE_END = "。！？!?"
 MAX_EMPHASIS = 2
 MAX_FORMULATION = 6
 MAX_SLOGAN = 24

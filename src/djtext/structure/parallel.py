@@ -26,21 +26,23 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from djtext.structure_lists import Candidate, clean_heading
-from djtext.structure_text import joined_view, split_paragraphs
+from djtext.structure.lines import joined_view, split_paragraphs
+from djtext.structure.markers import Candidate, clean_heading
+from djtext.text import SENTENCE_END
 
-MIN_LEAD, MAX_LEAD = 6, 40
+MIN_LEAD, MAX_LEAD = 6, 40  # characters of a lead sentence
 MAX_PLAIN = 16  # a lead without a comma (突出思想铸魂。 在组织建设上下功夫。) is short
-MIN_PLAIN_SERIES = 3
+MIN_PLAIN_SERIES = 3  # leads without a comma make a series only three at a time
 SERIES_WINDOW = 12  # a lead is compared with the next dozen paragraph-initial leads only
 GLUED_HEAD = 6  # characters compared when a head is glued to its body without punctuation
-GLUED_HEADING_MAX = 12
-QUOTE_CHARS = re.compile(r"[“”‘’\"'《》「」『』\s]")
-SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?]")
-MIN_COMMON_PHRASE = 4
+GLUED_HEADING_MAX = 12  # characters of a glued head's heading
+QUOTE_CHARS = re.compile(r"[“”‘’\"'《》「」『』\s]")  # quote marks and spaces, ignored when comparing leads
+SENTENCE = re.compile(rf"[^{SENTENCE_END}\n]*[{SENTENCE_END}]")  # one sentence, up to its end mark
+MIN_COMMON_PHRASE = 4  # characters of a phrase two parallel leads share
+SERIES_REACH = 2000  # characters around a series within which a weak lead may join it
 SHORT_TEXT = 3000  # characters of clean text below which a document is a short web text
-PUNCT = set("，,、；;：:。！？!?")
-_CLAUSE_SPLIT = re.compile(r"[，,]")
+PUNCT = set("，,、；;：:" + SENTENCE_END)
+_CLAUSE_SPLIT = re.compile(r"[，,]")  # clauses of a lead sentence
 SPEECH = ("强调", "指出", "表示", "认为", "所说", "讲话")  # 习近平总书记强调，“…”: a quotation
 
 
@@ -68,11 +70,11 @@ class Lead:
     @cached_property
     def clauses(self) -> list[str]:
         """The sentence's comma-separated clauses."""
-        return [c for c in _CLAUSE_SPLIT.split(self.key.rstrip("。！？!?")) if c]
+        return [c for c in _CLAUSE_SPLIT.split(self.key.rstrip(SENTENCE_END)) if c]
 
 
 def _is_lead_shape(sentence: str) -> bool:
-    body = QUOTE_CHARS.sub("", sentence).rstrip("。！？!?")
+    body = QUOTE_CHARS.sub("", sentence).rstrip(SENTENCE_END)
     if not (MIN_LEAD <= len(body) <= MAX_LEAD):
         return False
     if "，" not in body and "," not in body:
@@ -172,7 +174,7 @@ def parallel_series(leads: list[Lead]) -> list[list[Lead]]:
         for weak in leads:
             if weak.initial or id(weak) in members or weak.plain != group[0].plain:
                 continue
-            if not span[0] - 2000 < weak.start < span[1] + 2000:
+            if not span[0] - SERIES_REACH < weak.start < span[1] + SERIES_REACH:
                 continue
             if weak.line_start:
                 fits = any(parallel(weak, member) for member in group)
@@ -239,15 +241,16 @@ def parallel_candidates(text: str, zones: list[tuple[int, int]]) -> list[Candida
 
 
 INLINE_CLAUSE_MIN, INLINE_CLAUSE_MAX = 4, 8
-MIN_INLINE_PER_ITEM = 2
-MIN_INLINE_ITEMS = 2
-_INLINE_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?]")
+MIN_INLINE_PER_ITEM = 2  # lead sentences inside one item body that make it a list
+MIN_INLINE_ITEMS = 2  # item bodies holding such leads
+# one sentence inside an item body (a semicolon breaks it), up to its end mark
+_INLINE_SENTENCE = re.compile(rf"[^{SENTENCE_END}；;\n]+[{SENTENCE_END}]")
 
 
 def _inline_lead_shape(sentence: str) -> bool:
     """Two comma-separated clauses of the same length (4–8 characters each, quotes not counted):
     完善组织设置，夯实战斗堡垒。 / 牢记“国之大者”，提升政治能力。"""
-    clauses = _CLAUSE_SPLIT.split(QUOTE_CHARS.sub("", sentence).rstrip("。！？!?"))
+    clauses = _CLAUSE_SPLIT.split(QUOTE_CHARS.sub("", sentence).rstrip(SENTENCE_END))
     return (len(clauses) == 2 and len(clauses[0]) == len(clauses[1])
             and INLINE_CLAUSE_MIN <= len(clauses[0]) <= INLINE_CLAUSE_MAX
             and not (set(clauses[0]) | set(clauses[1])) & PUNCT)

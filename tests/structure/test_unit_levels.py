@@ -7,7 +7,7 @@ from djtext.attribute import (attribute_document, attribute_units, level_named_u
 from djtext.models import CleanText, Document, RawDocument, Unit
 from djtext.regions import Gazetteer, make_region
 from djtext.structure import find_units
-from djtext.structure_units import find_unit_names
+from djtext.structure import find_unit_names
 
 FILLER = "围绕中心工作开展协商议政，推动各项工作落地见效。" * 6
 

@@ -173,12 +173,12 @@ def test_download_allowed_but_host_unreachable_fails_fast(tmp_path, monkeypatch)
     from djtext import segment
 
     monkeypatch.setenv("HANLP_HOME", str(tmp_path))
-    monkeypatch.setattr(segment, "_reachable", lambda url, timeout: False)
+    monkeypatch.setattr(segment.hanlp_backend, "host_reachable", lambda url, timeout: False)
     _fails_fast(model="COARSE_ELECTRA_SMALL_ZH", allow_download=True, match="unreachable")
 
 
 def test_reachability_check_is_bounded():
-    from djtext.segment import _reachable
+    from djtext.segment import host_reachable as _reachable
 
     started = time.monotonic()
     _reachable("https://198.51.100.1/model.zip", timeout=0.5)  # TEST-NET-2: never answers

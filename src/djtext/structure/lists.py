@@ -1,14 +1,4 @@
-"""Structure of a cleaned document: reporting units with their sections, and numbered lists as trees.
-
-Public API:
-- ``find_units(clean)``: reporting units and their sections (``structure_sections``, on unit names
-  found by ``structure_units`` with the ``unit_terms`` and ``regions`` lexicons);
-- ``find_lists(clean, units=None)``: list items as a tree (markers and bold heads:
-  ``structure_lists``; unmarked parallel lead sentences: ``structure_parallel``);
-- ``find_parts(clean)``: spans of the independent parts of a compilation (篇一： … 篇十：), each
-  reported on by its own units and attributed to its own region;
-- ``split_paragraphs(text)``: spans of the non-blank lines (``structure_text``, with the other
-  text helpers: logical lines cut at heading/bold marks, column-wrap joining, part breaks).
+"""Numbered, bold and parallel list items of a cleaned document as a tree (``find_lists``).
 
 List styles: cn_dun 一、, cn_paren （一）/(一), arabic_dot 1. / 1．, arabic_dun 1、, arabic_paren （1）,
 circled ①, shi 一是/一要, di 第一，, bold_heading (bold lead sentences), parallel (unmarked lead
@@ -18,24 +8,21 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from djtext.lexicon import Lexicon
 from djtext.models import CleanText, ListItem, Unit
-from djtext.structure_lists import bold_candidates, build_tree, marker_candidates, section_zones
-from djtext.structure_parallel import inline_lead_candidates, parallel_candidates
-from djtext.structure_sections import find_units
-from djtext.structure_text import cut_short, part_breaks, part_spans, split_paragraphs
+from djtext.structure.lines import cut_short, part_breaks
+from djtext.structure.markers import bold_candidates, marker_candidates
+from djtext.structure.parallel import inline_lead_candidates, parallel_candidates
+from djtext.structure.tree import build_tree, section_zones
+from djtext.structure.units import find_units
 
-__all__ = ["find_units", "find_lists", "find_parts", "split_paragraphs"]
-
-
-def find_parts(clean: CleanText) -> list[tuple[int, int]]:
-    """Spans [start, end) of the independent parts of a compilation (one span for a single text)."""
-    return part_spans(clean.text)
+HEADING_SEARCH = 8  # characters after a marker in which its heading is looked for
 
 
-def find_lists(clean: CleanText, units: list[Unit] | None = None) -> list[ListItem]:
+def find_lists(clean: CleanText, units: list[Unit] | None = None, lexicon: Lexicon | None = None) -> list[ListItem]:
     """Numbered, bold and parallel list items of ``clean`` as a tree, nesting reset per unit section."""
     if units is None:
-        units = find_units(clean)
+        units = find_units(clean, lexicon)
     text = clean.text
     zones = section_zones(units, len(text), part_breaks(text))
     marked = marker_candidates(text, clean) + bold_candidates(clean)
@@ -65,7 +52,7 @@ def _leaf_bodies(text: str, items: list[ListItem]) -> list[tuple[int, int, int]]
         if item.id in parents or item.style in ("parallel", "bold_heading"):
             continue
         marker_end = item.start + len(item.marker)
-        at = text.find(item.heading, marker_end, marker_end + 8 + len(item.heading)) if item.heading else -1
+        at = text.find(item.heading, marker_end, marker_end + HEADING_SEARCH + len(item.heading)) if item.heading else -1
         body_start = at + len(item.heading) if at >= 0 else marker_end
         out.append((body_start, item.end, run))
     return out

@@ -1,16 +1,24 @@
-"""Plain-text helpers shared by the structure modules: paragraphs, sentences, bold and heading spans."""
+"""Lines of a cleaned document: paragraphs (non-blank lines), logical lines cut at heading and bold
+marks, column-wrap joining (a sentence broken across printed lines), and the parts of a compilation."""
 from __future__ import annotations
 
 import re
 
 from djtext.models import CleanText, Mark
+from djtext.text import CN_NUM, HAN_RANGE, SENTENCE_OR_CLAUSE_END
 
-_BOLD_MARKUP = re.compile(r"(?<!\*)\*\*(?!\*)([\u4e00-\u9fff“‘《（(][^*\n]{1,200}?)(?<!\*)\*\*(?!\*)")
+# **bold lead sentence**: a pair of double asterisks (not three) around 2-201 characters that open
+# with a Han character, a quote or a bracket and hold no asterisk or line break
+_BOLD_MARKUP = re.compile(rf"""
+    (?<!\*)\*\*(?!\*)                       # opening **
+    ([{HAN_RANGE}“‘《（(][^*\n]{{1,200}}?)    # the bold text
+    (?<!\*)\*\*(?!\*)                       # closing **
+""", re.VERBOSE)
+# a Markdown heading line: 1-6 hashes, then its text
 _HEADING_MARKUP = re.compile(r"^(#{1,6})[ \t]*(\S.*)$", re.MULTILINE)
-SENTENCE_END = "。！？!?；;"
+SENTENCE_END = SENTENCE_OR_CLAUSE_END  # a line ending in one of these is not wrapped
 
-
-CUT_ENDINGS = "。！？!?”’）)…；;"
+CUT_ENDINGS = SENTENCE_OR_CLAUSE_END + "”’）)…"  # the last characters of a text that was not cut short
 
 
 def cut_short(text: str) -> bool:
@@ -147,8 +155,11 @@ def joined_view(text: str, start: int, end: int) -> tuple[str, list[int]]:
     return "".join(pieces), index
 
 
-_PART_HEAD = re.compile(r"(?:^[ \t\u3000#*]*|(?<=[。！？…”]))(?:篇[一二三四五六七八九十]+[：:]|第[一二三四五六七八九十]+篇)",
-                        re.MULTILINE)
+# the head of a part of a compilation: 篇一： or 第二篇, at a line start or after a sentence end
+_PART_HEAD = re.compile(rf"""
+    (?:^[ \t\u3000\#*]*|(?<=[。！？…”]))       # line start (after markup) or a sentence end
+    (?:篇[{CN_NUM}]+[：:]|第[{CN_NUM}]+篇)       # 篇一： / 第二篇
+""", re.MULTILINE | re.VERBOSE)
 
 
 def part_breaks(text: str) -> list[int]:

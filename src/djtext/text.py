@@ -1,0 +1,75 @@
+"""Text primitives shared by clean/, structure/, segment/ and extract/: Han character classes,
+sentence ends, Chinese numerals and their values, list markers.
+
+Regex fragments are plain strings (``HAN_RANGE`` goes inside ``[...]``, ``HAN`` is a whole class);
+modules compile their own patterns from them. Where a module needs a different set on purpose (the
+cleaner's wider Han class, a sentence end that includes ；), the variant is defined here under a
+name that says what it is.
+"""
+from __future__ import annotations
+
+HAN_RANGE = "\u4e00-\u9fff"
+"""CJK Unified Ideographs (the basic block): the Han characters the extractors and structure read."""
+
+HAN = f"[{HAN_RANGE}]"
+"""One Han character (basic block), as a regex class."""
+
+HAN_SPAN_RANGE = "\u3400-\u9fff"
+"""Extension A through the basic block as one span (the Yijing symbols between them included): the
+extractors' Han class (brands, formulations, slogans)."""
+
+HAN_COMPAT_RANGE = "\uf900-\ufaff"
+"""CJK compatibility ideographs (look-alikes some PDFs and OCR engines emit)."""
+
+HAN_WIDE_RANGE = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+"""Han ideographs with extension A and the compatibility ideographs (segmenter vocabulary checks)."""
+
+HAN_WITH_RADICALS_RANGE = HAN_WIDE_RANGE + "\u2e80-\u2fdf"
+"""``HAN_WIDE_RANGE`` plus the CJK radicals (the cleaner's class: OCR turns characters into radicals)."""
+
+
+def is_han(ch: str) -> bool:
+    """True for one Han character of the basic block (``HAN_RANGE``)."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+SENTENCE_END = "。！？!?"
+"""Full stops, question and exclamation marks (full and half width): the end of a sentence."""
+
+SENTENCE_OR_CLAUSE_END = SENTENCE_END + "；;"
+"""``SENTENCE_END`` plus semicolons: the end of a sentence or of a listed clause."""
+
+PARAGRAPH_END = SENTENCE_OR_CLAUSE_END + "…"
+"""Characters after which a line may end a paragraph (the cleaner's line joiner)."""
+
+CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+"""Values of the Chinese digits one to nine."""
+
+COUNT_DIGITS = {**CN_DIGITS, "两": 2, "十": 10}
+"""Values of the numerals that count things (两个维护, 十项举措): the digits, 两 and 十."""
+
+CN_NUM = "一二三四五六七八九十"
+"""The Chinese numerals of list markers (一、 （十二） 二是): the digits and 十."""
+
+CN_NUMERAL = "一二三四五六七八九十百零〇两"
+"""Every Chinese numeral character of list markers and formulations (the cleaner's class)."""
+
+
+def cn_number(text: str) -> int:
+    """Value of a small Chinese numeral (一 → 1, 十二 → 12, 二十三 → 23); 0 when not one."""
+    if not text or any(ch not in CN_NUM for ch in text):
+        return 0
+    if "十" not in text:
+        return CN_DIGITS.get(text, 0) if len(text) == 1 else 0
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1:
+        return 0
+    return (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(units, 0) if units else 0)
+
+
+LIST_MARKER = (
+    rf"(?:[（(][{CN_NUMERAL}]{{1,3}}[)）]|[{CN_NUMERAL}]{{1,3}}[、是]|第[{CN_NUMERAL}\d]{{1,3}}[，、章节部分条]"
+    rf"|\d{{1,2}}[.．、](?!\d)|[（(]\d{{1,2}}[)）]|[①-⑳])"
+)
+"""A numbered-list marker at the start of a line: 一、 （一） 一是 1. （1） ① (a regex fragment; the
+structure finder's full marker grammar, with one named group per style, is structure.markers.MARKER)."""
