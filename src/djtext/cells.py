@@ -16,21 +16,21 @@ import pandas as pd
 from djtext.results_folder import safe_cell, unsafe_cell  # noqa: F401  (one implementation, used by the writers)
 
 
-def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``frame`` whose text columns went through ``safe_cell`` (numbers, booleans untouched)."""
+def map_text_columns(frame: pd.DataFrame, convert) -> pd.DataFrame:
+    """A copy of ``frame`` whose text columns went through ``convert`` (numbers, booleans untouched)."""
     out = frame.copy()
     for column in out.columns:
         series = out[column]
         if series.dtype == object or pd.api.types.is_string_dtype(series):
-            out[column] = series.map(safe_cell, na_action="ignore")
+            out[column] = series.map(convert, na_action="ignore")
     return out
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text columns went through ``safe_cell``."""
+    return map_text_columns(frame, safe_cell)
 
 
 def unsafe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text columns went through ``unsafe_cell`` (the inverse of ``safe_frame``)."""
-    out = frame.copy()
-    for column in out.columns:
-        series = out[column]
-        if series.dtype == object or pd.api.types.is_string_dtype(series):
-            out[column] = series.map(unsafe_cell, na_action="ignore")
-    return out
+    return map_text_columns(frame, unsafe_cell)

@@ -19,7 +19,7 @@ from djtext.schema import TABLES, Column
 
 from djtext.results_folder import (  # noqa: F401  (re-exported: export's public names)
     DATAPACKAGE, EXCEL_MAX_CELL, FORMATS, SUFFIXES, WORKBOOK, ExportError, atomic_write_bytes, check_format,
-    datapackage, excel_text, file_mode, resource as _resource, safe_cell, unsafe_cell,
+    datapackage, excel_text, file_mode, parse_bool, resource as _resource, safe_cell, unsafe_cell,
 )
 
 
@@ -31,16 +31,10 @@ def schema_of(table: str, schemas: Mapping[str, tuple[Column, ...]] | None = Non
 
 
 def _as_boolean(value):
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    if value is not None and not isinstance(value, str) and pd.isna(value):
         return pd.NA
-    if isinstance(value, str):
-        low = value.strip().lower()
-        if low in ("true", "1", "yes", "t", "y"):
-            return True
-        if low in ("false", "0", "no", "f", "n"):
-            return False
-        return pd.NA
-    return bool(value)
+    parsed = parse_bool(value)
+    return pd.NA if parsed is None else parsed
 
 
 def _typed(series: pd.Series, kind: str) -> pd.Series:

@@ -45,26 +45,14 @@ def documents_table(tables: dict[str, pd.DataFrame], limit: int = 30) -> Table:
     at most ``limit`` rows; a caption gives the totals of the rest)."""
     import pandas as pd
 
-    table = Table(title="Documents", show_lines=False, header_style="bold")
-    table.add_column("doc", overflow="fold")
-    table.add_column("enc")
-    table.add_column("chars", justify="right")
+    documents = tables.get("documents", pd.DataFrame()).to_dict("records")
+    counts: dict[str, dict[str, int]] = {}
     for name in MENTION_TABLES:
-        table.add_column(name, justify="right")
-    table.add_column("status")
-    documents = tables.get("documents", pd.DataFrame())
-    records = documents.to_dict("records")
-    records.sort(key=lambda r: not r.get("error"))  # failures stay visible when the table is capped
-    per_doc = {name: (tables[name]["doc"].value_counts() if tables.get(name) is not None and not tables[name].empty
-                      else pd.Series(dtype="int64")) for name in MENTION_TABLES}
-    for row in records[:limit]:
-        doc = row["doc"]
-        counts = [str(int(per_doc[name].get(doc, 0))) for name in MENTION_TABLES]
-        table.add_row(doc, str(row.get("encoding") or ""), str(row.get("chars_clean") or 0), *counts, "[red]failed[/]" if row.get("error") else "ok")
-    if len(records) > limit:
-        totals = ", ".join(f"{name} {len(tables[name]) if tables.get(name) is not None else 0}" for name in MENTION_TABLES)
-        table.caption = f"{len(records) - limit} more documents in documents.csv; all {len(records)}: {totals}"
-    return table
+        frame = tables.get(name)
+        if frame is not None and not frame.empty:
+            for doc, n in frame["doc"].value_counts().items():
+                counts.setdefault(doc, {})[name] = int(n)
+    return summary_documents_table(documents, counts, limit)
 
 
 def _text(value) -> str:
@@ -91,8 +79,8 @@ def brands_table(tables: dict[str, pd.DataFrame], limit: int = 60) -> Table:
 
 
 
-def summary_documents_table(documents: list[dict], counts: dict[str, dict[str, int]]) -> Table:
-    """``documents_table`` from a streamed run's documents rows and per-document row counts."""
+def summary_documents_table(documents: list[dict], counts: dict[str, dict[str, int]], limit: int = 30) -> Table:
+    """Documents rows with per-document row counts (failed documents first, at most ``limit`` rows)."""
     table = Table(title="Documents", show_lines=False, header_style="bold")
     table.add_column("doc", overflow="fold")
     table.add_column("enc")
@@ -100,11 +88,14 @@ def summary_documents_table(documents: list[dict], counts: dict[str, dict[str, i
     for name in MENTION_TABLES:
         table.add_column(name, justify="right")
     table.add_column("status")
-    for row in documents:
-        doc = row["doc"]
-        per = counts.get(doc, {})
-        table.add_row(doc, str(row.get("encoding") or ""), str(row.get("chars_clean") or 0),
+    records = sorted(documents, key=lambda r: not r.get("error"))  # failures stay visible when capped
+    for row in records[:limit]:
+        per = counts.get(row["doc"], {})
+        table.add_row(row["doc"], str(row.get("encoding") or ""), str(row.get("chars_clean") or 0),
                       *[str(per.get(name, 0)) for name in MENTION_TABLES], "[red]failed[/]" if row.get("error") else "ok")
+    if len(records) > limit:
+        totals = ", ".join(f"{name} {sum(c.get(name, 0) for c in counts.values())}" for name in MENTION_TABLES)
+        table.caption = f"{len(records) - limit} more documents in documents.csv; all {len(records)}: {totals}"
     return table
 
 

@@ -124,7 +124,8 @@ def _as_float(value):
     return None if number != number else number
 
 
-def _as_bool(value):
+def parse_bool(value):
+    """True/False from a boolean or its usual text forms; None when missing or unreadable."""
     if value is None:
         return None
     if isinstance(value, str):
@@ -145,7 +146,7 @@ def _as_str(value):
     return value if isinstance(value, str) else str(value)
 
 
-_CONVERT = {"integer": _as_int, "number": _as_float, "boolean": _as_bool}
+_CONVERT = {"integer": _as_int, "number": _as_float, "boolean": parse_bool}
 _NATIVE = {"integer": int, "number": float, "boolean": bool}
 
 
