@@ -59,3 +59,43 @@ def test_user_unit_term_reaches_the_pipeline(user_lexicon, tmp_path):
     folder = user_lexicon({"unit_terms.csv": USER_UNIT_TERMS, "regions.csv": USER_REGIONS})
     rows = process_file(str(corpus / "body.txt"), str(corpus), Options(lexicon_paths=(str(folder),)))
     assert [(r["unit"], r["county"]) for r in rows["units"]] == [("青梧县同心社", "青梧县")]
+
+
+OUTSIDE_UNITS = ("青梧县推进基层治理的做法\n\n青岚省雁川市青梧县坚持党建引领，打造“同心圆”党建品牌，推动工作开展。"
+                 "青梧县各乡镇都在推进，青梧县的经验得到推广。\n")
+
+
+def test_user_region_row_reaches_rows_outside_every_unit(user_lexicon):
+    from djtext.pipeline import process_text
+
+    folder = user_lexicon({"regions.csv": USER_REGIONS})
+    builtin = process_text(OUTSIDE_UNITS, "x.txt", Options())
+    user = process_text(OUTSIDE_UNITS, "x.txt", Options(lexicon_paths=(str(folder),)))
+    assert builtin["units"] == [] and user["units"] == []
+    assert [(r["unit"], r["county"]) for r in builtin["brands"]] == [(None, None)]
+    assert [(r["unit"], r["province"], r["city"], r["county"]) for r in user["brands"]] == [
+        (None, "青岚省", "雁川市", "青梧县")]
+
+
+def test_user_region_row_reaches_each_part_of_a_compilation(user_lexicon):
+    from djtext.attribute import attribute_document
+    from djtext.models import Document, RawDocument
+    from djtext.resources import build_resources
+
+    text = ("篇一：汇编\n" + OUTSIDE_UNITS + "正文内容，说明做法。" * 30 + "\n"
+            "篇二：汇编\n另一篇文章，说明做法。\n" + "正文内容，说明做法。" * 30 + "\n")
+    resources = build_resources(load_lexicon([user_lexicon({"regions.csv": USER_REGIONS})]))
+    doc = Document(raw=RawDocument(path="x.txt", text=text))
+    doc.clean = _clean(text)
+    attribute_document(doc, resources.gazetteer, resources.lexicon)
+    assert len(doc.parts) == 2
+    assert doc.regions.at(None, 20)["county"] == "青梧县"
+    assert doc.regions.at(None, text.index("篇二") + 8)["county"] is None
+
+
+def test_user_region_row_reaches_the_tokens_table(user_lexicon):
+    from djtext.pipeline import process_text
+
+    folder = user_lexicon({"regions.csv": USER_REGIONS})
+    rows = process_text(OUTSIDE_UNITS, "x.txt", Options(lexicon_paths=(str(folder),), tokens=True))
+    assert rows["tokens"] and {r["county"] for r in rows["tokens"]} == {"青梧县"}

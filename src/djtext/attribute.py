@@ -1,8 +1,13 @@
-"""Attribution: each unit gets its region, each list item and mention its unit."""
+"""Attribution: each unit gets its region, each list item and mention its unit, and every
+position of the document its region columns (``RegionView``, read by rows.py and tokens.py).
+
+All region work of a document happens here, with the run's gazetteer (``Resources.gazetteer``),
+so a user's regions.csv reaches units, rows inside units and rows outside every unit alike."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from djtext.lexicon import Lexicon, derived
 from djtext.models import Document, Unit
@@ -286,8 +291,9 @@ def attribute_document(doc: Document, gazetteer: Gazetteer | None = None, lexico
     from djtext.structure import find_parts
 
     gazetteer = gazetteer or Gazetteer.from_lexicon(lexicon)
-
-    attribute_units(doc.units, doc.clean.text, gazetteer, find_parts(doc.clean))
+    if doc.parts is None:
+        doc.parts = find_parts(doc.clean)
+    attribute_units(doc.units, doc.clean.text, gazetteer, doc.parts)
     doc.units = [u for u in doc.units if not _unconfirmed_near_place(u, gazetteer)]
     doc.units.extend(listed_units(doc.clean.text, doc.units, gazetteer))
     doc.units.extend(platform_units(doc.clean.text, doc.units, gazetteer, lexicon))
@@ -308,6 +314,7 @@ def attribute_document(doc: Document, gazetteer: Gazetteer | None = None, lexico
             if unit is not None and mention.attrs.get("cited") and not unit.cited:
                 unit = None  # a brand cited as another's example is not the reporting unit's
             mention.unit_id = unit.id if unit else None
+    doc.regions = region_view(doc, gazetteer)
     return doc
 
 
@@ -340,7 +347,7 @@ def _stated_owner(doc: Document, end: int, owners: dict[str, Unit], gazetteer: G
                 cited=True)
     from djtext.structure import find_parts
 
-    attribute_units([unit], text, gazetteer, find_parts(doc.clean))
+    attribute_units([unit], text, gazetteer, doc.parts if doc.parts is not None else find_parts(doc.clean))
     doc.units.append(unit)
     owners[name] = unit
     return unit
@@ -354,3 +361,71 @@ def line_starts(text: str) -> list[int]:
 def line_of(starts: list[int], offset: int) -> int:
     """1-based line number of ``offset`` given the line starts."""
     return bisect_right(starts, offset)
+
+
+def unit_columns(unit: Unit) -> dict:
+    """The region columns (unit, province, city, county) of a row inside ``unit``."""
+    return {"unit": unit.name, "province": unit.province, "city": unit.city, "county": unit.county}
+
+
+def region_columns(region: Region | None) -> dict:
+    """The region columns of a row outside every unit: ``region``'s places, no unit."""
+    return {
+        "unit": None,
+        "province": getattr(region, "province", None),
+        "city": getattr(region, "city", None),
+        "county": getattr(region, "county", None),
+    }
+
+
+class RegionsOutsideUnits:
+    """Region columns for positions outside every unit, per part of a compilation (篇一： … 篇十：):
+    each part's own region (a whole document's region would give one article's place to all of
+    them); the document's region when it is one text. Each is resolved once, when first asked."""
+
+    def __init__(self, text: str, parts: list[tuple[int, int]], gazetteer: Gazetteer):
+        self.text = text
+        self.parts = parts
+        self.starts = [start for start, _end in parts]
+        self.gazetteer = gazetteer
+        self.cache: dict[int, dict] = {}
+
+    def __call__(self, position: int) -> dict:
+        """The region columns of ``position`` of the clean text (outside every unit)."""
+        i = -1 if len(self.parts) <= 1 else max(0, bisect_right(self.starts, position) - 1)
+        hit = self.cache.get(i)
+        if hit is None:
+            if i < 0:
+                hit = region_columns(self.gazetteer.document_region(self.text))
+            else:
+                start, end = self.parts[i]
+                hit = region_columns(part_region(self.text[start:end], self.gazetteer))
+            self.cache[i] = hit
+        return hit
+
+
+@dataclass
+class RegionView:
+    """The region columns of a document's rows: per unit id, and outside every unit by position."""
+
+    by_unit: dict[int, dict] = field(default_factory=dict)
+    outside: RegionsOutsideUnits | None = None
+
+    def at(self, unit_id: int | None, position: int) -> dict:
+        """The region columns of a row of unit ``unit_id`` (None: none) starting at ``position``."""
+        columns = self.by_unit.get(unit_id) if unit_id is not None else None
+        if columns is not None:
+            return columns
+        return self.outside(position) if self.outside is not None else region_columns(None)
+
+
+def region_view(doc: Document, gazetteer: Gazetteer | None = None) -> RegionView:
+    """The ``RegionView`` of an attributed document (its units as they stand now)."""
+    if doc.clean is None:
+        return RegionView()
+    from djtext.structure import find_parts
+
+    gazetteer = gazetteer or Gazetteer.from_lexicon()
+    parts = doc.parts if doc.parts is not None else find_parts(doc.clean)
+    return RegionView({unit.id: unit_columns(unit) for unit in doc.units},
+                      RegionsOutsideUnits(doc.clean.text, parts, gazetteer))

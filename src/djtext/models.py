@@ -151,6 +151,8 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)
     error: str | None = None
+    parts: list[tuple[int, int]] | None = None  # independent parts of a compilation (structure stage)
+    regions: Any = None  # djtext.attribute.RegionView: region columns per unit and outside units (attribute)
 
     @property
     def path(self) -> str:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # pandas only where tables are built (run_corpus), not on imp
     import pandas as pd
 
     from djtext.models import Document
+    from djtext.resources import Resources
 
 RESULT_TABLES = tuple(TABLES)
 HUGE_BYTES = 2_000_000  # files larger than this are read in the main process and split into pieces
@@ -145,27 +146,30 @@ class RunSummary:
                 self.more_brands += 1
 
 
-def analyse_document(doc: "Document", options: Options) -> "Document":
-    """Run clean → structure → segment → extract → attribute on an ingested document, in place."""
-    from djtext.attribute import attribute_document
-    from djtext.clean import clean_text
-    from djtext.extract import extract_all
-    from djtext.lexicon import load_lexicon
-    from djtext.segment import get_segmenter
-    from djtext.structure import find_lists, find_units
+def analyse_document(doc: "Document", options: Options, resources: "Resources | None" = None) -> "Document":
+    """Pass an ingested document through the named stages (djtext.stages), in place.
+
+    ``resources``: the run's lexicon, gazetteer, vocabulary and segmenter (built once per process
+    from ``options`` when not given)."""
+    from djtext.resources import resources_for
+    from djtext.stages import run_stages
 
     if doc.raw.error:
         doc.error = doc.raw.error
         return doc
-    lexicon = load_lexicon(options.lexicon_paths)
-    doc.clean = clean_text(doc.raw.text, t2s=options.t2s)
-    doc.units = find_units(doc.clean, lexicon)
-    doc.lists = find_lists(doc.clean, doc.units)
-    segmenter = get_segmenter(options.segmenter, lexicon=lexicon, **options.segmenter_options())
-    doc.tokens = segmenter.cut(doc.clean.text)
-    doc.mentions = extract_all(doc.clean, lexicon=lexicon)
-    attribute_document(doc, lexicon=lexicon)
-    return doc
+    if resources is None:
+        kept = _WORKER.get("resources")  # the worker's own, built once by _warm
+        resources = kept[1] if kept and kept[0] == options else resources_for(options)
+    return run_stages(doc, resources, _stages(options.t2s))
+
+
+@lru_cache(maxsize=3)
+def _stages(t2s: bool | None) -> tuple:
+    from djtext.stages import check_stages, default_stages
+
+    stages = default_stages(t2s)
+    check_stages(stages)
+    return stages
 
 
 def _rows_of(doc: "Document", options: Options) -> dict[str, list[dict]]:
@@ -370,7 +374,7 @@ class _Huge:
 
 # ---- workers ----
 
-_WORKER: dict = {}  # a pool worker's options, cache folder and render format (set once)
+_WORKER: dict = {}  # a pool worker's options, cache folder, render format and (options, Resources) (set once)
 
 
 def _init_worker(options: Options, cache_dir: str | None = None, kind: str = "") -> None:
@@ -380,13 +384,12 @@ def _init_worker(options: Options, cache_dir: str | None = None, kind: str = "")
 
 
 def _warm(options: Options) -> None:
-    from djtext.lexicon import load_lexicon
-    from djtext.regions import Gazetteer
-    from djtext.segment import get_segmenter
+    """Build this process's one ``Resources`` for ``options`` (segmenter included) and keep it."""
+    from djtext.resources import resources_for
 
-    lexicon = load_lexicon(options.lexicon_paths)
-    get_segmenter(options.segmenter, lexicon=lexicon, **options.segmenter_options())
-    Gazetteer.from_lexicon()
+    resources = resources_for(options)
+    resources.segmenter  # noqa: B018  (made now: an unavailable backend fails here, once)
+    _WORKER["resources"] = (options, resources)
 
 
 def _run_task(task: tuple, options: Options | None = None, cache_dir: str | None = None,

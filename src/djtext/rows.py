@@ -1,4 +1,6 @@
-"""Turning an analysed Document into plain output rows with provenance (one dict per row)."""
+"""Turning an analysed Document into plain output rows with provenance (one dict per row).
+
+Formatting only: region columns come from the ``RegionView`` the attribute stage filled."""
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -6,9 +8,9 @@ from collections import Counter
 from operator import attrgetter
 
 from djtext.dedup import DEDUP_TABLE, signature_rows
-from djtext.attribute import line_of, line_starts, part_region  # noqa: F401  (line_of: part of this module's API)
+from djtext.attribute import line_of, line_starts  # noqa: F401  (line_of: part of this module's API)
 from djtext.metadata import document_metadata
-from djtext.models import Document, Unit
+from djtext.models import Document
 
 CONTEXT_CHARS = 24
 BARE_KIND = "品牌"
@@ -72,57 +74,12 @@ class _Provenance:
                 "context": context}
 
 
-def _region(unit: Unit | None, fallback: dict) -> dict:
-    if unit is None:
-        return dict(fallback)
-    return {"unit": unit.name, "province": unit.province, "city": unit.city, "county": unit.county}
+def regions_of(doc: Document):
+    """The ``RegionView`` attribute filled for ``doc`` (made now, with the built-in gazetteer, for a
+    document that did not go through the attribute stage)."""
+    from djtext.attribute import region_view
 
-
-def _document_fallback(doc: Document) -> dict:
-    """Region columns for rows outside any unit: the document's own region, no unit."""
-    from djtext.regions import Gazetteer
-
-    region = Gazetteer.from_lexicon().document_region(doc.clean.text) if doc.clean else None
-    return _region_columns(region)
-
-
-def _region_columns(region) -> dict:
-    return {
-        "unit": None,
-        "province": getattr(region, "province", None),
-        "city": getattr(region, "city", None),
-        "county": getattr(region, "county", None),
-    }
-
-
-class _PartFallback:
-    """Region columns for rows outside any unit, per part of a compilation (篇一： … 篇十：): each
-    part's own region (a whole document's region would give one article's place to all of them)."""
-
-    def __init__(self, doc: Document):
-        from djtext.structure import find_parts
-
-        self.parts = find_parts(doc.clean) if doc.clean else []
-        self.starts = [start for start, _end in self.parts]
-        self.doc = doc
-        self.cache: dict[int, dict] = {}
-
-    def __call__(self, position: int) -> dict:
-        if len(self.parts) <= 1:
-            i = -1
-        else:
-            i = max(0, bisect_right(self.starts, position) - 1)
-        hit = self.cache.get(i)
-        if hit is None:
-            if i < 0:
-                hit = _document_fallback(self.doc)
-            else:
-                from djtext.regions import Gazetteer
-
-                start, end = self.parts[i]
-                hit = _region_columns(part_region(self.doc.clean.text[start:end], Gazetteer.from_lexicon()))
-            self.cache[i] = hit
-        return hit
+    return doc.regions if doc.regions is not None else region_view(doc)
 
 
 def document_rows(doc: Document) -> dict[str, list[dict]]:
@@ -144,12 +101,11 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
         return out
     out[DEDUP_TABLE] = signature_rows(doc.path, clean.text)  # for djtext.dedup.flag_duplicates
     where = _Provenance(doc)
-    fallback_at = _PartFallback(doc)
+    region_at = regions_of(doc).at  # the region columns attribute resolved
     path = doc.path
-    regions = {unit.id: _region(unit, fallback_at(unit.start)) for unit in doc.units}  # region columns per unit id
     out["units"] = [
         {
-            "doc": doc.path, **regions[unit.id], "level": unit.level, "speaker": unit.speaker,
+            "doc": doc.path, **region_at(unit.id, unit.start), "level": unit.level, "speaker": unit.speaker,
             "section_title": unit.section_title, "cited": unit.cited,
             **where(unit.evidence_start, unit.evidence_end),
         }
@@ -157,7 +113,7 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
     ]
     out["lists"] = [
         {
-            "doc": path, **(regions.get(item.unit_id) or fallback_at(item.start)),
+            "doc": path, **region_at(item.unit_id, item.start),
             "id": item.id, "parent_id": item.parent_id, "level": item.level, "index": item.index,
             "marker": item.marker, "style": item.style, "heading": item.heading,
             **where(item.start, item.end),
@@ -168,7 +124,7 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
         out[table] = []
     for mention in doc.mentions:
         attrs = mention.attrs
-        row = {"doc": path, **(regions.get(mention.unit_id) or fallback_at(mention.start)), **attrs}
+        row = {"doc": path, **region_at(mention.unit_id, mention.start), **attrs}
         components = attrs.get("components")
         if isinstance(components, (list, tuple)):
             row["components"] = " | ".join(components)

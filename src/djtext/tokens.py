@@ -39,12 +39,13 @@ def token_rows(doc: Document) -> list[dict]:
     """One row per word-like token of an analysed document (region of its unit, raw provenance)."""
     if doc.clean is None or doc.error:
         return []
-    from djtext.rows import _PartFallback, _region  # the same region columns as the other tables
+    from djtext.rows import regions_of  # the same region columns as the other tables
 
     offsets, starts = doc.clean.offsets, line_starts(doc.raw.text)
-    fallback_at = _PartFallback(doc)
+    view = regions_of(doc)
+    fallback_at = view.outside
     units = sorted(doc.units, key=lambda u: (u.start, -(u.end - u.start)))
-    regions = {unit.id: _region(unit, fallback_at(unit.start)) for unit in units}
+    regions = view.by_unit
     rows: list[dict] = []
     cuts, owners = unit_segments(units)
     wordlike = WORDLIKE.search

@@ -173,7 +173,6 @@ def test_compilation_parts_get_their_own_units():
 def test_rows_outside_units_fall_back_to_their_part_region():
     from djtext.attribute import attribute_document
     from djtext.models import Document, RawDocument
-    from djtext.rows import _PartFallback
 
     text = ("篇一：汇编\n杭州市政协组织学习，杭州各区县都在推进。\n" + "正文内容，说明做法。" * 30 + "\n"
             "篇二：汇编\n本文介绍南通市的做法，江苏省南通市各地都在推进。\n" + "正文内容，说明做法。" * 30 + "\n")
@@ -181,7 +180,7 @@ def test_rows_outside_units_fall_back_to_their_part_region():
     doc.clean = clean_of(text)
     doc.units = find_units(doc.clean)
     attribute_document(doc)
-    fallback = _PartFallback(doc)
+    fallback = doc.regions.outside
     assert fallback(text.index("篇二") + 30)["province"] == "江苏省"
     assert fallback(10)["province"] == "浙江省"
 

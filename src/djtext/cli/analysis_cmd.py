@@ -11,7 +11,8 @@ from typing import List, Optional
 import typer
 
 from djtext.cli.app import (
-    BOM_OPTION, JOBS_OPTION, KEEP_DUPLICATES_OPTION, LEXICON_OPTION, SEGMENTER_OPTION, app, console, err_console, usage_error,
+    BOM_OPTION, JOBS_OPTION, KEEP_DUPLICATES_OPTION, LEXICON_OPTION, SEGMENTER_OPTION, app, console, err_console,
+    refuse_out_over_inputs, usage_error,
 )
 
 SOURCE_HELP = "A RESULTS folder written by `djtext extract`, or a corpus folder (extracted on the fly)."
@@ -58,10 +59,10 @@ def _inputs_of(source: Path, from_results: bool) -> set[Path]:
 
 def _refuse_input(out: Path, source: Path, from_results: bool) -> None:
     """Usage error when writing ``out`` would overwrite one of the inputs."""
-    if out.resolve() == source.resolve():
-        raise usage_error(f"{out}: --out must not be the SOURCE itself")
-    if out.exists() and out.resolve() in _inputs_of(source, from_results):
-        raise usage_error(f"{out}: --out would overwrite an input file; choose another name")
+    refuse_out_over_inputs(out, [source], message="{out}: --out must not be the SOURCE itself")
+    if out.exists():
+        refuse_out_over_inputs(out, _inputs_of(source, from_results),
+                               message="{out}: --out would overwrite an input file; choose another name")
 
 
 @app.command()
@@ -183,10 +184,8 @@ def cluster(
     if target.exists() and not target.is_dir():
         raise usage_error(f"{target}: --out must be a folder, and this is a file")
     in_place = results_source and target.resolve() == source.resolve()
-    if not results_source and source.exists() and source.is_dir() and (
-        target.resolve() == source.resolve() or source.resolve() in target.resolve().parents
-    ):
-        raise usage_error(f"{target}: --out must be outside the corpus folder {source}")
+    if not results_source and source.exists() and source.is_dir():
+        refuse_out_over_inputs(target, [source], inside=True, message="{out}: --out must be outside the corpus folder {input}")
     try:
         fmt_out = check_format(fmt) if fmt else (results_format(target) if is_results_folder(target) else "csv")
     except ExportError as exc:

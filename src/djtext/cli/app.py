@@ -1,7 +1,8 @@
 """The shared typer app, console objects and error helpers of the command line."""
 from __future__ import annotations
 
-from typing import Optional
+from pathlib import Path
+from typing import Iterable, Optional
 
 import typer
 from rich.console import Console
@@ -26,6 +27,22 @@ def usage_error(message: str) -> typer.Exit:
     """Print a one-line usage error and return the Exit to raise (code 2)."""
     err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(EXIT_USAGE)
+
+
+OUT_IS_INPUT = "{out}: --out must not be an input path"
+
+
+def refuse_out_over_inputs(out: Path, inputs: Iterable[Path], *, inside: bool = False,
+                           message: str = OUT_IS_INPUT) -> None:
+    """Usage error (exit 2) when --out is one of ``inputs`` or, with ``inside``, a path inside an input
+    folder: nothing a user gave is overwritten. ``message`` may name ``{out}``, ``{input}`` and
+    ``{where}`` (the input folder / inside the input folder)."""
+    target = out.resolve()
+    for path in inputs:
+        given = path.resolve()
+        if target == given or (inside and given in target.parents):
+            where = "the input folder" if target == given else "inside the input folder"
+            raise usage_error(message.format(out=out, input=path, where=where))
 
 
 def _version(value: bool) -> None:

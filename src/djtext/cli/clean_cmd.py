@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from djtext.cli.app import EXIT_OK, EXIT_SOME_FAILED, app, console, err_console, usage_error
+from djtext.cli.app import EXIT_OK, EXIT_SOME_FAILED, app, console, err_console, refuse_out_over_inputs, usage_error
 from djtext.render import progress_bar
 
 
@@ -37,12 +37,8 @@ def _inputs(paths: list[Path]) -> list[tuple[Path, Path, str]]:
 
 def refuse_out_inside_inputs(out: Path, paths: list[Path]) -> None:
     """Usage error (exit 2) when --out is an input folder or inside one: cleaned copies would mix with the originals."""
-    target = out.resolve()
-    for path in paths:
-        folder = path.resolve()
-        if path.is_dir() and (target == folder or folder in target.parents):
-            where = "the input folder" if target == folder else "inside the input folder"
-            raise usage_error(f"{out}: --out is {where} {path}; choose a folder outside it (inputs are never overwritten)")
+    refuse_out_over_inputs(out, [path for path in paths if path.is_dir()], inside=True,
+                           message="{out}: --out is {where} {input}; choose a folder outside it (inputs are never overwritten)")
 
 
 @app.command()

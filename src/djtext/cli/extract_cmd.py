@@ -7,7 +7,8 @@ from typing import List, Optional
 import typer
 
 from djtext.cli.app import (
-    BOM_OPTION, EXIT_OK, EXIT_SOME_FAILED, JOBS_OPTION, KEEP_DUPLICATES_OPTION, LEXICON_OPTION, SEGMENTER_OPTION, app, console, err_console, usage_error,
+    BOM_OPTION, EXIT_OK, EXIT_SOME_FAILED, JOBS_OPTION, KEEP_DUPLICATES_OPTION, LEXICON_OPTION, SEGMENTER_OPTION, app, console, err_console, refuse_out_over_inputs,
+    usage_error,
 )
 from djtext.render import progress_bar, summary_brands_table, summary_documents_table
 
@@ -17,8 +18,7 @@ def check_output_dir(out: Path, inputs: list[Path]) -> None:
     out_resolved = out.resolve()
     if out_resolved.exists() and not out_resolved.is_dir():
         raise usage_error(f"{out}: --out must be a folder, and this is a file")
-    if any(item.resolve() == out_resolved for item in inputs):
-        raise usage_error(f"{out}: --out must not be an input path")
+    refuse_out_over_inputs(out, inputs)
 
 
 @app.command()

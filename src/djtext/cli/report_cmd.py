@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from djtext.cli.app import app, console, err_console, usage_error
+from djtext.cli.app import app, console, err_console, refuse_out_over_inputs, usage_error
 
 RESULTS_HELP = "A RESULTS folder written by `djtext extract` (documents.csv, brands.csv ...)."
 CORPUS_HELP = ("The corpus RESULTS was extracted from, to show the cleaned texts (default: the folder "
@@ -37,8 +37,8 @@ def report(
         raise usage_error(f"{out}: --out must be an .html file")
     if out.exists() and out.is_dir():
         raise usage_error(f"{out}: --out must be a file, and this is a folder")
-    if corpus is not None and out.resolve() == corpus.resolve():
-        raise usage_error(f"{out}: --out must not be the corpus")
+    if corpus is not None:
+        refuse_out_over_inputs(out, [corpus], message="{out}: --out must not be the corpus")
     try:
         data = write_report(results, out, corpus, by=by, top=top, t2s=t2s)
     except ReportError as exc:

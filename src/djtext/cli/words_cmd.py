@@ -10,7 +10,7 @@ from typing import List, Optional
 
 import typer
 
-from djtext.cli.app import BOM_OPTION, JOBS_OPTION, LEXICON_OPTION, SEGMENTER_OPTION, app, console, err_console, usage_error
+from djtext.cli.app import BOM_OPTION, JOBS_OPTION, LEXICON_OPTION, SEGMENTER_OPTION, app, console, err_console, refuse_out_over_inputs, usage_error
 
 WORDS_SOURCE_HELP = ("A RESULTS folder written by `djtext extract --tokens`, or a corpus folder "
                      "(segmented on the fly).")
@@ -50,8 +50,8 @@ def _write(frames: dict, out: Path, fmt: Optional[str], bom: bool, source: Path)
     from djtext.analysis.schema import ANALYSIS_TABLES
     from djtext.export import ExportError, write_bundle
 
-    if out.resolve() == source.resolve() or source.resolve() in out.resolve().parents and not (source / "documents.csv").exists():
-        raise usage_error(f"{out}: --out must be outside SOURCE {source}")
+    refuse_out_over_inputs(out, [source], inside=not (source / "documents.csv").exists(),
+                           message="{out}: --out must be outside SOURCE {input}")
     if out.exists() and out.is_dir():
         raise usage_error(f"{out}: --out is a folder; give a file name such as terms.csv")
     try:
@@ -176,8 +176,7 @@ def discover(
     if out is not None:
         if out.exists() and out.is_dir():
             raise usage_error(f"{out}: --out is a folder; give a file name such as terms.txt")
-        if out.resolve() == corpus.resolve() or (corpus.is_dir() and corpus.resolve() in out.resolve().parents):
-            raise usage_error(f"{out}: --out must be outside the corpus {corpus}")
+        refuse_out_over_inputs(out, [corpus], inside=corpus.is_dir(), message="{out}: --out must be outside the corpus {input}")
     try:
         lex = load_lexicon([str(p) for p in lexicon or []])
         texts = corpus_texts(corpus)
