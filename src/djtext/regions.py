@@ -23,6 +23,7 @@ import ahocorasick
 
 from djtext.lexicon import Lexicon, LexiconError, load_lexicon
 from djtext.text import is_han
+from djtext.text import longest_first
 
 LEVELS = ("province", "city", "county")
 DEFAULT_PLACEHOLDERS = "XxＸｘ*＊×某"
@@ -185,7 +186,7 @@ class Gazetteer:
         self.rows = [dict(r) for r in rows]
         self.char_order = tuple(char_order)
         self.stoplist = tuple(stoplist)
-        self.cues = tuple(sorted(set(cues), key=len, reverse=True))
+        self.cues = tuple(sorted(set(cues), key=longest_first))
         self.placeholders = placeholders
         self._build()
 

@@ -73,3 +73,8 @@ LIST_MARKER = (
 )
 """A numbered-list marker at the start of a line: 一、 （一） 一是 1. （1） ① (a regex fragment; the
 structure finder's full marker grammar, with one named group per style, is structure.markers.MARKER)."""
+
+
+def longest_first(word: str) -> tuple[int, str]:
+    """Sort key: longer words first, ties in code-point order (so the order never depends on hash seeds)."""
+    return (-len(word), word)

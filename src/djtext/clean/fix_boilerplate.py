@@ -9,6 +9,7 @@ from functools import lru_cache
 from djtext.clean.fix_spacing import OCR_SPACED_DENSITY, spacing_density
 from djtext.lexicon import BUILTIN_DIR, LexiconError, read_lexicon_file
 from djtext.models import Edit
+from djtext.text import longest_first
 
 BOILERPLATE_FILE = BUILTIN_DIR / "clean_boilerplate.csv"
 _SENTENCE = re.compile(r"[。！？!?]")
@@ -93,7 +94,7 @@ def _line_hit(line: str, size: int, combined, rows, unanchored) -> tuple[Boilerp
 
 @lru_cache(maxsize=1)
 def _trigger_regex() -> re.Pattern[str]:
-    triggers = sorted({t for p in boilerplate_patterns() for t in p.triggers}, key=len, reverse=True)
+    triggers = sorted({t for p in boilerplate_patterns() for t in p.triggers}, key=longest_first)
     return re.compile("|".join(map(re.escape, triggers)))
 
 

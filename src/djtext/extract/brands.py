@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from djtext.lexicon import Lexicon, derived
 from djtext.models import Mention
 from djtext.text import CN_NUM, COUNT_DIGITS, HAN_COMPAT_RANGE, HAN_SPAN_RANGE, SENTENCE_OR_CLAUSE_END
+from djtext.text import longest_first
 
 ANCHOR = "品牌"
 _NAME_HAN = f"{HAN_SPAN_RANGE}{HAN_COMPAT_RANGE}〇"  # Han characters of a name (〇 counts as one)
@@ -125,7 +126,7 @@ def _compile_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
 
 
 def _vocabulary_for(lexicon: Lexicon) -> BrandVocabulary:
-    by_length = lambda words: tuple(sorted(set(words), key=len, reverse=True))  # noqa: E731
+    by_length = lambda words: tuple(sorted(set(words), key=longest_first))  # noqa: E731
     return BrandVocabulary(
         kinds=by_length(lexicon.column("brand_kinds")),
         stopwords=frozenset(_normalise(w) for w in lexicon.column("brand_stopwords")),

@@ -57,6 +57,7 @@ import ahocorasick
 from djtext.lexicon import Lexicon, derived
 from djtext.models import Mention
 from djtext.text import CN_NUM, HAN_SPAN_RANGE
+from djtext.text import longest_first
 
 TABLE = "formulations"
 SCOPES = ("national", "local")
@@ -156,7 +157,7 @@ class FormulationVocabulary:
 
 
 def _build_vocabulary(lexicon: Lexicon) -> FormulationVocabulary:
-    national = tuple(sorted(set(lexicon.column("formulations", "text")), key=len, reverse=True))
+    national = tuple(sorted(set(lexicon.column("formulations", "text")), key=longest_first))
     automaton = ahocorasick.Automaton()
     for term in national:
         automaton.add_word(term, term)
@@ -165,12 +166,12 @@ def _build_vocabulary(lexicon: Lexicon) -> FormulationVocabulary:
     return FormulationVocabulary(
         national=national,
         stopwords=frozenset(lexicon.column("formulation_stopwords")),
-        quantity_words=tuple(sorted(set(lexicon.column("formulation_quantity_words")), key=len, reverse=True)),
+        quantity_words=tuple(sorted(set(lexicon.column("formulation_quantity_words")), key=longest_first)),
         quantity_pattern=_prefix_pattern(lexicon.column("formulation_quantity_words")),
-        summary_heads=tuple(sorted(set(lexicon.column("formulation_summary_heads")), key=len, reverse=True)),
+        summary_heads=tuple(sorted(set(lexicon.column("formulation_summary_heads")), key=longest_first)),
         automaton=automaton if national else None,
         summary_pattern=_summary_pattern(lexicon.column("formulation_summary_heads")),
-        lead_cues=tuple(sorted(set(lexicon.column("formulation_lead_cues")), key=len, reverse=True)),
+        lead_cues=tuple(sorted(set(lexicon.column("formulation_lead_cues")), key=longest_first)),
         exact_stopwords=frozenset(lexicon.column("formulation_exact_stopwords")),
         count_heads=frozenset(lexicon.column("formulation_count_heads")),
         scopes=_scopes(lexicon),
@@ -191,13 +192,13 @@ def _scopes(lexicon: Lexicon) -> dict[str, str]:
 def _prefix_pattern(words: list[str]) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!)")
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=longest_first)))
 
 
 def _summary_pattern(heads: list[str]) -> re.Pattern[str] | None:
     if not heads:
         return None
-    alternation = "|".join(re.escape(h) for h in sorted(set(heads), key=len, reverse=True))
+    alternation = "|".join(re.escape(h) for h in sorted(set(heads), key=longest_first))
     return re.compile(
         rf"[”’](?:等)?([{NUMERALS}]{{1,2}}[{CLASSIFIERS}]?[{HAN_CLASS}]{{0,{MAX_SUMMARY_HEAD}}}?(?:{alternation}))"
     )

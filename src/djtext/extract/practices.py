@@ -63,6 +63,7 @@ from djtext.extract.practice_series import framed_tools, level_structures, serie
 from djtext.extract.formulations import NUMERALS, FormulationVocabulary, formulation_vocabulary, is_formulation
 from djtext.lexicon import Lexicon, derived
 from djtext.models import Mention
+from djtext.text import longest_first
 
 TABLE = "practices"
 CATEGORIES = ("platform", "mechanism", "activity", "project", "org_form")
@@ -227,10 +228,10 @@ def _build_vocabulary(lexicon: Lexicon) -> PracticeVocabulary:
     head_automaton = _automaton(heads)
     followers = {r["word"]: r.get("category", "") for r in lexicon.rows("practice_followers") if r.get("word")}
     follower_pattern = re.compile(
-        "|".join(re.escape(w) for w in sorted(followers, key=len, reverse=True)) or r"(?!)"
+        "|".join(re.escape(w) for w in sorted(followers, key=longest_first)) or r"(?!)"
     )
     verbs = lexicon.rows("practice_verbs")
-    by_length = lambda words: tuple(sorted(set(words), key=len, reverse=True))  # noqa: E731
+    by_length = lambda words: tuple(sorted(set(words), key=longest_first))  # noqa: E731
     national = {r["name"]: r.get("category", "") for r in lexicon.rows("practices") if r.get("name")}
     return PracticeVocabulary(
         heads=heads,
@@ -260,7 +261,7 @@ def _build_vocabulary(lexicon: Lexicon) -> PracticeVocabulary:
 
 
 def _alternation(words) -> str:
-    words = sorted(set(words), key=len, reverse=True)
+    words = sorted(set(words), key=longest_first)
     return "|".join(re.escape(w) for w in words) or r"(?!)"
 
 
@@ -519,7 +520,7 @@ def _quoted_practices(match: re.Match[str], is_last: bool, context: _ChainContex
 def _owner_before_quote(before: str, vocab: PracticeVocabulary) -> str:
     """A short subject between a founding verb and the quote that opens a mechanism's name
     (建立党员委员“一对一”联系…制度 -> 党员委员), else ""."""
-    for verb in sorted(vocab.found_verbs + vocab.quote_verbs, key=len, reverse=True):
+    for verb in sorted(vocab.found_verbs + vocab.quote_verbs, key=longest_first):
         at = before.rfind(verb)
         if at < 0:
             continue
