@@ -40,7 +40,7 @@ MIN_SHORT_MENTIONS = 2     # short-form mentions that tell a level-only unit's c
 OUTSIDE, NEVER = "\x00", "\x01"   # matcher stand-ins: a character of no name; an impossible one
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # hashable like a frozen one, quicker to build
 class Region:
     """Province, city and county of a place or unit (None where unknown)."""
 
@@ -75,7 +75,7 @@ def make_region(province: str | None, city: str | None = None, county: str | Non
 EMPTY = Region()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # hashable like a frozen one, quicker to build
 class PlaceHit:
     """A place name found in a text, with every region it may denote."""
 
