@@ -12,7 +12,7 @@ each measurement a whole `djtext` process (start-up included), as a user runs it
 * Dask: `--scheduler` of a real LocalCluster with 2 workers writes identical tables (and its time);
 * memory: peak RSS of `extract --jobs 1` on 1× and 20× the corpus (target: flat).
 
-usage: python bench/bench_scale.py [--docs 120] [--base 5] [--skip-dask]
+usage: python bench/bench_scale.py [--docs 120] [--base 5] [--skip-dask] [--speed-only]
 """
 from __future__ import annotations
 
@@ -82,6 +82,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--docs", type=int, default=120, help="documents in the speed corpus (>= 100)")
     parser.add_argument("--base", type=int, default=5, help="documents of the 1x memory corpus (20x is 20 times this)")
     parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument("--speed-only", action="store_true",
+                        help="only start-up and the ratio to jieba (skip jobs, cache, Dask and memory)")
     args = parser.parse_args(argv)
     results: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="djtext-bench-") as tmp:
@@ -105,6 +107,9 @@ def main(argv: list[str]) -> int:
         print(f"extract --jobs 1: {j1[0]:.1f} s ({size / 1e6 / j1[0]:.2f} MB/s), peak RSS {j1[1]:.0f} MB; "
               f"bare jieba process: {jieba_s:.1f} s")
         results.append(("ratio extract / bare jieba 0.42", f"{jieba_s / j1[0]:.2f}", ">= 2.0"))
+        if args.speed_only:
+            _print_results(results)
+            return 0
 
         j2 = best(lambda: rss_of(extract(corpus, tmp / "o2", "--no-cache", "--jobs", "2")))
         print(f"extract --jobs 2: {j2[0]:.1f} s; identical tables: {same_tables(tmp / 'o1', tmp / 'o2')}")
@@ -133,11 +138,16 @@ def main(argv: list[str]) -> int:
         results.append((f"peak RSS 1x ({args.base} docs) / 20x ({20 * args.base} docs)", f"{m1:.0f} / {m20:.0f} MB",
                         "flat"))
         results.append(("memory ratio 20x / 1x", f"{m20 / m1:.2f}", "~1.0"))
+    _print_results(results)
+    return 0
+
+
+def _print_results(results: list[tuple[str, str, str]]) -> None:
+    """The table of measures, values and targets."""
     print()
     print(f"{'measure':48} {'value':>14}  target")
     for name, value, target in results:
         print(f"{name:48} {value:>14}  {target}")
-    return 0
 
 
 def _burn(_=None) -> float:

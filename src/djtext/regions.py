@@ -41,7 +41,7 @@ MIN_SHORT_MENTIONS = 2     # short-form mentions that tell a level-only unit's c
 OUTSIDE, NEVER = "\x00", "\x01"   # matcher stand-ins: a character of no name; an impossible one
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # hashable like a frozen one, quicker to build
 class Region:
     """Province, city and county of a place or unit (None where unknown)."""
 
@@ -76,7 +76,7 @@ def make_region(province: str | None, city: str | None = None, county: str | Non
 EMPTY = Region()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # hashable like a frozen one, quicker to build
 class PlaceHit:
     """A place name found in a text, with every region it may denote."""
 
@@ -286,8 +286,11 @@ class Gazetteer:
         if lexicon is None and cls._default is not None:
             return cls._default
         lex = lexicon if lexicon is not None else load_lexicon()
-        if lexicon is not None and lex.sources and lex.sources in cls._by_sources:
-            return cls._by_sources[lex.sources]
+        if lex.sources and lex.sources in cls._by_sources:  # one gazetteer (and doc cache) per lexicon
+            gaz = cls._by_sources[lex.sources]
+            if lexicon is None:
+                cls._default = gaz
+            return gaz
         rows = lex.rows("regions")
         if not rows:
             raise LexiconError("regions.csv: gazetteer is missing or empty")
@@ -297,7 +300,7 @@ class Gazetteer:
                   lex.column("regions_chars"))
         if lexicon is None:
             cls._default = gaz
-        elif lex.sources:
+        if lex.sources:
             if len(cls._by_sources) >= 4:
                 cls._by_sources.clear()
             cls._by_sources[lex.sources] = gaz
@@ -309,27 +312,33 @@ class Gazetteer:
         return self._surfaces.get(surface, ())
 
     def _cue_after(self, text: str, end: int) -> bool:
-        while end < len(text) and text[end] in " \t\r\n\u3000":
-            end += 1
-        return any(text.startswith(cue, end) for cue in self.cues)
+        cue_re = self.__dict__.get("_cue_re")
+        if cue_re is None:  # spaces, then any cue (one compiled alternation instead of a loop)
+            alternation = "|".join(re.escape(c) for c in self.cues) or r"(?!x)x"
+            cue_re = self._cue_re = re.compile(f"[ \t\r\n\u3000]*+(?:{alternation})")
+        return cue_re.match(text, end) is not None
 
     def _matches(self, text: str) -> list[tuple[int, int, tuple]]:
         """Non-overlapping matches: longest first; on ties full names, then cue words, then shorts."""
         found = []
+        append = found.append
+        values = []
         for end_index, value in self._automaton.iter(self._outside.sub(OUTSIDE, text)):
             length = len(value[0])
-            found.append((-length, -value[4], end_index - length + 1, value))
-        found.sort(key=lambda m: m[:3])
+            append((-length, -value[4], end_index - length + 1, len(values)))
+            values.append(value)
+        found.sort()  # (length, rank, start) is unique per match: the index never decides
         taken = bytearray(len(text))
         chosen = []
-        for neg_len, _rank, start, value in found:
+        for neg_len, _rank, start, index in found:
             end = start - neg_len
-            if any(taken[start:end]):
+            if taken.find(1, start, end) >= 0:
                 continue
             taken[start:end] = b"\x01" * (end - start)
+            value = values[index]
             if value[1]:
                 chosen.append((start, end, value))
-        chosen.sort(key=lambda m: m[0])
+        chosen.sort()
         return chosen
 
     def find_places(self, text: str) -> list[PlaceHit]:
@@ -418,6 +427,8 @@ class Gazetteer:
         key = hash(doc_text)
         cached = self._doc_cache.get(key)
         if cached is not None and cached[0] == doc_text:
+            if len(self._doc_cache) > 1:  # least recently used goes first: the document outlives its parts
+                self._doc_cache[key] = self._doc_cache.pop(key)
             return cached[1]
         hits = self.find_places(doc_text)
         profile = _profile(hits)

@@ -32,7 +32,7 @@ FRAGMENT_MIN = 60
 """A line this long that does not end a sentence is a paragraph fragment, never a heading."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int  # of the content (after indentation)
     end: int  # of the content (before trailing spaces)
