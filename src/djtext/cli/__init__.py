@@ -1,12 +1,8 @@
 """The djtext command line: a typer app whose commands live in one module each."""
 from __future__ import annotations
 
-from djtext.cli.startup import share_charsets
-
-share_charsets()  # before the commands import the stages and compile their regexes
-
-from djtext.cli.app import app  # noqa: E402
-from djtext.cli import clean_cmd, extract_cmd, report_cmd  # noqa: F401,E402  (register commands)
+from djtext.cli.app import app
+from djtext.cli import clean_cmd, extract_cmd, report_cmd  # noqa: F401  (register commands)
 
 try:  # analysis commands (compare, cluster, plot) register themselves when present
     from djtext.cli import analysis_cmd  # noqa: F401
