@@ -7,17 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from djtext.segment import (
-    JiebaSegmenter,
-    Segmenter,
-    SegmenterUnavailable,
-    TermMatcher,
-    available_segmenters,
-    get_segmenter,
-    is_protected_term,
-    lexicon_terms,
-    split_sentences,
-)
+from djtext.segment import JiebaSegmenter, Segmenter, get_segmenter, split_sentences
 
 
 CORPUS = _shared.CORPUS

@@ -2,17 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from djtext.segment import (
-    JiebaSegmenter,
-    Segmenter,
-    SegmenterUnavailable,
-    TermMatcher,
-    available_segmenters,
-    get_segmenter,
-    is_protected_term,
-    lexicon_terms,
-    split_sentences,
-)
+from djtext.segment import JiebaSegmenter, Segmenter, SegmenterUnavailable, available_segmenters, get_segmenter
 
 
 def test_registry_and_protocol():

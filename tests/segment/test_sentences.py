@@ -3,17 +3,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from djtext.segment import (
-    JiebaSegmenter,
-    Segmenter,
-    SegmenterUnavailable,
-    TermMatcher,
-    available_segmenters,
-    get_segmenter,
-    is_protected_term,
-    lexicon_terms,
-    split_sentences,
-)
+from djtext.segment import split_sentences
 
 
 def _sentences(text: str, **kw) -> list[str]:

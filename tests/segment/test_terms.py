@@ -3,17 +3,7 @@ from __future__ import annotations
 
 import pytest
 from djtext.lexicon import load_lexicon
-from djtext.segment import (
-    JiebaSegmenter,
-    Segmenter,
-    SegmenterUnavailable,
-    TermMatcher,
-    available_segmenters,
-    get_segmenter,
-    is_protected_term,
-    lexicon_terms,
-    split_sentences,
-)
+from djtext.segment import JiebaSegmenter, Segmenter, TermMatcher, get_segmenter, is_protected_term, lexicon_terms
 
 
 ENGINES = ["jieba_fast_dat", "jieba"]
