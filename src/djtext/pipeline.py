@@ -717,6 +717,14 @@ def _check_options(root: Path, options: Options) -> None:
         raise SegmenterUnavailable(f"unknown segmenter {options.segmenter!r}; choose one of {', '.join(available_segmenters())}")
 
 
+def _checked_options(root: Path, lexicon_paths: Iterable[str], segmenter: str, hanlp_model: str | None,
+                     t2s: bool | None, hanlp_download: bool, tokens: bool) -> Options:
+    """The run's Options from the keyword arguments of run_corpus / extract_corpus, checked."""
+    options = Options(tuple(str(p) for p in lexicon_paths), segmenter, hanlp_model, t2s, hanlp_download, tokens)
+    _check_options(root, options)
+    return options
+
+
 def _tick(progress) -> Callable[[str], None]:
     return progress if callable(progress) else (lambda _name: None)
 
@@ -744,8 +752,7 @@ def run_corpus(
     drops them); brands and formulations get their corpus-level ``support``.
     """
     root = Path(root)
-    options = Options(tuple(str(p) for p in lexicon_paths), segmenter, hanlp_model, t2s, hanlp_download, tokens)
-    _check_options(root, options)
+    options = _checked_options(root, lexicon_paths, segmenter, hanlp_model, t2s, hanlp_download, tokens)
     tick = _tick(progress)
     results: dict[str, dict[str, list[dict]]] = {}
     cached = 0
@@ -798,8 +805,7 @@ def extract_corpus(
     from djtext.results_folder import TableWriter
 
     root = Path(root)
-    options = Options(tuple(str(p) for p in lexicon_paths), segmenter, hanlp_model, t2s, hanlp_download, tokens)
-    _check_options(root, options)
+    options = _checked_options(root, lexicon_paths, segmenter, hanlp_model, t2s, hanlp_download, tokens)
     tick = _tick(progress)
     summary = RunSummary()
 
@@ -832,7 +838,9 @@ def extract_corpus(
         corpus_pass.close()
     summary.duplicates = corpus_pass.duplicate_of
     run = {"command": "extract", "documents": summary.n_documents, "failed": len(summary.errors), "format": writer.fmt}
-    summary.paths, summary.removed = writer.commit(run)
+    from djtext.results_folder import corpus_sources  # so `djtext report` and `djtext show` find the texts
+
+    summary.paths, summary.removed = writer.commit(run, corpus_sources(root))
     return summary
 
 

@@ -248,8 +248,8 @@ def resource(name: str, path: str, fmt: str, schema: Iterable[Column], *, sheet:
     return entry
 
 
-def datapackage(resources: list[dict], run: dict | None = None) -> dict:
-    """A Frictionless Tabular Data Package descriptor listing ``resources`` (and the run, if given)."""
+def datapackage(resources: list[dict], run: dict | None = None, sources: list[dict] | None = None) -> dict:
+    """A Frictionless Tabular Data Package descriptor listing ``resources`` (and the run and sources, if given)."""
     from djtext import __version__
 
     package = {
@@ -262,6 +262,8 @@ def datapackage(resources: list[dict], run: dict | None = None) -> dict:
     }
     if run:
         package["djtext:run"] = run
+    if sources:
+        package["sources"] = sources
     return package
 
 
@@ -323,10 +325,11 @@ def leftover_temporaries(folder: Path, keep: Iterable[Path] = ()) -> list[Path]:
     return found
 
 
-def write_manifest(folder: Path, resources: list[dict], run: dict | None = None) -> Path:
+def write_manifest(folder: Path, resources: list[dict], run: dict | None = None,
+                   sources: list[dict] | None = None) -> Path:
     """Write ``datapackage.json`` listing exactly ``resources`` (replacing any earlier manifest)."""
     path = Path(folder) / DATAPACKAGE
-    text = json.dumps(datapackage(resources, run), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(datapackage(resources, run, sources), ensure_ascii=False, indent=2) + "\n"
     atomic_write_bytes(path, text.encode("utf-8"))
     return path
 
@@ -514,7 +517,7 @@ class TableWriter:
             Path(sink.tmp).unlink(missing_ok=True)
         self._sinks, self._book = {}, None
 
-    def commit(self, run: dict | None = None) -> tuple[list[Path], list[Path]]:
+    def commit(self, run: dict | None = None, sources: list[dict] | None = None) -> tuple[list[Path], list[Path]]:
         """Finish the files, put them in place, remove stale djtext tables, write the manifest.
 
         Returns (tables written, stale files removed).
@@ -538,17 +541,11 @@ class TableWriter:
             os.replace(sink.tmp, sink.final)
         for path in stale:
             path.unlink(missing_ok=True)
-        write_manifest(self.folder, resources, run)
+        write_manifest(self.folder, resources, run, sources)
         self._sinks, self._book = {}, None
         return written, stale
 
 
-def record_corpus(results: Path, corpus: Path) -> None:
-    """Record ``corpus`` (absolute) as the source of RESULTS in its datapackage.json (Frictionless ``sources``)."""
-    path = Path(results) / "datapackage.json"
-    try:
-        descriptor = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return
-    descriptor["sources"] = [{"title": "corpus", "path": str(Path(corpus).resolve())}]
-    atomic_write_bytes(path, (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+def corpus_sources(corpus: Path) -> list[dict]:
+    """The Frictionless ``sources`` entry naming the corpus a run read (absolute), for report/show."""
+    return [{"title": "corpus", "path": str(Path(corpus).resolve())}]

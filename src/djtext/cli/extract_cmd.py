@@ -45,7 +45,7 @@ def extract(
     Example: djtext extract data/raw --out results --tokens
     """
     from djtext.pipeline import default_cache_dir, extract_corpus
-    from djtext.results_folder import ExportError, record_corpus
+    from djtext.results_folder import ExportError
     from djtext.corpus import iter_files
     from djtext.lexicon import LexiconError
     from djtext.segment import SegmenterUnavailable
@@ -64,7 +64,6 @@ def extract(
                 progress=advance, engine="dask" if scheduler else engine, scheduler=scheduler,
                 tokens=tokens, keep_duplicates=keep_duplicates,
             )
-        record_corpus(out, corpus)  # so `djtext report` and `djtext show` find the texts
     except (LexiconError, SegmenterUnavailable, ExportError, ValueError) as exc:
         raise usage_error(str(exc)) from None
     paths = result.paths

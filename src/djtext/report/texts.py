@@ -17,8 +17,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from djtext.results_folder import record_corpus  # noqa: F401  (re-exported: report reads what extract records)
-
 ITEM_TABLES = ("brands", "formulations", "slogans", "practices", "units", "lists")
 LABEL_COLUMNS = {"brands": "name", "practices": "name", "formulations": "text", "slogans": "text",
                  "units": "unit", "lists": "heading"}
