@@ -814,9 +814,9 @@ def extract_corpus(
 
     schemas = dict(TABLES)
     if tokens:
-        from djtext.tokens import TOKEN_SCHEMA
+        from djtext.schema import OPTIONAL_TABLES
 
-        schemas["tokens"] = TOKEN_SCHEMA
+        schemas["tokens"] = OPTIONAL_TABLES["tokens"]
     writer = TableWriter(out, fmt, bom=bom, schemas=schemas)
     corpus_pass = CorpusPass(keep_duplicates=keep_duplicates)
     try:

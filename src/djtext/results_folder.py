@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from djtext.schema import TABLES, Column
+from djtext.schema import OPTIONAL_TABLES, TABLES, Column
 
 FORMATS = ("csv", "jsonl", "xlsx", "parquet")
 SUFFIXES = {"csv": ".csv", "jsonl": ".jsonl", "xlsx": ".xlsx", "parquet": ".parquet"}
@@ -208,9 +208,7 @@ def render_batch(batch: Mapping[str, list[Mapping]], fmt: str) -> dict:
     """
     texts, counts = {}, {}
     for name, rows in batch.items():
-        schema = TABLES.get(name)
-        if schema is None and name == "tokens" and rows:  # the optional table of extract --tokens
-            from djtext.tokens import TOKEN_SCHEMA as schema
+        schema = TABLES.get(name) or OPTIONAL_TABLES.get(name)
         if schema is None or not isinstance(rows, list):
             continue
         counts[name] = len(rows)

@@ -95,6 +95,19 @@ TABLES: dict[str, tuple[Column, ...]] = {
 TABLES["documents"] = (COMMON[0],) + _SPECIFIC["documents"]
 
 
+# Optional tables: written only when asked for (extract --tokens), not part of every RESULTS folder.
+TOKEN_SCHEMA: tuple[Column, ...] = COMMON + (
+    Column("index", "integer", "position of the token among the document's kept tokens, from 0"),
+    Column("token", "string", "the word as segmented from the cleaned text"),
+    Column("pos", "string", "part-of-speech tag when the segmenter gives one (empty otherwise)"),
+    Column("start", "integer", "start offset of the token in the cleaned text"),
+    Column("line", "integer", "1-based line in the raw file where the token starts"),
+    Column("raw_start", "integer", "start offset (characters) in the decoded raw text"),
+    Column("raw_end", "integer", "end offset (characters, exclusive) in the decoded raw text"),
+)
+OPTIONAL_TABLES: dict[str, tuple[Column, ...]] = {"tokens": TOKEN_SCHEMA}
+
+
 def columns(table: str) -> list[str]:
     """Column names of ``table`` in output order."""
     return [c.name for c in TABLES[table]]

@@ -11,18 +11,9 @@ from bisect import bisect_right
 
 from djtext.attribute import line_starts
 from djtext.models import Document
-from djtext.schema import COMMON, Column
+from djtext.schema import TOKEN_SCHEMA  # noqa: F401  (the tokens table's columns, re-exported)
 
 WORDLIKE = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
-TOKEN_SCHEMA: tuple[Column, ...] = COMMON + (
-    Column("index", "integer", "position of the token among the document's kept tokens, from 0"),
-    Column("token", "string", "the word as segmented from the cleaned text"),
-    Column("pos", "string", "part-of-speech tag when the segmenter gives one (empty otherwise)"),
-    Column("start", "integer", "start offset of the token in the cleaned text"),
-    Column("line", "integer", "1-based line in the raw file where the token starts"),
-    Column("raw_start", "integer", "start offset (characters) in the decoded raw text"),
-    Column("raw_end", "integer", "end offset (characters, exclusive) in the decoded raw text"),
-)
 TOKEN_COLUMNS = tuple(c.name for c in TOKEN_SCHEMA)
 
 
