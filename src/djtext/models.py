@@ -152,6 +152,7 @@ class Document:
     tokens: list[str] = field(default_factory=list)
     error: str | None = None
     parts: list[tuple[int, int]] | None = None  # independent parts of a compilation (structure stage)
+    views: Any = None  # djtext.structure.TextViews of the clean text: lines, parts, column wraps (structure)
     regions: Any = None  # djtext.attribute.RegionView: region columns per unit and outside units (attribute)
 
     @property

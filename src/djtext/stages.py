@@ -40,12 +40,14 @@ def clean_stage(t2s: bool | None = None) -> Stage:
 
 
 def _structure(doc: "Document", resources: "Resources") -> None:
-    """Reporting units, numbered lists and the parts of a compilation."""
-    from djtext.structure import find_lists, find_parts, find_units
+    """The text's views (lines, parts of a compilation, column-wrap view), built once and read by
+    every structure step, then reporting units and numbered lists."""
+    from djtext.structure import find_lists, find_units, text_views
 
-    doc.units = find_units(doc.clean, resources.lexicon)
-    doc.lists = find_lists(doc.clean, doc.units)
-    doc.parts = find_parts(doc.clean)
+    doc.views = text_views(doc.clean)
+    doc.parts = list(doc.views.parts)
+    doc.units = find_units(doc.clean, resources.lexicon, doc.views)
+    doc.lists = find_lists(doc.clean, doc.units, resources.lexicon, doc.views)
 
 
 def _segment(doc: "Document", resources: "Resources") -> None:
@@ -67,7 +69,7 @@ def _attribute(doc: "Document", resources: "Resources") -> None:
     attribute_document(doc, resources.gazetteer, resources.lexicon)
 
 
-STRUCTURE = Stage("structure", ("clean",), ("units", "lists", "parts"), _structure)
+STRUCTURE = Stage("structure", ("clean",), ("views", "units", "lists", "parts"), _structure)
 SEGMENT = Stage("segment", ("clean",), ("tokens",), _segment)
 EXTRACT = Stage("extract", ("clean",), ("mentions",), _extract)
 ATTRIBUTE = Stage("attribute", ("clean", "units", "lists", "mentions", "parts"), ("units", "regions"), _attribute)

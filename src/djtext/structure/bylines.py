@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from djtext.models import CleanText
-from djtext.structure.lines import joined_view, logical_lines, soft_wrapped, strip_markup
+from djtext.structure.lines import joined_view, soft_wrapped, strip_markup
 from djtext.structure.unit_names import find_unit_names
+from djtext.structure.views import TextViews, text_views
 from djtext.structure.vocabulary import UnitName, UnitVocabulary, longest_prefix
 from djtext.text import is_han
 
@@ -160,17 +161,19 @@ def is_subject(text: str, pos: int, vocab: UnitVocabulary) -> bool:
 
 
 def self_named(text: str, start: int, end: int, vocab: UnitVocabulary,
-               names: list[UnitName] | None = None) -> UnitName | None:
+               names: list[UnitName] | None = None, views: TextViews | None = None) -> UnitName | None:
     """The unit a body paragraph names as its own subject in its first clause.
 
     Reads across column-wrap line breaks (自治区政协经济委 / 员会分党组在…). ``names``:
-    unit names already found in the text, used when no line break interrupts the opening.
+    unit names already found in the text, used when no line break interrupts the opening;
+    ``views``: the text's views (its column wraps found once).
     """
     window = text[start:start + OPENING_WINDOW]
     if not vocab.bodies or not vocab.body_pattern.search(window):  # no body word at all
         return None
     newline = window.find("\n", 0, OPENING_LINE)
-    if names is not None and (newline == -1 or not soft_wrapped(text, start + newline)):
+    wrapped = views.wrapped if views is not None else (lambda at: soft_wrapped(text, at))
+    if names is not None and (newline == -1 or not wrapped(start + newline)):
         comma = window.find("，")
         skip = comma + 1 if 0 < comma <= LEAD_ADVERBIAL_MAX and window[:comma].endswith(vocab.lead_adverbials) else 0
         first = next((n for n in names if n.start >= start + skip), None)
@@ -179,7 +182,8 @@ def self_named(text: str, start: int, end: int, vocab: UnitVocabulary,
         if not is_subject(text, first.end, vocab):
             return None
         return first if end - first.end > MIN_BODY_AFTER_NAME else None
-    head, index = joined_view(text, start, min(len(text), start + OPENING_WINDOW))
+    stop = min(len(text), start + OPENING_WINDOW)
+    head, index = views.joined(start, stop) if views is not None else joined_view(text, start, stop)
     head = head.split("\n", 1)[0]
     comma = head.find("，")
     skip = 0
@@ -194,11 +198,11 @@ def self_named(text: str, start: int, end: int, vocab: UnitVocabulary,
     return None
 
 
-def names_by_line(clean: CleanText, vocab: UnitVocabulary) -> list[UnitName]:
+def names_by_line(clean: CleanText, vocab: UnitVocabulary, views: TextViews | None = None) -> list[UnitName]:
     """Unit names of every logical line (a name never spans a line or a heading boundary)."""
     text = clean.text
     out: list[UnitName] = []
-    for start, end in logical_lines(clean):
+    for start, end in (views if views is not None else text_views(clean)).lines:
         for n in find_unit_names(text[start:end], vocab):
             out.append(UnitName(n.start + start, n.end + start, n.name, n.level, n.key, n.generic, n.shared))
     return out

@@ -3,6 +3,7 @@ marks, column-wrap joining (a sentence broken across printed lines), and the par
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from djtext.models import CleanText, Mark
 from djtext.text import CN_NUM, HAN_RANGE, SENTENCE_OR_CLAUSE_END
@@ -75,26 +76,13 @@ def strip_markup(line: str) -> str:
     return line.lstrip("#").replace("**", "").strip()
 
 
-_LINES_CACHE: dict[tuple, list[tuple[int, int]]] = {}
-
-
-def logical_lines(clean: CleanText) -> list[tuple[int, int]]:
+def logical_lines(clean: CleanText, paragraphs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Paragraph spans further cut at heading marks and at the start of bold spans.
 
     Robust to a cleaner that glued a title, a byline and a bold lead sentence into one line:
-    the marks still tell where each part starts. Remembered for the last texts seen (the
-    structure stages ask for the lines of one document several times).
+    the marks still tell where each part starts. ``paragraphs``: ``split_paragraphs`` of the
+    text when already made (``views.TextViews`` holds the lines of a document, made once).
     """
-    key = (clean.text, tuple((m.kind, m.start, m.end) for m in clean.marks))
-    lines = _LINES_CACHE.get(key)
-    if lines is None:
-        if len(_LINES_CACHE) >= 2:
-            _LINES_CACHE.clear()
-        lines = _LINES_CACHE[key] = _logical_lines(clean)
-    return list(lines)
-
-
-def _logical_lines(clean: CleanText) -> list[tuple[int, int]]:
     text = clean.text
     cuts: set[int] = set()
     for mark in heading_spans(clean):
@@ -104,8 +92,7 @@ def _logical_lines(clean: CleanText) -> list[tuple[int, int]]:
         cuts.add(outer_start)
     spans: list[tuple[int, int]] = []
     ordered = sorted(cuts)
-    from bisect import bisect_right
-    for start, end in split_paragraphs(text):
+    for start, end in split_paragraphs(text) if paragraphs is None else paragraphs:
         points = [start]
         i = bisect_right(ordered, start)
         while i < len(ordered) and ordered[i] < end:
@@ -178,10 +165,11 @@ def part_breaks(text: str) -> list[int]:
 MIN_PART = 200  # a stretch shorter than this (a page header, a lone part title) joins the next part
 
 
-def part_spans(text: str) -> list[tuple[int, int]]:
+def part_spans(text: str, breaks: list[int] | None = None) -> list[tuple[int, int]]:
     """Spans [start, end) of the independent parts of a compilation (cut at ``篇N：`` heads);
-    one span covering the text when it has no part heads. Very short parts join the next one."""
-    cuts = [b for b in part_breaks(text) if 0 < b < len(text)]
+    one span covering the text when it has no part heads. Very short parts join the next one.
+    ``breaks``: ``part_breaks(text)`` when already made."""
+    cuts = [b for b in (part_breaks(text) if breaks is None else breaks) if 0 < b < len(text)]
     if not cuts:
         return [(0, len(text))] if text else []
     bounds = [0, *cuts, len(text)]

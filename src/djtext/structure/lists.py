@@ -10,28 +10,33 @@ from bisect import bisect_left
 
 from djtext.lexicon import Lexicon
 from djtext.models import CleanText, ListItem, Unit
-from djtext.structure.lines import cut_short, part_breaks
+from djtext.structure.lines import cut_short
 from djtext.structure.markers import bold_candidates, marker_candidates
 from djtext.structure.parallel import inline_lead_candidates, parallel_candidates
 from djtext.structure.tree import build_tree, section_zones
 from djtext.structure.units import find_units
+from djtext.structure.views import TextViews, text_views
 
 HEADING_SEARCH = 8  # characters after a marker in which its heading is looked for
 
 
-def find_lists(clean: CleanText, units: list[Unit] | None = None, lexicon: Lexicon | None = None) -> list[ListItem]:
-    """Numbered, bold and parallel list items of ``clean`` as a tree, nesting reset per unit section."""
+def find_lists(clean: CleanText, units: list[Unit] | None = None, lexicon: Lexicon | None = None,
+               views: TextViews | None = None) -> list[ListItem]:
+    """Numbered, bold and parallel list items of ``clean`` as a tree, nesting reset per unit section.
+
+    ``views``: the document's ``text_views(clean)`` when already made (the structure stage's)."""
+    views = views if views is not None else text_views(clean)
     if units is None:
-        units = find_units(clean, lexicon)
+        units = find_units(clean, lexicon, views)
     text = clean.text
-    zones = section_zones(units, len(text), part_breaks(text))
-    marked = marker_candidates(text, clean) + bold_candidates(clean)
+    zones = section_zones(units, len(text), views.breaks)
+    marked = marker_candidates(text, clean) + bold_candidates(clean, views)
     cut = cut_short(text)
     items = build_tree(marked, zones, cut)
     starts = [item.start for item in items]
     free = [(z_start, z_end) for z_start, z_end, _unit in zones
             if bisect_left(starts, z_start) == bisect_left(starts, z_end)]  # zones without items
-    extra = parallel_candidates(text, free)  # only in zones without items: leaves below stay as they are
+    extra = parallel_candidates(text, free, views)  # only in zones without items: leaves below stay as they are
     inline = inline_lead_candidates(text, _leaf_bodies(text, items))
     if not extra and not inline:
         return items

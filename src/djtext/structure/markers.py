@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from djtext.models import CleanText
 from djtext.structure.lines import bold_spans, logical_lines
+from djtext.structure.views import TextViews
 from djtext.text import CN_DIGITS, CN_NUM, HAN_RANGE, SENTENCE_OR_CLAUSE_END, cn_number
 
 __all__ = ["CN_DIGITS", "CN_NUM", "MARKER", "Candidate", "bold_candidates", "clean_heading", "cn_number",
@@ -215,11 +216,12 @@ def _glued_parent(text: str, start: int, style: str, found: list[Candidate]) -> 
     return len(found) - 1
 
 
-def bold_candidates(clean: CleanText) -> list[Candidate]:
-    """Bold lead sentences: a bold span ending a sentence, at a paragraph or sentence start."""
+def bold_candidates(clean: CleanText, views: TextViews | None = None) -> list[Candidate]:
+    """Bold lead sentences: a bold span ending a sentence, at a paragraph or sentence start
+    (``views``: the text's ``views.TextViews``, for its logical lines)."""
     text = clean.text
     out: list[Candidate] = []
-    line_starts = {start for start, _end in logical_lines(clean)}
+    line_starts = {start for start, _end in (views.lines if views is not None else logical_lines(clean))}
     for outer_start, outer_end, inner_start, inner_end in bold_spans(clean):
         inner = text[inner_start:inner_end].strip()
         if len(inner) < 4 or MARKER.match(inner) or not LEAD_START.match(inner):

@@ -28,6 +28,7 @@ from functools import cached_property
 
 from djtext.structure.lines import joined_view, split_paragraphs
 from djtext.structure.markers import Candidate, clean_heading
+from djtext.structure.views import TextViews
 from djtext.text import SENTENCE_END
 
 MIN_LEAD, MAX_LEAD = 6, 40  # characters of a lead sentence
@@ -73,6 +74,16 @@ class Lead:
         return [c for c in _CLAUSE_SPLIT.split(self.key.rstrip(SENTENCE_END)) if c]
 
 
+JoinedView = tuple[str, list[int], list[tuple[int, int]]]  # joined text, offset of each character, its paragraphs
+
+
+def joined_zone(text: str, start: int, end: int, views: TextViews | None = None) -> JoinedView:
+    """text[start:end] with column-wrap line breaks removed (``views.TextViews.joined`` when
+    ``views`` is given), the offset of each kept character, and the paragraphs of that text."""
+    joined, index = views.joined(start, end) if views is not None else joined_view(text, start, end)
+    return joined, index, split_paragraphs(joined)
+
+
 def _is_lead_shape(sentence: str) -> bool:
     body = QUOTE_CHARS.sub("", sentence).rstrip(SENTENCE_END)
     if not (MIN_LEAD <= len(body) <= MAX_LEAD):
@@ -85,15 +96,16 @@ def _is_lead_shape(sentence: str) -> bool:
     return not body[:1].isdigit()
 
 
-def lead_sentences(text: str, start: int, end: int) -> list[Lead]:
+def lead_sentences(text: str, start: int, end: int, view: JoinedView | None = None) -> list[Lead]:
     """Paragraph-initial and in-paragraph lead-shaped sentences of text[start:end].
 
     Works on the text with column-wrap line breaks removed, so a lead sentence wrapped over two
-    narrow lines is still one sentence; offsets refer to ``text``.
+    narrow lines is still one sentence; offsets refer to ``text``. ``view``: that joined text of
+    text[start:end] when already made (``joined_zone``).
     """
-    joined, index = joined_view(text, start, end)
+    joined, index, paragraphs = view if view is not None else joined_zone(text, start, end)
     leads: list[Lead] = []
-    for p_start, p_end in split_paragraphs(joined):
+    for p_start, p_end in paragraphs:
         first = True
         for m in SENTENCE.finditer(joined, p_start, p_end):
             sentence = m.group().strip()
@@ -192,12 +204,13 @@ def _same_template(a: str, b: str) -> bool:
     return a[:2] == b[:2] and sum(x == y for x, y in zip(a[2:], b[2:])) >= 2
 
 
-def glued_heads(text: str, start: int, end: int) -> list[tuple[int, str]]:
+def glued_heads(text: str, start: int, end: int, view: JoinedView | None = None) -> list[tuple[int, str]]:
     """Heads printed without punctuation before their body (突出政治引领坚定政治方向把…), found as
-    three or more nearby paragraphs opening on one template; (offset, heading) pairs."""
-    joined, index = joined_view(text, start, end)
+    three or more nearby paragraphs opening on one template; (offset, heading) pairs. ``view``:
+    the joined text of text[start:end] when already made (``joined_zone``)."""
+    joined, index, paragraphs = view if view is not None else joined_zone(text, start, end)
     openings: list[tuple[int, str, str]] = []
-    for p_start, p_end in split_paragraphs(joined):
+    for p_start, p_end in paragraphs:
         head = QUOTE_CHARS.sub("", joined[p_start:p_start + 2 * GLUED_HEADING_MAX])
         if len(head) < 2 * GLUED_HEAD or any(ch in PUNCT for ch in head[:GLUED_HEAD + 2]):
             continue
@@ -223,18 +236,20 @@ def is_short_text(text: str) -> bool:
     return len(text) < SHORT_TEXT
 
 
-def parallel_candidates(text: str, zones: list[tuple[int, int]]) -> list[Candidate]:
-    """List-item candidates (style ``parallel``) from the series found in each zone (none in a short text)."""
+def parallel_candidates(text: str, zones: list[tuple[int, int]], views: TextViews | None = None) -> list[Candidate]:
+    """List-item candidates (style ``parallel``) from the series found in each zone (none in a short
+    text); ``views``: the text's ``views.TextViews`` (its column wraps found once)."""
     out: list[Candidate] = []
     if is_short_text(text):
         return out
     for start, end in zones:
-        for group in parallel_series(lead_sentences(text, start, end)):
+        view = joined_zone(text, start, end, views)
+        for group in parallel_series(lead_sentences(text, start, end, view)):
             for lead in group:
                 heading = clean_heading(lead.text)
                 out.append(Candidate(lead.start, lead.start, "parallel", 0, "", heading))
         taken = {c.start for c in out}
-        for offset, heading in glued_heads(text, start, end):
+        for offset, heading in glued_heads(text, start, end, view):
             if offset not in taken:
                 out.append(Candidate(offset, offset, "parallel", 0, "", heading))
     return out

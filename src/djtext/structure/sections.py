@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from djtext.models import CleanText
 from djtext.structure.bylines import (BODY_MIN, MAX_TITLE, Byline, bylines_in, inner_organ, is_subject, raw_gap,
                                       reportable, self_named, title_before)
-from djtext.structure.lines import joined_view, logical_lines, part_breaks, strip_markup
+from djtext.structure.lines import joined_view, part_breaks, strip_markup
 from djtext.structure.unit_names import find_unit_names, unit_key
+from djtext.structure.views import TextViews, text_views
 from djtext.structure.vocabulary import UnitName, UnitVocabulary
 from djtext.text import HAN, HAN_RANGE
 
@@ -66,11 +67,12 @@ def _names_between(names: list[UnitName], starts: list[int], start: int, end: in
     return out
 
 
-def find_sections(clean: CleanText, names_all: list[UnitName], vocab: UnitVocabulary
-                  ) -> tuple[list[Section], list[Byline]]:
+def find_sections(clean: CleanText, names_all: list[UnitName], vocab: UnitVocabulary,
+                  views: TextViews | None = None) -> tuple[list[Section], list[Byline]]:
     """Sections announced by lead lines, unit headings, bylines and self-naming bodies, with the bylines."""
     text = clean.text
-    lines = logical_lines(clean)
+    views = views if views is not None else text_views(clean)
+    lines = list(views.lines)
     starts = [n.start for n in names_all]
     sections: list[Section] = []
     bylines: list[Byline] = []
@@ -102,22 +104,22 @@ def find_sections(clean: CleanText, names_all: list[UnitName], vocab: UnitVocabu
             bylines.extend(found)
             rest_start = found[-1].end
             if e - rest_start >= BODY_MIN:
-                own = self_named(text, rest_start, e, vocab, names)
+                own = self_named(text, rest_start, e, vocab, names, views)
                 if own is not None:
                     sections.append(Section(rest_start, own))
             continue
-        own = self_named(text, s, e, vocab, names)
+        own = self_named(text, s, e, vocab, names, views)
         latest = max(sections, key=lambda sec: sec.start).unit if sections else None
         if bylines and (latest is None or bylines[-1].start > max(sec.start for sec in sections)):
             latest = bylines[-1].unit
         if own is not None and not inner_organ(own, latest, vocab):
             sections.append(Section(s, own))
         for p in _glued_paragraph_starts(clean, s, e, names):
-            inner = self_named(text, p, e, vocab, names)
+            inner = self_named(text, p, e, vocab, names, views)
             if inner is not None and not inner_organ(inner, own or latest, vocab):
                 sections.append(Section(p, inner))
     sections = _merge_repeats(sections)
-    _attach_bylines(sections, bylines, text, vocab)
+    _attach_bylines(sections, bylines, text, vocab, views)
     sections.sort(key=lambda sec: sec.start)
     return sections, bylines
 
@@ -162,16 +164,18 @@ def _merge_repeats(sections: list[Section]) -> list[Section]:
     return out
 
 
-def _followed_by_body(text: str, pos: int) -> bool:
+def _followed_by_body(text: str, pos: int, views: TextViews | None = None) -> bool:
     """True when running text (not another title or byline) follows position ``pos``."""
     while pos < len(text) and text[pos] in " \t\u3000\n":
         pos += 1
-    joined, _index = joined_view(text, pos, min(len(text), pos + FOLLOWING_BODY_WINDOW))
+    stop = min(len(text), pos + FOLLOWING_BODY_WINDOW)
+    joined, _index = views.joined(pos, stop) if views is not None else joined_view(text, pos, stop)
     chunk = joined.split("\n", 1)[0]
     return len(chunk) >= BODY_MIN and ("。" in chunk or "，" in chunk)
 
 
-def _attach_bylines(sections: list[Section], bylines: list[Byline], text: str, vocab: UnitVocabulary) -> None:
+def _attach_bylines(sections: list[Section], bylines: list[Byline], text: str, vocab: UnitVocabulary,
+                    views: TextViews | None = None) -> None:
     """Give sections the title/speaker of their byline; other bylines become units of their own."""
     index = KeyIndex()
     for sec in sections:
@@ -189,7 +193,7 @@ def _attach_bylines(sections: list[Section], bylines: list[Byline], text: str, v
         if target is None:
             if unit.generic and not reportable(unit, vocab):
                 continue
-            body = _followed_by_body(text, byline.end)
+            body = _followed_by_body(text, byline.end, views)
             new = Section(byline.start, unit, title=byline.title, speaker=byline.speaker,
                            end=None if body else byline.end)
             sections.append(new)
@@ -211,7 +215,8 @@ _COMMITTEE_OPENING = re.compile(rf"""
 """, re.VERBOSE)
 
 
-def committee_sections(clean: CleanText, sections: list[Section], vocab: UnitVocabulary) -> list[Section]:
+def committee_sections(clean: CleanText, sections: list[Section], vocab: UnitVocabulary,
+                       views: TextViews | None = None) -> list[Section]:
     """Paragraphs that open with a committee or a sector (界别) of the reporting 政协 as their
     subject (提案委员会注重…, 经济委员会与…, 农业界别积极…): sections of ``<parent>政协<committee>`` (level committee), the parent
     being the 政协 reporting just before. Committees that are no 专委会 (常务委员会, 纪律检查委员会,
@@ -223,7 +228,7 @@ def committee_sections(clean: CleanText, sections: list[Section], vocab: UnitVoc
     if not parents:
         return []
     out: list[Section] = []
-    for s, e in logical_lines(clean):
+    for s, e in (views if views is not None else text_views(clean)).lines:
         m = _COMMITTEE_OPENING.match(text, s, e)
         if not m or any(sec.start == s for sec in sections):
             continue
@@ -248,12 +253,12 @@ PART_HEAD = 300  # characters at the start of a part in which it names its own u
 
 
 def add_part_units(text: str, sections: list[Section], parts: list[tuple[int, int]],
-                   names: list[UnitName], vocab: UnitVocabulary) -> None:
+                   names: list[UnitName], vocab: UnitVocabulary, breaks: tuple[int, ...] | None = None) -> None:
     """Each part of a compilation that no found section reports on gets the unit its title or first
     sentences name (X县政协党组牢固树立…, 市政协机关党支部于…): the first one named as a subject,
     else the first one named at all; a part that names none stays without a unit."""
     starts = [n.start for n in names]
-    breaks = part_breaks(text)
+    breaks = list(part_breaks(text) if breaks is None else breaks)
     for part_start, part_end in parts:
         if any(sec.end is None and part_start <= sec.start < part_end for sec in sections):
             continue

@@ -13,10 +13,11 @@ from collections import Counter
 from djtext.lexicon import Lexicon
 from djtext.models import CleanText, Unit
 from djtext.structure.bylines import names_by_line
-from djtext.structure.lines import part_breaks, part_spans, split_paragraphs, strip_markup
+from djtext.structure.lines import strip_markup
 from djtext.structure.sections import (KeyIndex, Section, add_part_units, committee_sections, complete_bare_names,
                                        extend_to_part_starts, find_sections)
 from djtext.structure.unit_names import find_unit_names, unit_key
+from djtext.structure.views import TextViews, text_views
 from djtext.structure.vocabulary import UnitName, UnitVocabulary, unit_vocabulary
 from djtext.text import HAN
 
@@ -27,26 +28,29 @@ CITED_CONTEXT = 120  # characters of context kept after a cited unit's name (to 
 MIN_REPORT_SPAN = 200  # characters of a reporting unit's span for it to own the units cited in it
 
 
-def find_units(clean: CleanText, lexicon: Lexicon | None = None) -> list[Unit]:
-    """Reporting units with their sections, plus units only cited inside a report (``cited=True``)."""
+def find_units(clean: CleanText, lexicon: Lexicon | None = None, views: TextViews | None = None) -> list[Unit]:
+    """Reporting units with their sections, plus units only cited inside a report (``cited=True``).
+
+    ``views``: the document's ``text_views(clean)`` when already made (the structure stage's)."""
     vocab = unit_vocabulary(lexicon)
+    views = views if views is not None else text_views(clean)
     text = clean.text
-    names_all = names_by_line(clean, vocab)
-    sections, _bylines = find_sections(clean, names_all, vocab)
-    parts = part_spans(text)
+    names_all = names_by_line(clean, vocab, views)
+    sections, _bylines = find_sections(clean, names_all, vocab, views)
+    parts = list(views.parts)
     if len(parts) > 1:
-        add_part_units(text, sections, parts, names_all, vocab)
+        add_part_units(text, sections, parts, names_all, vocab, views.breaks)
     units: list[Unit] = []
     if not any(sec.end is None for sec in sections):
         main = _document_unit(text, vocab)
         if main is None and not sections:
             main = _front_unit(text, vocab)
         if main is not None:
-            sections.append(Section(0, main, title=_first_line(text)))
+            sections.append(Section(0, main, title=_first_line(text, views)))
             sections.sort(key=lambda sec: sec.start)
-    sections.extend(committee_sections(clean, sections, vocab))
+    sections.extend(committee_sections(clean, sections, vocab, views))
     sections.sort(key=lambda sec: sec.start)
-    breaks = part_breaks(text)
+    breaks = list(views.breaks)
     extend_to_part_starts(sections, breaks)
     complete_bare_names(sections, vocab, parts)
     bodies = [sec for sec in sections if sec.end is None]
@@ -67,9 +71,9 @@ def find_units(clean: CleanText, lexicon: Lexicon | None = None) -> list[Unit]:
 
 
 
-def _first_line(text: str) -> str | None:
+def _first_line(text: str, views: TextViews) -> str | None:
     """The first non-blank line without markup (the document's title), or None."""
-    for s, e in split_paragraphs(text):
+    for s, e in views.paragraphs[:1]:
         line = strip_markup(text[s:e])
         return line[:FIRST_LINE_TITLE] or None
     return None
