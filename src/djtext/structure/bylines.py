@@ -3,6 +3,7 @@ subject first (``近年来，余杭区政协党组…``): the two ways a section
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from djtext.models import CleanText
@@ -202,7 +203,17 @@ def names_by_line(clean: CleanText, vocab: UnitVocabulary, views: TextViews | No
     """Unit names of every logical line (a name never spans a line or a heading boundary)."""
     text = clean.text
     out: list[UnitName] = []
-    for start, end in (views if views is not None else text_views(clean)).lines:
+    lines = (views if views is not None else text_views(clean)).lines
+    # a body word inside a line overlaps a match of one scan of the whole text: lines that overlap
+    # none hold no name (unless censored bodies, *协, are read as 政协 in them)
+    scan = bool(vocab.bodies) and not ("协" in text and ("*" in text or "＊" in text))
+    hits = [(m.start(), m.end()) for m in vocab.body_pattern.finditer(text)] if scan else []
+    hit_ends = [hit_end for _start, hit_end in hits]
+    for start, end in lines:
+        if scan:
+            i = bisect_right(hit_ends, start)
+            if i == len(hits) or hits[i][0] >= end:
+                continue
         for n in find_unit_names(text[start:end], vocab):
             out.append(UnitName(n.start + start, n.end + start, n.name, n.level, n.key, n.generic, n.shared))
     return out

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from djtext.structure.vocabulary import AMBIGUOUS_SUFFIXES, MAX_OWNED_GAP, PLACE_EXTRA, UnitVocabulary, is_place_char
-from djtext.text import HAN, HAN_RANGE, is_han
+from djtext.structure.vocabulary import (AMBIGUOUS_SUFFIXES, KEY_CACHE_SIZE, MAX_OWNED_GAP, PLACE_EXTRA, UnitVocabulary,
+                                         is_place_char)
+from djtext.text import HAN, HAN_RANGE
 
 MAX_RUN_BY_REGEX = 16  # runs up to this length are read with one regex on the reversed text
 # a run of place characters (Han characters and placeholders), read on the reversed text
@@ -50,10 +51,26 @@ def place_before(text: str, end: int, vocab: UnitVocabulary, limit: int) -> tupl
     that leaves at least two characters (在和平区 -> 和平区). The edge is certain when the run
     stops at punctuation or the start of the text, or when a cut was made.
     """
+    if end >= 1 and not is_place_char(text[end - 1]):
+        return end, True  # no place characters at all (what the lines below find too)
     start = end - run_before(text, end, limit + 4)
     delimited = start == 0 or not is_place_char(text[start - 1])
     run = text[start:end]
-    best = -1
+    best = vocab.cuts.get(run)
+    if best is None:
+        if len(vocab.cuts) >= KEY_CACHE_SIZE:
+            vocab.cuts.clear()
+        best = vocab.cuts[run] = _cut_after(run, vocab)
+    if best >= 0 and len(run) - best <= limit:
+        return start + best, True
+    if len(run) > limit:
+        return end - limit, False
+    return start, delimited
+
+
+def _cut_after(run: str, vocab: UnitVocabulary) -> int:
+    """Where the place part of ``run`` starts: after its rightmost function word that leaves at
+    least two characters (in a three-character run, one), -1 when there is none."""
     cut_ends = _cut_ends(vocab.cut_set)
     for after in range(len(run), 0, -1):  # rightmost cut first
         if run[after - 1] not in cut_ends:
@@ -61,15 +78,8 @@ def place_before(text: str, end: int, vocab: UnitVocabulary, limit: int) -> tupl
         left = len(run) - after
         for size in range(1, min(vocab.cut_max, after) + 1):
             if run[after - size:after] in vocab.cut_set and (left >= 2 or left == 0 or (size > 1 and left >= 1)):
-                best = after
-                break
-        if best >= 0:
-            break
-    if best >= 0 and len(run) - best <= limit:
-        return start + best, True
-    if len(run) > limit:
-        return end - limit, False
-    return start, delimited
+                return after
+    return -1
 
 
 _SINGLES: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
@@ -168,16 +178,15 @@ def owns_practice(text: str, end: int, vocab: UnitVocabulary) -> bool:
     (“xx 政协大讲堂”, 政协书房): it names the practice, not a reporting unit."""
     last = vocab.practice_last_chars
     # a head ends within MAX_OWNED_GAP + 5 characters, right before a character that is no Chinese one
-    stop = end
     limit = min(len(text), end + MAX_OWNED_GAP + 6)
-    while stop < limit and is_han(text[stop]):
-        stop += 1
+    stop = _HAN_RUN.match(text, end, max(end, limit)).end()
     if stop == end or stop == limit and limit < len(text) or text[stop - 1] not in last:
         return False
     pattern = vocab.practice_after
     return pattern is not None and pattern.match(text, end) is not None
 
 
+_HAN_RUN = re.compile(f"{HAN}*")  # a run of Han characters (``is_han``)
 _QUOTED_TAIL = re.compile(rf"{HAN}{{1,8}}[”」》』]")  # a short name closed by a quote mark
 
 

@@ -109,12 +109,15 @@ def find_sections(clean: CleanText, names_all: list[UnitName], vocab: UnitVocabu
                     sections.append(Section(rest_start, own))
             continue
         own = self_named(text, s, e, vocab, names, views)
+        glued = _glued_paragraph_starts(clean, s, e, names)
+        if own is None and not glued:
+            continue
         latest = max(sections, key=lambda sec: sec.start).unit if sections else None
         if bylines and (latest is None or bylines[-1].start > max(sec.start for sec in sections)):
             latest = bylines[-1].unit
         if own is not None and not inner_organ(own, latest, vocab):
             sections.append(Section(s, own))
-        for p in _glued_paragraph_starts(clean, s, e, names):
+        for p in glued:
             inner = self_named(text, p, e, vocab, names, views)
             if inner is not None and not inner_organ(inner, own or latest, vocab):
                 sections.append(Section(p, inner))

@@ -84,7 +84,6 @@ def _level_for(suffix: str, organ_level: str, body: str, vocab: UnitVocabulary) 
     return vocab.bodies.get(body, "other")
 
 
-_SPACES = re.compile(r"\s+")
 # 政协 + place + 委员会/委 (中共政协X县委员会党组): the place of a unit written after its body word
 _INNER_PLACE = re.compile(rf"([{HAN_RANGE}Xx*＊]{{1,{MAX_PLACE}}}?)(委员会|委)")
 
@@ -96,8 +95,10 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
         session = _session_name(text, b_start, b_end, vocab)
         if session is not None or body != "政协":
             return session
-    # 中共政协X县委员会党组 / 政协X市委机关委员会: the place follows the body word
-    m = _INNER_PLACE.match(text, b_end) if body == "政协" else None
+    # 中共政协X县委员会党组 / 政协X市委机关委员会: the place follows the body word (委 comes within
+    # MAX_PLACE + 1 characters: a cheap test before the regex)
+    inner = body == "政协" and text.find("委", b_end + 1, b_end + MAX_PLACE + 1) != -1
+    m = _INNER_PLACE.match(text, b_end) if inner else None
     if m:
         place = m.group(1)
         suffix = level_suffix_before(place, len(place), vocab)
@@ -111,16 +112,18 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
             name = text[start:organ_end]
             return UnitName(start, organ_end, name, _level_for(suffix, organ_level, body, vocab),
                             unit_key(name, vocab), False)
-    town = _town_name(text, b_start, b_end, body, vocab)
+    # a town's name ends in one of TOWN_LAST right before the body (near the text's start, where
+    # the look-behind reaches past it, _town_name decides alone)
+    town = _town_name(text, b_start, b_end, body, vocab) if b_start < 2 or text[b_start - 1] in TOWN_LAST else None
     if town is not None:
         return town
     suffix = level_suffix_before(text, b_start, vocab)
-    organ_end, organ_level = organ_after(text, b_end, vocab)
     known = known_place_before(text, b_start, suffix, vocab)
+    if not suffix and body != "政协":
+        return None  # 工商联 / 统战部 need a level (温州市工商联)
     if known is not None:
         place_start, gazetteer_level = known
-        if not suffix and body != "政协":
-            return None
+        organ_end, organ_level = organ_after(text, b_end, vocab)
         start = place_start - 2 if text[max(0, place_start - 2):place_start] == "中共" else place_start
         name = text[start:organ_end]
         level = "committee" if organ_level == LEVEL_OF_ORGAN_COMMITTEE else gazetteer_level
@@ -139,13 +142,13 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
     else:
         place_start, certain = place_before(text, place_end, vocab, limit)
     place = text[place_start:place_end]
-    if not suffix and body != "政协":
-        return None  # 工商联 / 统战部 need a level (温州市工商联)
-    if place_end < b_start - len(suffix) and not all(ch in vocab.placeholders for ch in place):
+    only_placeholders = vocab.placeholders.issuperset(place)  # (true for no place at all)
+    if place_end < b_start - len(suffix) and not only_placeholders:
         return None
-    placeholder = bool(place) and all(ch in vocab.placeholders for ch in place)
+    placeholder = bool(place) and only_placeholders
     if not suffix and not placeholder and place:
         return None  # unknown short forms: no level to report
+    organ_end, organ_level = organ_after(text, b_end, vocab)
     start = place_start - len("中共") if text[max(0, place_start - 2):place_start] == "中共" else place_start
     generic = (is_generic(place, vocab) or not certain or not 2 <= len(place) <= 3) and not placeholder
     full, short = vocab.places_full, vocab.places_short
@@ -158,11 +161,12 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
         generic = True
     if not placeholder and (not certain or (generic and len(place) > MAX_PLACE - 1 and not suffix.startswith("自治"))):
         start = place_end  # 基本情况市政协机关党支部: words before a level suffix that are not a place
-    name = _SPACES.sub("", text[start:organ_end])
+    name = "".join(text[start:organ_end].split())  # without spacing (str.split's spaces are regex \s)
     return UnitName(start, organ_end, name, _level_for(suffix, organ_level, body, vocab), unit_key(name, vocab), generic)
 
 
 TOWN_SUFFIXES = ("街道", "镇", "乡")
+TOWN_LAST = frozenset(suffix[-1] for suffix in TOWN_SUFFIXES)
 _TOWN_ORGAN = re.compile(r"(?:工作委员会|工委|工作联络组|联络组|工作组)")
 MAX_TOWN_PLACE = 8  # a town's name, a county's written before it included (X县Y镇)
 
@@ -188,6 +192,7 @@ def _town_name(text: str, b_start: int, b_end: int, body: str, vocab: UnitVocabu
 SESSION_BODIES = ("政协", "中国人民政治协商会议")
 MAX_SESSION_PLACE = 16  # characters of the place in 政协[第N届]<place>[第N届]委员会
 _ORDINAL = r"(?:第[〇零一二三四五六七八九十百\d]{1,4}届)"  # 第十三届: a session's ordinal
+MAX_ORDINAL = 6  # characters of that ordinal
 # 政协第十三届青海省委员会: the place of a session's full name, between ordinals and 委员会
 _SESSION = re.compile(rf"{_ORDINAL}?({HAN}{{2,{MAX_SESSION_PLACE}}}?){_ORDINAL}?委员会")
 
@@ -195,6 +200,9 @@ _SESSION = re.compile(rf"{_ORDINAL}?({HAN}{{2,{MAX_SESSION_PLACE}}}?){_ORDINAL}?
 def _session_name(text: str, b_start: int, b_end: int, vocab: UnitVocabulary) -> UnitName | None:
     """``政协第十三届青海省委员会``, ``中国人民政治协商会议X市X区第N届委员会`` → 青海省政协, X区政协
     (the place must be a known one; the name is written in the usual place + 政协 form)."""
+    # 委员会 ends a session's name within two ordinals and MAX_SESSION_PLACE characters
+    if text.find("委员会", b_end + 2, b_end + 2 * MAX_ORDINAL + MAX_SESSION_PLACE + 3) == -1:
+        return None
     m = _SESSION.match(text, b_end)
     if not m:
         return None
@@ -273,6 +281,7 @@ def _expand_places_list(text: str, end: int, body: str, vocab: UnitVocabulary) -
 
 # 绍兴、嘉兴等: places listed with 、 that share the level and body written after them
 _SHARED = re.compile(rf"((?:{HAN}{{2,4}}、)+{HAN}{{2,4}})等?$")
+_SHARED_LEVEL = re.compile(r"^(市|县|区|州|盟|旗)(政协|工商联)")  # the level and body they share
 
 
 def _expand_shared_suffix(text: str, found: UnitName, vocab: UnitVocabulary) -> list[UnitName]:
@@ -281,10 +290,13 @@ def _expand_shared_suffix(text: str, found: UnitName, vocab: UnitVocabulary) -> 
         return [found]
     rest = found.name
     window_start = max(0, found.start - 40)
+    # the last listed place (2-4 characters, 等) follows a 、 that is at most 6 characters back
+    if text.find("、", max(window_start, found.start - 6), found.start - 2) == -1:
+        return [found]
     m = _SHARED.search(text, window_start, found.start)
     if not m or m.end() != found.start:
         return [found]
-    if not re.match(r"^(市|县|区|州|盟|旗)(政协|工商联)", rest):
+    if not _SHARED_LEVEL.match(rest):
         return [found] if not found.generic else []
     parts = [part.rstrip("等") for part in m.group(1).split("、")]
     if len(parts) < 2:

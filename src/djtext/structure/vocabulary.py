@@ -62,6 +62,7 @@ class UnitVocabulary:
     practice_last_chars: frozenset[str] = frozenset()
     lexicon: Lexicon | None = field(default=None, compare=False, repr=False)  # for the gazetteer
     keys: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # unit_key cache
+    cuts: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # places._cut_after cache
 
 
 def unit_vocabulary(lexicon: Lexicon | None = None) -> UnitVocabulary:
