@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from djtext.models import CleanText
 from djtext.structure.lines import bold_spans, logical_lines
 from djtext.structure.views import TextViews
-from djtext.text import CN_DIGITS, CN_NUM, HAN_RANGE, SENTENCE_OR_CLAUSE_END, cn_number
+from djtext.text import CN_DIGITS, CN_NUM, HAN_RANGE, SENTENCE_OR_CLAUSE_END, cn_number, is_han
 
 __all__ = ["CN_DIGITS", "CN_NUM", "MARKER", "Candidate", "bold_candidates", "clean_heading", "cn_number",
            "cut_heading", "lead_clause", "marker_candidates", "marker_number", "raw_space_before"]
@@ -42,7 +42,7 @@ MAX_HEADING = 80  # characters of a lead clause kept as an item's heading
 # the first sentence or clause end of a heading
 _HEADING_STOP_RE = re.compile("[" + re.escape("".join(sorted(HEADING_STOP))) + "]")
 _CLAUSE_EVENT = re.compile("[" + re.escape("“‘《「『(（”’》」』)） \t\u3000") + "]")  # quotes and spaces
-LEAD_START = re.compile(rf"[{HAN_RANGE}“‘《「]")  # a lead clause opens on a Han character or a quote
+LEAD_OPENERS = "“‘《「"  # besides a Han character, a lead clause may open on these quotes
 OPEN_QUOTES, CLOSE_QUOTES = "“‘《「『(（", "”’》」』)）"
 
 
@@ -224,7 +224,7 @@ def bold_candidates(clean: CleanText, views: TextViews | None = None) -> list[Ca
     line_starts = {start for start, _end in (views.lines if views is not None else logical_lines(clean))}
     for outer_start, outer_end, inner_start, inner_end in bold_spans(clean):
         inner = text[inner_start:inner_end].strip()
-        if len(inner) < 4 or MARKER.match(inner) or not LEAD_START.match(inner):
+        if len(inner) < 4 or MARKER.match(inner) or not (is_han(inner[0]) or inner[0] in LEAD_OPENERS):
             continue  # anonymised *** read as bold markup starts with punctuation
         after = text[outer_end:outer_end + 1]
         ends_sentence = inner[-1] in "。；;！？!?" or after in ("。", "；")

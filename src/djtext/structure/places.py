@@ -187,9 +187,15 @@ def owns_practice(text: str, end: int, vocab: UnitVocabulary) -> bool:
 
 
 _HAN_RUN = re.compile(f"{HAN}*")  # a run of Han characters (``is_han``)
-_QUOTED_TAIL = re.compile(rf"{HAN}{{1,8}}[”」》』]")  # a short name closed by a quote mark
+
+
+@lru_cache(maxsize=1)
+def _quoted_tail() -> re.Pattern[str]:
+    """A short name closed by a quote mark (compiled on first use: unit names rarely open a quote)."""
+    return re.compile(rf"{HAN}{{1,8}}[”」》』]")
+
 
 
 def inside_quoted_name(text: str, start: int, end: int) -> bool:
     """True for a unit name opening a quoted name that goes on after it (“xx政协智慧平台”)."""
-    return start > 0 and text[start - 1] in "“「《『" and _QUOTED_TAIL.match(text, end) is not None
+    return start > 0 and text[start - 1] in "“「《『" and _quoted_tail().match(text, end) is not None

@@ -8,6 +8,7 @@ right, so the scan is linear in the text length. The words come from a ``UnitVoc
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from djtext.structure.places import (inside_quoted_name, is_generic, known_place_before, level_suffix_before,
                                      near_known, owns_practice, place_before)
@@ -193,8 +194,13 @@ SESSION_BODIES = ("政协", "中国人民政治协商会议")
 MAX_SESSION_PLACE = 16  # characters of the place in 政协[第N届]<place>[第N届]委员会
 _ORDINAL = r"(?:第[〇零一二三四五六七八九十百\d]{1,4}届)"  # 第十三届: a session's ordinal
 MAX_ORDINAL = 6  # characters of that ordinal
-# 政协第十三届青海省委员会: the place of a session's full name, between ordinals and 委员会
-_SESSION = re.compile(rf"{_ORDINAL}?({HAN}{{2,{MAX_SESSION_PLACE}}}?){_ORDINAL}?委员会")
+
+
+@cache
+def _session() -> re.Pattern[str]:
+    """政协第十三届青海省委员会: the place of a session's full name, between ordinals and 委员会
+    (compiled on first use: few texts write one)."""
+    return re.compile(rf"{_ORDINAL}?({HAN}{{2,{MAX_SESSION_PLACE}}}?){_ORDINAL}?委员会")
 
 
 def _session_name(text: str, b_start: int, b_end: int, vocab: UnitVocabulary) -> UnitName | None:
@@ -203,7 +209,7 @@ def _session_name(text: str, b_start: int, b_end: int, vocab: UnitVocabulary) ->
     # 委员会 ends a session's name within two ordinals and MAX_SESSION_PLACE characters
     if text.find("委员会", b_end + 2, b_end + 2 * MAX_ORDINAL + MAX_SESSION_PLACE + 3) == -1:
         return None
-    m = _SESSION.match(text, b_end)
+    m = _session().match(text, b_end)
     if not m:
         return None
     place = m.group(1)
@@ -256,7 +262,7 @@ def find_unit_names(text: str, vocab: UnitVocabulary | None = None) -> list[Unit
 def _expand_places_list(text: str, end: int, body: str, vocab: UnitVocabulary) -> list[UnitName]:
     """``温州、湖州等地政协`` → 温州市政协, 湖州市政协 (each place's level read from the gazetteer)."""
     full, short = vocab.places_full, vocab.places_short
-    m = _SHARED.search(text, max(0, end - 40), end)
+    m = _shared().search(text, max(0, end - 40), end)
     if not m or m.end() != end:
         return []
     suffix_of = {"province": ("省", "自治区", "市"), "city": ("市", "州", "盟", "地区"), "county": ("县", "区", "市", "旗")}
@@ -280,7 +286,12 @@ def _expand_places_list(text: str, end: int, body: str, vocab: UnitVocabulary) -
 
 
 # 绍兴、嘉兴等: places listed with 、 that share the level and body written after them
-_SHARED = re.compile(rf"((?:{HAN}{{2,4}}、)+{HAN}{{2,4}})等?$")
+@cache
+def _shared() -> re.Pattern[str]:
+    """Places listed with 、 (compiled on first use: few texts list places before a shared name)."""
+    return re.compile(rf"((?:{HAN}{{2,4}}、)+{HAN}{{2,4}})等?$")
+
+
 _SHARED_LEVEL = re.compile(r"^(市|县|区|州|盟|旗)(政协|工商联)")  # the level and body they share
 
 
@@ -293,7 +304,7 @@ def _expand_shared_suffix(text: str, found: UnitName, vocab: UnitVocabulary) -> 
     # the last listed place (2-4 characters, 等) follows a 、 that is at most 6 characters back
     if text.find("、", max(window_start, found.start - 6), found.start - 2) == -1:
         return [found]
-    m = _SHARED.search(text, window_start, found.start)
+    m = _shared().search(text, window_start, found.start)
     if not m or m.end() != found.start:
         return [found]
     if not _SHARED_LEVEL.match(rest):
