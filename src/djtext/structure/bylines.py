@@ -84,14 +84,16 @@ def bylines_in(clean: CleanText, start: int, end: int, vocab: UnitVocabulary,
     omitted they are searched in the segment.
     """
     text = clean.text
-    segment = text[start:end]
     found: list[Byline] = []
+    if names is not None:  # positions in the text: read them relative to the segment
+        local, shift = [n for n in names if start <= n.start and n.end <= end], start
+        if not local:
+            return found
+    segment = text[start:end]
     if vocab.roles_pattern is None or not vocab.roles_pattern.search(segment):
         return found
     if names is None:
         local, shift = find_unit_names(segment, vocab), 0
-    else:  # positions in the text: read them relative to the segment
-        local, shift = [n for n in names if start <= n.start and n.end <= end], start
     previous_end = 0
     for name in local:
         name_start, name_end = name.start - shift, name.end - shift

@@ -60,6 +60,8 @@ def bold_spans(clean: CleanText) -> list[tuple[int, int, int, int]]:
     marks = [m for m in clean.marks if m.kind == "bold"]
     if marks:
         return [(m.start, m.end, m.start, m.end) for m in sorted(marks, key=lambda m: m.start)]
+    if "**" not in clean.text:
+        return []  # (every bold markup holds a pair of asterisks)
     return [(m.start(), m.end(), m.start(1), m.end(1)) for m in _BOLD_MARKUP.finditer(clean.text)]
 
 
@@ -68,6 +70,8 @@ def heading_spans(clean: CleanText) -> list[Mark]:
     marks = [m for m in clean.marks if m.kind == "heading"]
     if marks:
         return sorted(marks, key=lambda m: m.start)
+    if "#" not in clean.text:
+        return []
     return [Mark("heading", m.start(2), m.end(2), len(m.group(1))) for m in _HEADING_MARKUP.finditer(clean.text)]
 
 
