@@ -15,9 +15,15 @@ from dataclasses import dataclass
 from djtext.clean.chars import CN_NUMERAL, HAN, LIST_MARKER, SPACE
 from djtext.clean.fix_spacing import OCR_SPACED_DENSITY, spacing_density
 from djtext.models import Edit
+from djtext.text import PARAGRAPH_END, SENTENCE_END
 
-_ENDS_SENTENCE = re.compile(r"[。！？!?；;…][”’」』）)》\"'】]*$|[。！？!?][”’」』\"']?[）)]$")
-_CONTINUES = re.compile(r"[，,、（(“‘《【—\-～~+＋/·]$")
+_LINE_CLOSERS = "”’」』）)》\"'】"
+_ENDS_SENTENCE = re.compile(rf"[{PARAGRAPH_END}][{_LINE_CLOSERS}]*$|[{SENTENCE_END}][”’」』\"']?[）)]$")
+_MAY_END_SENTENCE = frozenset(PARAGRAPH_END + _LINE_CLOSERS)
+"""The last characters of a line _ENDS_SENTENCE can match (a quick test before the regex)."""
+_CONTINUES_CHARS = "，,、（(“‘《【—-～~+＋/·"
+_CONTINUES = re.compile(f"[{re.escape(_CONTINUES_CHARS)}]$")
+_OPEN_END = frozenset(_CONTINUES_CHARS)
 _COLON_END = re.compile(r"[：:]$")
 _LIST_START = re.compile(rf"^(?:{LIST_MARKER})")
 _STRONG_START = re.compile(rf"^(?:[（(][{CN_NUMERAL}]{{1,3}}[)）]|[{CN_NUMERAL}]{{1,3}}、|第[{CN_NUMERAL}\d]{{1,3}}[章节部分篇]|——)")
@@ -26,6 +32,8 @@ _NAME_SPACE = re.compile(rf"[{HAN}”》][{SPACE}]+[{HAN}“《]")
 _ANY_SPACE = re.compile(f"[{SPACE}]")
 _INNER_STOP = re.compile(r"[。！？；]")
 _COMMAS = re.compile(r"[，、,]")
+_MAY_START_MARKER = frozenset(f"（(第—①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳{CN_NUMERAL}")
+"""First characters of _STRONG_START and _LIST_START matches besides digits (a quick test)."""
 HEADING_MAX = 40
 """Lines up to this many characters, without sentence punctuation at the end, may be headings."""
 FRAGMENT_MIN = 60
@@ -53,16 +61,18 @@ class _Line:
     prose: bool = False
 
     def __post_init__(self) -> None:
-        self.ends = bool(_ENDS_SENTENCE.search(self.text[-6:]))
-        edge = self.indent + self.trail
-        self.chars = edge + len(self.text)
-        self.candidate = not self.ends and 6 <= len(self.text) <= WRAP_MAX
-        self.units = edge + _width(self.text) if self.candidate else self.chars
         text = self.text
-        self.strong = _STRONG_START.match(text) is not None  # starts like 一、 （一） ——
-        self.listed = _LIST_START.match(text) is not None  # starts with any list marker
-        self.open_end = _CONTINUES.search(text, max(0, len(text) - 2)) is not None  # ends with ， 、 “ ...
-        self.colon_end = text.endswith((":", "："))
+        last, first = text[-1], text[0]
+        self.ends = last in _MAY_END_SENTENCE and _ENDS_SENTENCE.search(text[-6:]) is not None
+        edge = self.indent + self.trail
+        self.chars = edge + len(text)
+        self.candidate = not self.ends and 6 <= len(text) <= WRAP_MAX
+        self.units = edge + _width(text) if self.candidate else self.chars
+        if first in _MAY_START_MARKER or first.isdecimal():
+            self.strong = _STRONG_START.match(text) is not None  # starts like 一、 （一） ——
+            self.listed = _LIST_START.match(text) is not None  # starts with any list marker
+        self.open_end = last in _OPEN_END  # ends with ， 、 “ ...
+        self.colon_end = last == ":" or last == "："
         self.prose = " " not in text and _PROSE.search(text) is not None  # not a title or byline
 
 
