@@ -4,7 +4,14 @@ a web copy ran together; keep real paragraph breaks and headings on their own li
 Joins are decided from evidence, per line: whether the line ends a sentence, whether it is as long as
 the document's wrapped lines (the wrap width is measured, not assumed), whether it is long enough to
 be a paragraph fragment rather than a heading, and whether the next line opens a list item or is
-indented where the document indents paragraphs."""
+indented where the document indents paragraphs.
+
+How this differs from :func:`djtext.structure.lines.joined_view`: this fixer works on the *raw*
+lines, before any paragraph exists, and decides every break from the measured wrap width, the
+document's indent and blank-line habits and the line shapes, producing edits that change the clean
+text. ``joined_view`` works later, on the *clean* text, and only reads across the line breaks the
+cleaner kept (a line that does not end a sentence and reads as running text), as a view with an
+offset map for the extractors; it never changes the clean text."""
 from __future__ import annotations
 
 import re
