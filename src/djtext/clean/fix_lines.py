@@ -15,7 +15,7 @@ offset map for the extractors; it never changes the clean text."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -94,8 +94,11 @@ def _parse(text: str, squeeze: bool = False) -> list[_Line]:
     for raw in text.split("\n"):
         content = raw.strip(SPACE)
         if content:
-            lead = len(raw) - len(raw.lstrip(SPACE))
-            trail = len(raw) - len(raw.rstrip(SPACE))
+            if len(content) == len(raw):
+                lead = trail = 0
+            else:
+                lead = len(raw) - len(raw.lstrip(SPACE))
+                trail = len(raw) - lead - len(content)
             indent = raw[:lead].count("\u3000") if squeeze else lead
             lines.append(_Line(pos + lead, pos + lead + len(content), _SPACES.sub("", content) if squeeze else content,
                                indent, blanks, 0 if squeeze else trail))
@@ -144,14 +147,14 @@ def _wrap_width(lines: list[_Line]) -> tuple[float, float, str]:
         values = sorted([ln.chars for ln in candidates] if measure == "chars" else [ln.units for ln in candidates])
         counts = Counter(values)
         mode, mode_count = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-        near = sum(1 for v in values if mode - 2 <= v < mode)
+        near = bisect_left(values, mode) - bisect_left(values, mode - 2)  # values in [mode - 2, mode)
         if mode_count >= 0.6 * len(values) and near <= 0.1 * len(values) and mode >= 8:
             width, tol = mode, 0.0  # an exact wrapper: (nearly) every open line has the same length
         else:
             width = values[int(0.75 * (len(values) - 1))]
-            body = [v for v in values if v >= 0.5 * width]
+            body = values[bisect_left(values, 0.5 * width):]
             tol = max(1.0, width - body[int(0.1 * (len(body) - 1))])
-        share = sum(1 for v in values if width - tol <= v <= width + tol) / len(values)
+        share = (bisect_right(values, width + tol) - bisect_left(values, width - tol)) / len(values)
         if tol <= 0.3 * width and share > best_share + 0.05:
             best_share = share
             best = (float(width), float(tol), measure)
@@ -201,7 +204,8 @@ def _join(prev: _Line, nxt: _Line, width: float, tol: float, measure: str, inden
         return False  # a numbered heading shorter than the full width ends there
     if regular and nxt.blanks_before and not prev.titled and abs(size + next_size - width) <= tol + 0.5:
         return True  # one printed line split by a page break: its two parts add up to the width
-    fits = not (prev.titled and tol > 0) and any(width - tol - 0.5 <= s <= width + tol + 0.5 for s in (size, size + carry))
+    low, high = width - tol - 0.5, width + tol + 0.5
+    fits = not (prev.titled and tol > 0) and (low <= size <= high or low <= size + carry <= high)
     if regular and fits and next_size <= max(width + tol + 2, 1.3 * width):
         return True
     if len(text) >= FRAGMENT_MIN:
@@ -236,7 +240,8 @@ def _decide(lines: list[_Line], indent_signal: bool, blank_signal: bool) -> list
         elif block in local:
             estimate = local[block]
         else:
-            estimate = local[block] = _wrap_width(lines[max(0, block * BLOCK - WINDOW):(block + 1) * BLOCK + WINDOW])
+            first, last = max(0, block * BLOCK - WINDOW), (block + 1) * BLOCK + WINDOW
+            estimate = local[block] = whole if first == 0 and last >= len(lines) else _wrap_width(lines[first:last])
         width, tol, measure = estimate if estimate[1] >= 0 else whole
         carry = 0.0
         if line.strong:
