@@ -9,10 +9,10 @@ from functools import lru_cache
 from djtext.clean.fix_spacing import OCR_SPACED_DENSITY, spacing_density
 from djtext.lexicon import BUILTIN_DIR, LexiconError, read_lexicon_file
 from djtext.models import Edit
-from djtext.text import longest_first
+from djtext.text import SENTENCE_END, longest_first
 
 BOILERPLATE_FILE = BUILTIN_DIR / "clean_boilerplate.csv"
-_SENTENCE = re.compile(r"[。！？!?]")
+_SENTENCE = re.compile(f"[{SENTENCE_END}]")
 _ONLY_SEPARATORS = re.compile(r"^[\s|｜/·>»\-–—:：,，、【】\[\]（()）]*$")
 _BAR = re.compile("[|｜]")
 _SPACED_DIGITS = re.compile(r"(?<=\d)[ \t\u3000]+(?=\d)")
