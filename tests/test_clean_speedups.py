@@ -82,3 +82,37 @@ def test_width_edits_judge_each_line_on_its_own(text: str) -> None:
         start += len(line) + 1
     by_line = fix_punct._width_edits_on_lines(text, spans)
     assert sorted(map(_key, by_line)) == sorted(map(_key, fix_punct._width_edits(text)))
+
+
+_LINE_CHARS = st.sampled_from(list("政协一二十第章（）()1２３、是.，,。！？!?；;…”’」』》】\"' ：:—-～+/·①⑳"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_LINE_CHARS, min_size=1, max_size=12).filter(lambda t: t.strip(" ")))
+def test_quick_line_tests_agree_with_the_line_regexes(text: str) -> None:
+    from djtext.clean import fix_lines
+
+    line = fix_lines._Line(0, len(text), text, 0, 0)
+    assert line.ends == bool(fix_lines._ENDS_SENTENCE.search(text[-6:]))
+    assert line.strong == bool(fix_lines._STRONG_START.match(text))
+    assert line.listed == bool(fix_lines._LIST_START.match(text))
+    assert line.open_end == bool(fix_lines._CONTINUES.search(text))
+
+
+def test_only_patterns_without_line_context_are_tried_on_the_whole_text() -> None:
+    from djtext.clean.fix_boilerplate import _context_free
+
+    assert _context_free(r"版权所有|[^，。\s]{2}下载|\bwww\.\w+")
+    assert _context_free(r"a\^b\$c")
+    for pattern in (r"^\s*首页", r"来源\s*$", r"A(?=\s)", r"(?<!\d)页", r"(?!x)y", r"\A首页", r"尾\Z"):
+        assert not _context_free(pattern), pattern
+
+
+def test_boilerplate_prefilter_changes_no_result(monkeypatch) -> None:
+    from djtext.clean import fix_boilerplate
+
+    text = ("某市政协召开会议，研究部署工作。\n版权所有 某某网站\n联系 QQ 1 2 3 4 5 6\n字号：大 中 小\n"
+            "分享到：微信 微博\n（本报记者 张三 摄）\n正文继续，推动工作落实。\n")
+    fast = fix_boilerplate.fix_boilerplate(text), fix_boilerplate.fix_spam(text)
+    monkeypatch.setattr(fix_boilerplate, "_may_match", lambda pattern, text: True)
+    assert (fix_boilerplate.fix_boilerplate(text), fix_boilerplate.fix_spam(text)) == fast

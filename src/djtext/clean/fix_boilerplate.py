@@ -9,10 +9,10 @@ from functools import lru_cache
 from djtext.clean.fix_spacing import OCR_SPACED_DENSITY, spacing_density
 from djtext.lexicon import BUILTIN_DIR, LexiconError, read_lexicon_file
 from djtext.models import Edit
-from djtext.text import longest_first
+from djtext.text import SENTENCE_END, longest_first
 
 BOILERPLATE_FILE = BUILTIN_DIR / "clean_boilerplate.csv"
-_SENTENCE = re.compile(r"[。！？!?]")
+_SENTENCE = re.compile(f"[{SENTENCE_END}]")
 _ONLY_SEPARATORS = re.compile(r"^[\s|｜/·>»\-–—:：,，、【】\[\]（()）]*$")
 _BAR = re.compile("[|｜]")
 _SPACED_DIGITS = re.compile(r"(?<=\d)[ \t\u3000]+(?=\d)")
@@ -35,9 +35,29 @@ class BoilerplatePattern:
         """Whether the pattern only matches at the start of a line."""
         return self.regex.pattern.startswith("^")
 
+    @property
+    def context_free(self) -> bool:
+        """Whether the pattern matches alike in a line and in the whole text: no ``^ $ \\A \\Z``, no
+        lookaround (``\\b`` sees a line break as a non-word character, just like a line's edge)."""
+        return _context_free(self.regex.pattern)
+
     def active(self, text: str) -> bool:
         """Whether the pattern can match anywhere in ``text`` (one of its triggers occurs)."""
         return self.anchored or any(t in text for t in self.triggers)
+
+
+_CONTEXT = re.compile(r"\\[AZ]|[$^]|\(\?<?[=!]")
+
+
+@lru_cache(maxsize=128)
+def _context_free(pattern: str) -> bool:
+    plain = pattern.replace("\\\\", "").replace("\\^", "").replace("\\$", "").replace("[^", "[")
+    return _CONTEXT.search(plain) is None
+
+
+def _may_match(pattern: BoilerplatePattern, text: str) -> bool:
+    """False when ``pattern`` matches no line of ``text``: it is context-free and matches nowhere in it."""
+    return not pattern.context_free or pattern.regex.search(text) is not None
 
 
 _SCOPES = ("line", "fragment", "tail")
@@ -109,8 +129,11 @@ def _scan(text: str, spam: bool) -> list[Edit]:
             if p.kind.startswith("spam") == spam and (p.anchored or present.intersection(p.triggers))]
     line_re, line_rows = _anchored("line", spam)
     tail_re, tail_rows = _anchored("tail", spam)
-    line_free = [p for p in mine if p.scope == "line" and not p.anchored]
-    fragments = [(p, _trigger_of(p)) for p in mine if p.scope == "fragment"]
+    unspaced_free = [p for p in mine if p.scope == "line" and not p.anchored]  # for lines with digits unspaced
+    line_free = [p for p in unspaced_free if _may_match(p, text)]
+    fragments = [(p, _trigger_of(p)) for p in mine if p.scope == "fragment" and _may_match(p, text)]
+    # one trigger of any fragment pattern: a line without one holds no fragment
+    any_fragment = re.compile("|".join(t.pattern for _, t in fragments)) if fragments else None
     longest = max((p.max_len for p in mine if p.scope != "fragment"), default=0)
     if not mine:
         return []
@@ -132,7 +155,7 @@ def _scan(text: str, spam: bool) -> list[Edit]:
                 continue
             in_tail = False
         if size <= longest:
-            hit = _line_hit(line, size, tail_re, tail_rows, ())
+            hit = _line_hit(line, size, tail_re, tail_rows, ()) if tail_re is not None else None
             if hit:
                 in_tail = True
                 edits.append(Edit(start, start + full, "", hit[0].kind))
@@ -149,7 +172,7 @@ def _scan(text: str, spam: bool) -> list[Edit]:
                 continue
             if _SPACED_DIGITS.search(line):  # an OCR-spaced page number (— 1 1 —) is the same line unspaced
                 squeezed = _SPACED_DIGITS.sub("", line)
-                hit = _line_hit(squeezed, len(squeezed.strip()), line_re, line_rows, line_free)
+                hit = _line_hit(squeezed, len(squeezed.strip()), line_re, line_rows, unspaced_free)
                 if hit and hit[0].action == "remove" and not (spam and "。" in stripped):
                     edits.append(Edit(start, start + full, "", hit[0].kind))
                     continue
@@ -159,7 +182,7 @@ def _scan(text: str, spam: bool) -> list[Edit]:
                 if m and m.end() > m.start():
                     edits.append(Edit(start + m.start(), start + m.end(), m.group(), f"flag:{row.kind}:doubtful spam"))
                     break
-        if fragments:
+        if any_fragment is not None and any_fragment.search(line):
             found = [(row, m) for row, trigger in fragments if trigger.search(line)
                      for m in row.regex.finditer(line) if m.end() > m.start()]
             if found:

@@ -4,20 +4,33 @@ a web copy ran together; keep real paragraph breaks and headings on their own li
 Joins are decided from evidence, per line: whether the line ends a sentence, whether it is as long as
 the document's wrapped lines (the wrap width is measured, not assumed), whether it is long enough to
 be a paragraph fragment rather than a heading, and whether the next line opens a list item or is
-indented where the document indents paragraphs."""
+indented where the document indents paragraphs.
+
+How this differs from :func:`djtext.structure.lines.joined_view`: this fixer works on the *raw*
+lines, before any paragraph exists, and decides every break from the measured wrap width, the
+document's indent and blank-line habits and the line shapes, producing edits that change the clean
+text. ``joined_view`` works later, on the *clean* text, and only reads across the line breaks the
+cleaner kept (a line that does not end a sentence and reads as running text), as a view with an
+offset map for the extractors; it never changes the clean text."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
 from djtext.clean.chars import CN_NUMERAL, HAN, LIST_MARKER, SPACE
 from djtext.clean.fix_spacing import OCR_SPACED_DENSITY, spacing_density
 from djtext.models import Edit
+from djtext.text import PARAGRAPH_END, SENTENCE_END
 
-_ENDS_SENTENCE = re.compile(r"[。！？!?；;…][”’」』）)》\"'】]*$|[。！？!?][”’」』\"']?[）)]$")
-_CONTINUES = re.compile(r"[，,、（(“‘《【—\-～~+＋/·]$")
+_LINE_CLOSERS = "”’」』）)》\"'】"
+_ENDS_SENTENCE = re.compile(rf"[{PARAGRAPH_END}][{_LINE_CLOSERS}]*$|[{SENTENCE_END}][”’」』\"']?[）)]$")
+_MAY_END_SENTENCE = frozenset(PARAGRAPH_END + _LINE_CLOSERS)
+"""The last characters of a line _ENDS_SENTENCE can match (a quick test before the regex)."""
+_CONTINUES_CHARS = "，,、（(“‘《【—-～~+＋/·"
+_CONTINUES = re.compile(f"[{re.escape(_CONTINUES_CHARS)}]$")
+_OPEN_END = frozenset(_CONTINUES_CHARS)
 _COLON_END = re.compile(r"[：:]$")
 _LIST_START = re.compile(rf"^(?:{LIST_MARKER})")
 _STRONG_START = re.compile(rf"^(?:[（(][{CN_NUMERAL}]{{1,3}}[)）]|[{CN_NUMERAL}]{{1,3}}、|第[{CN_NUMERAL}\d]{{1,3}}[章节部分篇]|——)")
@@ -26,6 +39,8 @@ _NAME_SPACE = re.compile(rf"[{HAN}”》][{SPACE}]+[{HAN}“《]")
 _ANY_SPACE = re.compile(f"[{SPACE}]")
 _INNER_STOP = re.compile(r"[。！？；]")
 _COMMAS = re.compile(r"[，、,]")
+_MAY_START_MARKER = frozenset(f"（(第—①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳{CN_NUMERAL}")
+"""First characters of _STRONG_START and _LIST_START matches besides digits (a quick test)."""
 HEADING_MAX = 40
 """Lines up to this many characters, without sentence punctuation at the end, may be headings."""
 FRAGMENT_MIN = 60
@@ -53,16 +68,18 @@ class _Line:
     prose: bool = False
 
     def __post_init__(self) -> None:
-        self.ends = bool(_ENDS_SENTENCE.search(self.text[-6:]))
-        edge = self.indent + self.trail
-        self.chars = edge + len(self.text)
-        self.candidate = not self.ends and 6 <= len(self.text) <= WRAP_MAX
-        self.units = edge + _width(self.text) if self.candidate else self.chars
         text = self.text
-        self.strong = _STRONG_START.match(text) is not None  # starts like 一、 （一） ——
-        self.listed = _LIST_START.match(text) is not None  # starts with any list marker
-        self.open_end = _CONTINUES.search(text, max(0, len(text) - 2)) is not None  # ends with ， 、 “ ...
-        self.colon_end = text.endswith((":", "："))
+        last, first = text[-1], text[0]
+        self.ends = last in _MAY_END_SENTENCE and _ENDS_SENTENCE.search(text[-6:]) is not None
+        edge = self.indent + self.trail
+        self.chars = edge + len(text)
+        self.candidate = not self.ends and 6 <= len(text) <= WRAP_MAX
+        self.units = edge + _width(text) if self.candidate else self.chars
+        if first in _MAY_START_MARKER or first.isdecimal():
+            self.strong = _STRONG_START.match(text) is not None  # starts like 一、 （一） ——
+            self.listed = _LIST_START.match(text) is not None  # starts with any list marker
+        self.open_end = last in _OPEN_END  # ends with ， 、 “ ...
+        self.colon_end = last == ":" or last == "："
         self.prose = " " not in text and _PROSE.search(text) is not None  # not a title or byline
 
 
@@ -77,8 +94,11 @@ def _parse(text: str, squeeze: bool = False) -> list[_Line]:
     for raw in text.split("\n"):
         content = raw.strip(SPACE)
         if content:
-            lead = len(raw) - len(raw.lstrip(SPACE))
-            trail = len(raw) - len(raw.rstrip(SPACE))
+            if len(content) == len(raw):
+                lead = trail = 0
+            else:
+                lead = len(raw) - len(raw.lstrip(SPACE))
+                trail = len(raw) - lead - len(content)
             indent = raw[:lead].count("\u3000") if squeeze else lead
             lines.append(_Line(pos + lead, pos + lead + len(content), _SPACES.sub("", content) if squeeze else content,
                                indent, blanks, 0 if squeeze else trail))
@@ -127,14 +147,14 @@ def _wrap_width(lines: list[_Line]) -> tuple[float, float, str]:
         values = sorted([ln.chars for ln in candidates] if measure == "chars" else [ln.units for ln in candidates])
         counts = Counter(values)
         mode, mode_count = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-        near = sum(1 for v in values if mode - 2 <= v < mode)
+        near = bisect_left(values, mode) - bisect_left(values, mode - 2)  # values in [mode - 2, mode)
         if mode_count >= 0.6 * len(values) and near <= 0.1 * len(values) and mode >= 8:
             width, tol = mode, 0.0  # an exact wrapper: (nearly) every open line has the same length
         else:
             width = values[int(0.75 * (len(values) - 1))]
-            body = [v for v in values if v >= 0.5 * width]
+            body = values[bisect_left(values, 0.5 * width):]
             tol = max(1.0, width - body[int(0.1 * (len(body) - 1))])
-        share = sum(1 for v in values if width - tol <= v <= width + tol) / len(values)
+        share = (bisect_right(values, width + tol) - bisect_left(values, width - tol)) / len(values)
         if tol <= 0.3 * width and share > best_share + 0.05:
             best_share = share
             best = (float(width), float(tol), measure)
@@ -184,7 +204,8 @@ def _join(prev: _Line, nxt: _Line, width: float, tol: float, measure: str, inden
         return False  # a numbered heading shorter than the full width ends there
     if regular and nxt.blanks_before and not prev.titled and abs(size + next_size - width) <= tol + 0.5:
         return True  # one printed line split by a page break: its two parts add up to the width
-    fits = not (prev.titled and tol > 0) and any(width - tol - 0.5 <= s <= width + tol + 0.5 for s in (size, size + carry))
+    low, high = width - tol - 0.5, width + tol + 0.5
+    fits = not (prev.titled and tol > 0) and (low <= size <= high or low <= size + carry <= high)
     if regular and fits and next_size <= max(width + tol + 2, 1.3 * width):
         return True
     if len(text) >= FRAGMENT_MIN:
@@ -219,7 +240,8 @@ def _decide(lines: list[_Line], indent_signal: bool, blank_signal: bool) -> list
         elif block in local:
             estimate = local[block]
         else:
-            estimate = local[block] = _wrap_width(lines[max(0, block * BLOCK - WINDOW):(block + 1) * BLOCK + WINDOW])
+            first, last = max(0, block * BLOCK - WINDOW), (block + 1) * BLOCK + WINDOW
+            estimate = local[block] = whole if first == 0 and last >= len(lines) else _wrap_width(lines[first:last])
         width, tol, measure = estimate if estimate[1] >= 0 else whole
         carry = 0.0
         if line.strong:
