@@ -1,7 +1,7 @@
 """Boundaries of unquoted practice names: where a bare name starts, which leading place, level
 and qualifier words it drops, where a place prefix ends and where a long name starts.
 
-Pure helpers for :mod:`djtext.extract.practices` (the left edge of a bare name at a verb,
+Pure helpers of the practice extractor (the left edge of a bare name at a verb,
 preposition or punctuation; the object of a founding verb; canonical starts), general rules of
 the genre only:
 
@@ -16,16 +16,18 @@ the genre only:
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from djtext.extract.formulations import NUMERALS
+from djtext.extract.practices.vocabulary import Head, PracticeVocabulary
+from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
 
-if TYPE_CHECKING:  # the vocabulary is built in practices.py, which imports this module
-    from djtext.extract.practices import Head, PracticeVocabulary
-
-HAN_CLASS = r"\u3400-\u9fff"
 HAN = re.compile(rf"[{HAN_CLASS}]")
-_PUNCT_STOP_CHARS = frozenset("，。；：！？,;:!?\n（）()《》“”‘’")
+"""One Han character (extension A through the basic block)."""
+CLAUSE_STOPS = "，。；：！？,;:!?\n（）()《》“”‘’"
+"""Punctuation that ends the clause a name stands in."""
+CLAUSE_STOP_SET = frozenset(CLAUSE_STOPS)
+VERB_WINDOW = 6  # characters before a name searched for the verb that introduces it
+MAX_OWNER_NAME = 4  # characters of an owner's own name (a member's or a theme's studio, a subject before a quote)
 NAMED_PLACE_WORDS = ("社区", "街道")
 NAME_CONJUNCTIONS = frozenset("和与及")
 FUNCTION_CHARS = frozenset("在向到与和及等的把将以为对从由于是或并了让使给被即又也还各")
@@ -76,7 +78,7 @@ def clause_before(text: str, start: int, window: int) -> str:
     """The text before ``start`` back to the last punctuation, at most ``window`` characters."""
     piece = text[max(0, start - window):start]
     for i in range(len(piece) - 1, -1, -1):  # the last PUNCT_STOP character, read from the right
-        if piece[i] in _PUNCT_STOP_CHARS:
+        if piece[i] in CLAUSE_STOP_SET:
             return piece[i + 1:]
     return piece
 

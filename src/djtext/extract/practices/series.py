@@ -1,7 +1,7 @@
 """Practices named by their shape or frame: level structures, series of parallel quoted names,
 a single example before 等机制, and the tool of 以X为抓手.
 
-Pure helpers for :mod:`djtext.extract.practices`, general rules of the genre only:
+Pure helpers of the practice extractor, general rules of the genre only:
 
 * a level structure, N级 + a short body + 体系/平台/网络/架构, is a named practice wherever it
   stands, quoted or not (建立健全三级党组织体系, 县政协“四级协商平台” -> 四级协商平台), unless
@@ -20,10 +20,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-HAN_CLASS = r"\u3400-\u9fff"
+from djtext.text import CN_NUM
+from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
+
 LEVEL_HEADS = {"体系": "mechanism", "架构": "org_form", "平台": "platform", "网络": "platform"}
 LEVEL_STRUCTURE = re.compile(
-    rf"(?<![\d一二三四五六七八九十])[二三四五六两]级((?:(?![的和与及等])[{HAN_CLASS}]){{1,5}}?)"
+    rf"(?<![\d{CN_NUM}])[二三四五六两]级((?:(?![的和与及等])[{HAN_CLASS}]){{1,5}}?)"
     rf"({'|'.join(LEVEL_HEADS)})(?=建设|[^{HAN_CLASS}]|$)"  # …体系 alone or under construction (…体系建设)
 )
 COUNTED = re.compile(r".[个项条大种]")  # 两个维护, 三项制度: a count of things, not a programme

@@ -1,0 +1,19 @@
+"""A practice :class:`~djtext.models.Mention` and the quote marks a name is read without."""
+from __future__ import annotations
+
+import re
+
+from djtext.models import Mention
+from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
+
+TABLE = "practices"
+INNER_QUOTES = re.compile(r"[‘’'\"\n]")
+QUOTE_MARK = re.compile(r"[“”‘’]")
+BRAND_AFTER = re.compile(rf"等?[{HAN_CLASS}]{{0,16}}品牌")
+MAX_QUOTED_NAME = 16
+MAX_PARALLEL_ITEM = 3
+
+
+def practice_mention(name: str, start: int, end: int, category: str, source: str) -> Mention:
+    name = INNER_QUOTES.sub("", name)
+    return Mention(TABLE, name, start, end, {"name": name, "category": category, "source": source})
