@@ -78,3 +78,19 @@ structure finder's full marker grammar, with one named group per style, is struc
 def longest_first(word: str) -> tuple[int, str]:
     """Sort key: longer words first, ties in code-point order (so the order never depends on hash seeds)."""
     return (-len(word), word)
+
+
+def is_han_span(ch: str) -> bool:
+    """True for one Han character of extension A through the basic block (``HAN_SPAN_RANGE``)."""
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def occurrences(text: str, needles: str | tuple[str, ...]) -> list[int]:
+    """Sorted start offsets of every occurrence of ``needles`` (one string or several) in ``text``."""
+    found = []
+    for needle in (needles,) if isinstance(needles, str) else needles:
+        at = text.find(needle)
+        while at >= 0:
+            found.append(at)
+            at = text.find(needle, at + 1)
+    return sorted(found)

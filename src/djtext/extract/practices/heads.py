@@ -6,7 +6,7 @@ import re
 
 from djtext.extract.formulations import NUMERALS, FormulationVocabulary, is_formulation
 from djtext.extract.practices.boundaries import (
-    HAN, MAX_OWNER_NAME, VERB_WINDOW, bare_start, canonical_start, clause_before, clause_start, has_verb,
+    HAN, MAX_OWNER_NAME, MAX_OWNER_REACH, NAMED_PLACE_BACK, NATIONAL_OWNER_SIZES, VERB_WINDOW, bare_start, canonical_start, clause_before, clause_start, has_verb,
     named_place_start, owner_start,
 )
 from djtext.extract.practices.vocabulary import PracticeVocabulary
@@ -29,6 +29,9 @@ ORG_DESCRIPTORS = ("履职", "调研", "学习", "服务", "联络")
 # single characters that end a clause before a quote (现场“督办”制度 has none: a longer phrase)
 MAX_BARE_PREFIX = 6
 MAX_LONG_PREFIX = 8
+# how far before its head a bare name can start: an owner's 政协 (MAX_OWNER_REACH) with the
+# national practice before it, a community's name taken back, a platform's own name before 政协
+MAX_NAME_REACH = MAX_OWNER_REACH + max(NATIONAL_OWNER_SIZES) + max(NAMED_PLACE_BACK) + len("政协") + MAX_OWNER_NAME
 DESCRIBED_WAY = re.compile(r"的(?:途径|方法|路径|方式|措施|长效|有效|工作)+(?:办法|机制|制度|体系)$")
 DEGREE_WORDS = ("较为", "更加", "比较", "相对", "十分", "非常", "进一步", "日益", "更为", "最为")
 NUMERAL_CLASSIFIER = re.compile(rf"[{NUMERALS}\d][个项条种张]")
@@ -59,6 +62,9 @@ def from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
         head_start, end = end_index - len(head) + 1, end_index + 1
         if info.bare == "no" or quoted[head_start] or quoted[end_index]:
             continue
+        if info.requires_words and info.bare != "clause" and not info.requires.search(
+                text, max(0, head_start - MAX_NAME_REACH), end):
+            continue  # no required word near the head: the name's own check below would fail
         if info.bare == "clause":
             start = clause_start(text, head_start, vocab)
             if start is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from djtext.extract.formulations import NUMERALS
-from djtext.extract.practices.boundaries import HAN
+from djtext.extract.practices.boundaries import HAN, list_clause_start
 from djtext.extract.practices.mentions import MAX_PARALLEL_ITEM, QUOTE_MARK, practice_mention
 from djtext.extract.practices.vocabulary import PracticeVocabulary
 from djtext.models import Mention
@@ -18,8 +18,13 @@ ORG_SUMMARY = re.compile(rf"[”’]([{NUMERALS}][{HAN_CLASS}]{{0,3}}?(?:组织�
 LEADING_USE = re.compile(r"(?:综合|充分|灵活)?(?:运用|采取|采用|通过)?")
 # an item that is a clause of doing, not a name: 听取汇报, 实地参观, 坚持党的领导
 VERB_PHRASE = re.compile(r"听取|汇报|参观|通过|的|坚持|强化|健全|拓宽|丰富|明确|组织机构")
-# the end of a list of activities or forms: 等(系列/实践/主题)活动, 等形式 (group 1: a kind word)
-ACTIVITY_LIST_END = re.compile(r"等?(?:系列|实践|主题|志愿服务)活动|等[^，。；、：\n]{0,12}?活动|等(形式|方式)")
+# the end of a list of activities or forms (group 1: a kind word); every branch opens with a
+# literal character, so the scan jumps between the few places where one of them stands
+ACTIVITY_LIST_END = re.compile(r"""
+      等(?:系列|实践|主题|志愿服务)活动 | 系列活动 | 实践活动 | 主题活动 | 志愿服务活动  # (等)系列活动
+    | 等[^，。；、：\n]{0,12}?活动                                                 # 等…活动
+    | 等(形式|方式)                                                               # 等形式
+    """, re.VERBOSE)
 ACTIVITY_VERBS = re.compile(r"开展|组织|举办|举行|实施")
 
 
@@ -29,9 +34,7 @@ def from_activity_lists(text: str, quoted: bytearray, vocab: PracticeVocabulary)
     items (送甲、送乙、送丙系列活动 -> 送甲、送乙、送丙)."""
     found: list[Mention] = []
     for anchor in ACTIVITY_LIST_END.finditer(text):
-        clause_start = anchor.start()
-        while clause_start > 0 and text[clause_start - 1] not in "，。；：！？\n" and anchor.start() - clause_start < 60:
-            clause_start -= 1
+        clause_start = list_clause_start(text, anchor.start())
         first_joint = text.find("、", clause_start, anchor.start())
         if first_joint < 0:
             continue
@@ -73,9 +76,7 @@ def from_system_lists(text: str, vocab: PracticeVocabulary) -> list[Mention]:
     national practice or is quoted, so that lists of generic duties (健全承诺、践诺…等制度) stay out."""
     found: list[Mention] = []
     for anchor in SYSTEM_LIST_END.finditer(text):
-        clause_start = anchor.start()
-        while clause_start > 0 and text[clause_start - 1] not in "，。；：！？\n" and anchor.start() - clause_start < 60:
-            clause_start -= 1
+        clause_start = list_clause_start(text, anchor.start())
         first_joint = text.find("、", clause_start, anchor.start())
         if first_joint < 0:
             continue

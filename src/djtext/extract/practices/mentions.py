@@ -8,7 +8,8 @@ from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
 
 TABLE = "practices"
 INNER_QUOTES = re.compile(r"[‘’'\"\n]")
-QUOTE_MARK = re.compile(r"[“”‘’]")
+QUOTE_MARKS = "“”‘’"
+QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
 BRAND_AFTER = re.compile(rf"等?[{HAN_CLASS}]{{0,16}}品牌")
 MAX_QUOTED_NAME = 16
 MAX_PARALLEL_ITEM = 3
@@ -17,3 +18,10 @@ MAX_PARALLEL_ITEM = 3
 def practice_mention(name: str, start: int, end: int, category: str, source: str) -> Mention:
     name = INNER_QUOTES.sub("", name)
     return Mention(TABLE, name, start, end, {"name": name, "category": category, "source": source})
+
+
+def without_quote_marks(text: str) -> str:
+    """``text`` with its quotation marks (QUOTE_MARKS) removed."""
+    for mark in QUOTE_MARKS:
+        text = text.replace(mark, "")
+    return text

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from djtext.extract.practices.mentions import BRAND_AFTER, MAX_QUOTED_NAME, QUOTE_MARK, practice_mention
+from djtext.extract.practices.mentions import BRAND_AFTER, MAX_QUOTED_NAME, QUOTE_MARKS, practice_mention, without_quote_marks
 from djtext.extract.practices.vocabulary import PracticeVocabulary
 from djtext.models import Mention
+from djtext.text import occurrences
 
 
 def from_lexicon(text: str, vocab: PracticeVocabulary) -> list[Mention]:
     if vocab.national_automaton is None:
         return []
-    removed = [m.start() for m in QUOTE_MARK.finditer(text)]
+    removed = occurrences(text, tuple(QUOTE_MARKS))
     shifts = [index - rank for rank, index in enumerate(removed)]  # where each removal sits in stripped
-    stripped = QUOTE_MARK.sub("", text) if removed else text
+    stripped = without_quote_marks(text) if removed else text
     found = []
     for end_index, name in vocab.national_automaton.iter_long(stripped):  # type: ignore[attr-defined]
         first = end_index - len(name) + 1

@@ -3,7 +3,7 @@ it, its counted parts, or a longer mechanism name it opens (the ``quote`` source
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from djtext.extract.formulations import NUMERALS, FormulationVocabulary, is_formulation
 from djtext.extract.practices.boundaries import CLAUSE_STOPS, FUNCTION_CHARS, HAN, LEVEL_PREFIX, MAX_OWNER_NAME, has_verb
@@ -49,8 +49,7 @@ SPELLED_OUT = re.compile(r"[”’]?[（(][^（）()]{2,40}?[、，；][^（）(
 MAX_TITLE_GAP = 6
 
 
-@dataclass(frozen=True)
-class ChainContext:
+class ChainContext(NamedTuple):
     """What surrounds a chain of quoted names: the text before and after it and their cues."""
 
     before: str

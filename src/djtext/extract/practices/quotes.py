@@ -15,6 +15,7 @@ from djtext.models import Mention
 
 QUOTED = re.compile(r"[“”]([^“”\n]{0,29}\n?[^“”\n]{1,30})”")
 CHAIN_JOIN = re.compile(r"(?:[、]|和|与|及|以及)?")
+MAX_CHAIN_JOIN = len("以及")  # the longest gap CHAIN_JOIN accepts
 COUNTED_BEFORE = re.compile(rf"[{NUMERALS}\d][个项大张]$")
 SUPPORT_VERBS = ("助推", "助力", "服务于", "为推进", "围绕建设")  # 为“甲乙”建设注入动能: a goal served
 NAMING_VERBS = ("名为", "称为", "成为", "作为", "评为", "列为", "定为", "认定为", "确定为")  # 命名为“甲”: a name given
@@ -26,7 +27,8 @@ def _quote_chains(text: str, quotes: list[re.Match[str]] | None = None) -> list[
     for match in QUOTED.finditer(text) if quotes is None else quotes:
         if chains:
             last = chains[-1][-1]
-            if CHAIN_JOIN.fullmatch(text, last.end(), match.start()):  # the gap joins the two names
+            gap = match.start() - last.end()
+            if gap <= MAX_CHAIN_JOIN and CHAIN_JOIN.fullmatch(text, last.end(), match.start()):  # the gap joins them
                 chains[-1].append(match)
                 continue
         chains.append([match])
@@ -43,8 +45,8 @@ def from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabul
         before = clause_before(text, first.start(), VERB_WINDOW)
         if COUNTED_BEFORE.search(before):
             continue  # 两个“头号工程”: a numeric formulation, not a practice
-        if before.rstrip().endswith(SUPPORT_VERBS) or (
-                before.rstrip().endswith("为") and not before.rstrip().endswith(NAMING_VERBS)):
+        trimmed = before.rstrip()
+        if trimmed.endswith(SUPPORT_VERBS) or (trimmed.endswith("为") and not trimmed.endswith(NAMING_VERBS)):
             continue  # 助推“书香社区”建设: another body's campaign the unit supports, not its practice
         follower = follower_after(after, vocab)
         if follower and follower[0] == "no":

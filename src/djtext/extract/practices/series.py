@@ -18,33 +18,48 @@ Pure helpers of the practice extractor, general rules of the genre only:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from djtext.text import CN_NUM
 from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
+from djtext.text import is_han_span, occurrences
 
 LEVEL_HEADS = {"体系": "mechanism", "架构": "org_form", "平台": "platform", "网络": "platform"}
+LEVEL_MARK = "级"
+LEVEL_NUMERALS = "二三四五六两"
 LEVEL_STRUCTURE = re.compile(
-    rf"(?<![\d{CN_NUM}])[二三四五六两]级((?:(?![的和与及等])[{HAN_CLASS}]){{1,5}}?)"
+    rf"(?<![\d{CN_NUM}])[{LEVEL_NUMERALS}]{LEVEL_MARK}((?:(?![的和与及等])[{HAN_CLASS}]){{1,5}}?)"
     rf"({'|'.join(LEVEL_HEADS)})(?=建设|[^{HAN_CLASS}]|$)"  # …体系 alone or under construction (…体系建设)
 )
 COUNTED = re.compile(r".[个项条大种]")  # 两个维护, 三项制度: a count of things, not a programme
 SPELLED_LEVELS = re.compile(rf"、[{HAN_CLASS}]{{1,3}}$")  # 县、乡、村三级…体系: a coverage described, not named
-SENTENCE_END = re.compile(r"[。；！？\n]")
+SENTENCE_ENDS = "。；！？\n"
 MIN_SHARED = 2  # characters siblings of a series share at their start
 MIN_SERIES = 3  # parallel numeric names that make a series without any other cue
 
 
 def level_structures(text: str) -> list[tuple[str, int, int, str]]:
     """(name, start, end, category) of every level structure in ``text`` (三级党组织体系)."""
-    return [(m.group(), m.start(), m.end(), LEVEL_HEADS[m.group(2)]) for m in LEVEL_STRUCTURE.finditer(text)
+    return [(m.group(), m.start(), m.end(), LEVEL_HEADS[m.group(2)]) for m in _level_matches(text)
             if not SPELLED_LEVELS.search(text, max(0, m.start() - 8), m.start())]
 
 
+def _level_matches(text: str) -> list[re.Match[str]]:
+    """The matches of LEVEL_STRUCTURE, in order: tried only at the numeral before each 级."""
+    found: list[re.Match[str]] = []
+    for at in occurrences(text, LEVEL_MARK):
+        start = at - 1
+        if start < 0 or text[start] not in LEVEL_NUMERALS or found and start < found[-1].end():
+            continue
+        match = LEVEL_STRUCTURE.match(text, start)
+        if match:
+            found.append(match)
+    return found
+
+
 def _sentence_of(text: str):
-    """A function giving the index of the sentence a position is in (one scan of ``text``)."""
-    ends = [m.start() for m in SENTENCE_END.finditer(text)]
-    return lambda position: bisect_right(ends, position)
+    """A function naming the sentence a position is in: the offset of the last sentence end at or
+    before it (-1 in the first sentence), found by looking back from the position only."""
+    return lambda position: max(text.rfind(ch, 0, position + 1) for ch in SENTENCE_ENDS)
 
 
 def _skeleton(name: str, numerals: str) -> str | None:
@@ -107,9 +122,27 @@ SINGLE_BEFORE_ETC = re.compile(
 FRAMED_TOOL = re.compile(rf"以“?((?:(?![的和与及、以])[{HAN_CLASS}]){{3,12}}?)”?为(?:抓手|载体|依托|牵引)")
 
 
+SINGLE_END_WORDS = ("等机制", "等制度")
+
+
 def single_examples(text: str) -> list[tuple[str, int, int, str]]:
-    """(name, start, end, "mechanism") of one compact name before 等机制/等制度 after a founding verb."""
-    return [(m.group(1), m.start(1), m.end(1), "mechanism") for m in SINGLE_BEFORE_ETC.finditer(text)]
+    """(name, start, end, "mechanism") of one compact name before 等机制/等制度 after a founding verb.
+
+    A match is Han characters only, so it is looked for only in the runs of Han characters that
+    hold 等机制 or 等制度 (the same matches a scan of the whole text finds)."""
+    found = []
+    run_end = -1
+    for at in occurrences(text, SINGLE_END_WORDS):
+        if at < run_end:
+            continue  # this run was scanned already
+        run_start, run_end = at, at + len(SINGLE_END_WORDS[0])
+        while run_start > 0 and is_han_span(text[run_start - 1]):
+            run_start -= 1
+        while run_end < len(text) and is_han_span(text[run_end]):
+            run_end += 1
+        found.extend((m.group(1), m.start(1), m.end(1), "mechanism")
+                     for m in SINGLE_BEFORE_ETC.finditer(text, run_start, run_end))
+    return found
 
 
 def framed_tools(text: str, practice_end) -> list[tuple[str, int, int, str]]:

@@ -25,6 +25,8 @@ class Head:
     bare: str
     min_prefix: int
     requires: re.Pattern[str] | None
+    requires_words: bool = False
+    """True when ``requires`` is a plain alternation of words (found in a name only where it occurs)."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def _build_vocabulary(lexicon: Lexicon) -> PracticeVocabulary:
         except (re.error, ValueError) as exc:
             raise ValueError(f"practice_heads: bad row for head {head!r} ({exc})") from exc
         heads[head] = Head(head, category, _yes(row.get("attach", "")), (row.get("bare") or "no").strip(),
-                           min_prefix, requires)
+                           min_prefix, requires, requires is not None and _plain_words(requires.pattern))
     head_automaton = _automaton(heads)
     followers = {r["word"]: r.get("category", "") for r in lexicon.rows("practice_followers") if r.get("word")}
     follower_pattern = re.compile(
@@ -107,6 +109,14 @@ def _build_vocabulary(lexicon: Lexicon) -> PracticeVocabulary:
         clause_verb_pattern=re.compile(_alternation(
             r["word"] for r in verbs if r.get("role") in ("found", "quote") and r["word"] != "组织")),
     )
+
+
+def _plain_words(pattern: str) -> bool:
+    """True when ``pattern`` is words joined by | and nothing else (no anchors, classes, groups)."""
+    return not any(ch in pattern for ch in REGEX_SYNTAX)
+
+
+REGEX_SYNTAX = frozenset("\\^$()[]{}.*+?")
 
 
 def _alternation(words) -> str:
