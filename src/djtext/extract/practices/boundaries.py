@@ -32,7 +32,8 @@ MAX_OWNER_NAME = 4  # characters of an owner's own name (a member's or a theme's
 NAMED_PLACE_WORDS = ("社区", "街道")
 NAME_CONJUNCTIONS = frozenset("和与及")
 FUNCTION_CHARS = frozenset("在向到与和及等的把将以为对从由于是或并了让使给被即又也还各")
-MAX_CLAUSE_PREFIX = 30
+MAX_CLAUSE_PREFIX = 30  # characters before a head searched for its founding verb
+JOINT_CLAUSE_WINDOW = 40  # characters before a list joint searched for the list's verb
 LEVEL_PREFIX = re.compile(rf"[{NUMERALS}]级")
 
 # The last place character with at least two characters after it, not inside an ordinary word.
@@ -142,7 +143,7 @@ def clause_start(text: str, head_start: int, vocab: PracticeVocabulary) -> int |
     if joint >= 0 and window.startswith("及时", joint):
         joint = max(window.rfind("和"), window.rfind("、"))  # 及时 is an adverb, not a list joint
     if joint > verb_end and joint >= 0:
-        clause = clause_before(text, window_start + joint, 40)
+        clause = clause_before(text, window_start + joint, JOINT_CLAUSE_WINDOW)
         return window_start + joint + 1 if has_verb(clause, vocab.found_verbs + vocab.quote_verbs) else None
     if verb_end < 0 or (not breaks and head_start - MAX_CLAUSE_PREFIX > 0 and verb_end < 0):
         return None

@@ -6,17 +6,18 @@ import re
 
 from djtext.extract.formulations import NUMERALS, FormulationVocabulary, is_formulation
 from djtext.extract.practices.boundaries import (
-    HAN, MAX_OWNER_NAME, MAX_OWNER_REACH, NAMED_PLACE_BACK, NATIONAL_OWNER_SIZES, VERB_WINDOW, bare_start, canonical_start, clause_before, clause_start, has_verb,
+    HAN, JOINT_CLAUSE_WINDOW, MAX_CLAUSE_PREFIX, MAX_OWNER_NAME, MAX_OWNER_REACH, NAMED_PLACE_BACK, NATIONAL_OWNER_SIZES, VERB_WINDOW, bare_start, canonical_start, clause_before, clause_start, has_verb,
     named_place_start, owner_start,
 )
-from djtext.extract.practices.vocabulary import PracticeVocabulary
+from djtext.extract.practices.vocabulary import MISSING, Head, PracticeVocabulary, remember
 from djtext.extract.practices.mentions import practice_mention
 from djtext.models import Mention
 from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
+from djtext.text import LazyRegex
 
 # an administrative place name before a bare name (not the 区 of a named 社区: 东城社区委员工作室)
 # a named community or street that owns a platform (东城社区委员工作室): part of its name
-NAMED_OWNER = re.compile(rf"[{HAN_CLASS}]{{2,6}}(?:社区|街道)")
+NAMED_OWNER = LazyRegex(rf"[{HAN_CLASS}]{{2,6}}(?:社区|街道)")
 ORG_OWNER = re.compile(r"(?:专门委员会|专委会|分党组|机关|政协)+")
 # a compact mechanism name without a keyword: no list joints, no 的
 LOOSE_MECHANISM_BLOCK = re.compile(r"[的等和与、这各]|及(?!时)")
@@ -32,12 +33,16 @@ MAX_LONG_PREFIX = 8
 # how far before its head a bare name can start: an owner's 政协 (MAX_OWNER_REACH) with the
 # national practice before it, a community's name taken back, a platform's own name before 政协
 MAX_NAME_REACH = MAX_OWNER_REACH + max(NATIONAL_OWNER_SIZES) + max(NAMED_PLACE_BACK) + len("政协") + MAX_OWNER_NAME
+# the text a head's decision reads: a clause window and the clause before its last joint before
+# the head, a few characters after it (…荣誉称号)
+HEAD_REACH_BEFORE = MAX_CLAUSE_PREFIX + JOINT_CLAUSE_WINDOW
+HEAD_REACH_AFTER = len("荣誉称号")
 DESCRIBED_WAY = re.compile(r"的(?:途径|方法|路径|方式|措施|长效|有效|工作)+(?:办法|机制|制度|体系)$")
 DEGREE_WORDS = ("较为", "更加", "比较", "相对", "十分", "非常", "进一步", "日益", "更为", "最为")
 NUMERAL_CLASSIFIER = re.compile(rf"[{NUMERALS}\d][个项条种张]")
 HONOUR_AFTER = re.compile(r"(?:荣誉)?称号|荣誉")
 # the own name of a platform after its 政协 (甲乙丙委员工作室: a member's or a theme's studio)
-OWNER_NAME = re.compile(rf"(?:政协)?((?![{NUMERALS}])[{HAN_CLASS}]{{2,4}})")
+OWNER_NAME = LazyRegex(rf"(?:政协)?((?![{NUMERALS}])[{HAN_CLASS}]{{2,4}})")
 
 
 def _loose_mechanism(name: str, head: str, following: str, vocab: PracticeVocabulary) -> bool:
@@ -54,6 +59,7 @@ def _loose_mechanism(name: str, head: str, following: str, vocab: PracticeVocabu
 
 def from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
                 fvocab: FormulationVocabulary | None = None) -> list[Mention]:
+    """Bare names ending in a head, each occurrence decided once per surroundings (vocab.memo)."""
     found: list[Mention] = []
     if vocab.head_automaton is None:
         return found
@@ -65,80 +71,98 @@ def from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
         if info.requires_words and info.bare != "clause" and not info.requires.search(
                 text, max(0, head_start - MAX_NAME_REACH), end):
             continue  # no required word near the head: the name's own check below would fail
-        if info.bare == "clause":
-            start = clause_start(text, head_start, vocab)
-            if start is None:
-                continue
-        else:
-            limit = MAX_ORG_PREFIX if info.category == "org_form" else MAX_BARE_PREFIX
-            start, natural = bare_start(text, head_start, limit, vocab.edges)
-            if not natural and info.category != "org_form":
-                longer, natural = bare_start(text, head_start, MAX_LONG_PREFIX, vocab.edges)
-                start = longer if natural else start  # 同心桥民主协商基地: a longer name with a clear edge
-                if not natural:  # no clear edge: not cut mid-word, but after the owner's 政协
-                    owner_at = owner_start(text, start, head_start, HAN.match, vocab.national)
-                    start, natural = (owner_at, True) if owner_at is not None else (start, False)
-            elif not natural:
-                longer, natural = bare_start(text, head_start, MAX_LONG_ORG_PREFIX, vocab.edges)
-                natural = natural and text[longer:head_start].endswith(ORG_DESCRIPTORS) and head_start - longer >= 4
-                start = longer if natural else start  # 党员委员履职联合党支部: a described form
-            if start > 0 and text[start - 1] in "”’":
-                continue  # “X”…head: the quoted name owns the head (see from_quotes)
-            if info.category == "org_form" and not natural:
-                continue  # a long owner before an organisational form: a unit's name, not a practice
-            if info.bare == "verb":
-                before = clause_before(text, start, VERB_WINDOW)
-                if not has_verb(before[-4:], vocab.quote_verbs + vocab.found_verbs):
-                    continue
-        if info.bare != "clause":
-            start = named_place_start(text, start, vocab)
-            start = canonical_start(text, start, head_start, info, vocab)
-        if info.category == "org_form":
-            owner = ORG_OWNER.match(text, start, head_start)
-            if owner and not (info.requires and info.requires.search(text[start:end])
-                              and not info.requires.search(text[owner.end():end])):
-                start = owner.end()  # 专委会党员委员履职联合党支部 -> 党员委员履职联合党支部
-                # (but 政协街道工作组 keeps the 政协 its head requires)
-        name = text[start:end]
-        if head_start - start < info.min_prefix or len(name) < 3 and info.min_prefix:
-            continue
-        if name in vocab.stopwords or NUMERAL_CLASSIFIER.search(name[:-len(head)] or " "):
-            continue
-        if DESCRIBED_WAY.search(name):
-            continue  # 探索委员联系群众的途径办法: ways of doing something, not a named rule
-        if name.startswith(DEGREE_WORDS):
-            continue  # 较为规范的协商工作制度: a description of the rules, not their name
-        if info.bare == "clause" and "等" in name:
-            continue  # 谈心谈话和…通报会等制度: a list of things, not one named system
-        if HONOUR_AFTER.match(text, end):
-            continue
-        national = vocab.national_at_end.search(name)
-        if info.bare != "clause" and national and national.start() > 0 and info.category == "platform":
-            national_at = start + national.start()
-            after_body = text.rfind("政协", max(0, national_at - 2 - MAX_OWNER_NAME), national_at - 1)
-            if after_body >= 0:  # 区政协甲乙丙委员工作室: the name between 政协 and the platform
-                start, name = after_body, text[after_body:end]
-                national = vocab.national_at_end.search(name)
-            owner = OWNER_NAME.fullmatch(name[:national.start()])
-            at = start + owner.start(1) if owner else start
-            if (owner and not name.startswith(vocab.qualifiers) and owner.group(1)[:2] not in vocab.leading_verbs
-                    and (text[at - 2:at] == "政协" or at == 0 or text[at - 1] in "和、，。；：\n")):  # 区政协甲乙丙委员工作室
-                start += owner.start(1)
-                name = text[start:end]
-                national = None
-        if (info.bare != "clause" and national and national.start() > 0
-                and not NAMED_OWNER.fullmatch(name[:national.start()])
-                and not (info.category == "org_form" and national.start() >= 4
-                         and name[:national.start()].endswith(ORG_DESCRIPTORS))):
-            continue  # 专委会功能型党支部: the national name is found by the lexicon
-        if info.requires and not info.requires.search(name):
-            if info.bare != "clause" or not _loose_mechanism(name, head, text[end:end + 1], vocab):
-                continue
-        if info.bare == "verb" and info.category == "activity" and (
-                vocab.head_at_end.search(name[:-len(head)]) or name[:-len(head)].endswith("品牌")):
-            continue  # 先锋岗创建活动: the practice is the inner 先锋岗; 品牌创建活动: a brand's making
-        if name[0] in NUMERALS and info.bare != "clause":
-            if not (info.category == "activity" and fvocab is not None and is_formulation(name[:-len(head)], fvocab)):
-                continue  # 一支部一亮点实践活动: a numeric set named as an activity is kept
-        found.append(practice_mention(name, start, end, info.category, "clause" if info.bare == "clause" else "head"))
+        key = (text[max(0, head_start - HEAD_REACH_BEFORE):end + HEAD_REACH_AFTER], min(head_start, HEAD_REACH_BEFORE), head)
+        decided = vocab.memo.get(key, MISSING)
+        if decided is MISSING:  # the same head in the same surroundings was decided already
+            decided = _head_name(text, head_start, end, info, vocab, fvocab)
+            decided = decided and (decided[0], decided[1] - head_start, decided[2])
+            remember(vocab.memo, key, decided)
+        if decided:
+            name, offset, source = decided
+            found.append(practice_mention(name, head_start + offset, end, info.category, source))
+    return found
+
+
+def _head_name(text: str, head_start: int, end: int, info: Head, vocab: PracticeVocabulary,
+               fvocab: FormulationVocabulary | None) -> tuple[str, int, str] | None:
+    """(name, start, source) of the practice the head at ``head_start`` ends, or None.
+
+    Reads the text at most HEAD_REACH_BEFORE characters before the head and HEAD_REACH_AFTER after it."""
+    head = info.head
+    if info.bare == "clause":
+        start = clause_start(text, head_start, vocab)
+        if start is None:
+            return None
+    else:
+        limit = MAX_ORG_PREFIX if info.category == "org_form" else MAX_BARE_PREFIX
+        start, natural = bare_start(text, head_start, limit, vocab.edges)
+        if not natural and info.category != "org_form":
+            longer, natural = bare_start(text, head_start, MAX_LONG_PREFIX, vocab.edges)
+            start = longer if natural else start  # 同心桥民主协商基地: a longer name with a clear edge
+            if not natural:  # no clear edge: not cut mid-word, but after the owner's 政协
+                owner_at = owner_start(text, start, head_start, HAN.match, vocab.national)
+                start, natural = (owner_at, True) if owner_at is not None else (start, False)
+        elif not natural:
+            longer, natural = bare_start(text, head_start, MAX_LONG_ORG_PREFIX, vocab.edges)
+            natural = natural and text[longer:head_start].endswith(ORG_DESCRIPTORS) and head_start - longer >= 4
+            start = longer if natural else start  # 党员委员履职联合党支部: a described form
+        if start > 0 and text[start - 1] in "”’":
+            return None  # “X”…head: the quoted name owns the head (see from_quotes)
+        if info.category == "org_form" and not natural:
+            return None  # a long owner before an organisational form: a unit's name, not a practice
+        if info.bare == "verb":
+            before = clause_before(text, start, VERB_WINDOW)
+            if not has_verb(before[-4:], vocab.quote_verbs + vocab.found_verbs):
+                return None
+    if info.bare != "clause":
+        start = named_place_start(text, start, vocab)
+        start = canonical_start(text, start, head_start, info, vocab)
+    if info.category == "org_form":
+        owner = ORG_OWNER.match(text, start, head_start)
+        if owner and not (info.requires and info.requires.search(text[start:end])
+                          and not info.requires.search(text[owner.end():end])):
+            start = owner.end()  # 专委会党员委员履职联合党支部 -> 党员委员履职联合党支部
+            # (but 政协街道工作组 keeps the 政协 its head requires)
+    name = text[start:end]
+    if head_start - start < info.min_prefix or len(name) < 3 and info.min_prefix:
+        return None
+    if name in vocab.stopwords or NUMERAL_CLASSIFIER.search(name[:-len(head)] or " "):
+        return None
+    if DESCRIBED_WAY.search(name):
+        return None  # 探索委员联系群众的途径办法: ways of doing something, not a named rule
+    if name.startswith(DEGREE_WORDS):
+        return None  # 较为规范的协商工作制度: a description of the rules, not their name
+    if info.bare == "clause" and "等" in name:
+        return None  # 谈心谈话和…通报会等制度: a list of things, not one named system
+    if HONOUR_AFTER.match(text, end):
+        return None
+    national = vocab.national_at_end.search(name)
+    if info.bare != "clause" and national and national.start() > 0 and info.category == "platform":
+        national_at = start + national.start()
+        after_body = text.rfind("政协", max(0, national_at - 2 - MAX_OWNER_NAME), national_at - 1)
+        if after_body >= 0:  # 区政协甲乙丙委员工作室: the name between 政协 and the platform
+            start, name = after_body, text[after_body:end]
+            national = vocab.national_at_end.search(name)
+        owner = OWNER_NAME.fullmatch(name[:national.start()])
+        at = start + owner.start(1) if owner else start
+        if (owner and not name.startswith(vocab.qualifiers) and owner.group(1)[:2] not in vocab.leading_verbs
+                and (text[at - 2:at] == "政协" or at == 0 or text[at - 1] in "和、，。；：\n")):  # 区政协甲乙丙委员工作室
+            start += owner.start(1)
+            name = text[start:end]
+            national = None
+    if (info.bare != "clause" and national and national.start() > 0
+            and not NAMED_OWNER.fullmatch(name[:national.start()])
+            and not (info.category == "org_form" and national.start() >= 4
+                     and name[:national.start()].endswith(ORG_DESCRIPTORS))):
+        return None  # 专委会功能型党支部: the national name is found by the lexicon
+    if info.requires and not info.requires.search(name):
+        if info.bare != "clause" or not _loose_mechanism(name, head, text[end:end + 1], vocab):
+            return None
+    if info.bare == "verb" and info.category == "activity" and (
+            vocab.head_at_end.search(name[:-len(head)]) or name[:-len(head)].endswith("品牌")):
+        return None  # 先锋岗创建活动: the practice is the inner 先锋岗; 品牌创建活动: a brand's making
+    if name[0] in NUMERALS and info.bare != "clause":
+        if not (info.category == "activity" and fvocab is not None and is_formulation(name[:-len(head)], fvocab)):
+            return None  # 一支部一亮点实践活动: a numeric set named as an activity is kept
+    return name, start, "clause" if info.bare == "clause" else "head"
     return found

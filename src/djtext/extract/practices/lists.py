@@ -11,10 +11,12 @@ from djtext.extract.practices.mentions import MAX_PARALLEL_ITEM, QUOTE_MARK, pra
 from djtext.extract.practices.vocabulary import PracticeVocabulary
 from djtext.models import Mention
 from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
+from djtext.text import LazyRegex
 
 LIST_ITEM = re.compile(r"[^、和]+")
 SYSTEM_LIST_END = re.compile(r"等(?:规章|党建|工作|各项|基本|组织生活|学习|管理)?制度")
-ORG_SUMMARY = re.compile(rf"[”’]([{NUMERALS}][{HAN_CLASS}]{{0,3}}?(?:组织体系|组织架构))")
+ORG_SUMMARY_WORDS = ("组织体系", "组织架构")
+ORG_SUMMARY = LazyRegex(rf"[”’]([{NUMERALS}][{HAN_CLASS}]{{0,3}}?(?:{'|'.join(ORG_SUMMARY_WORDS)}))")
 LEADING_USE = re.compile(r"(?:综合|充分|灵活)?(?:运用|采取|采用|通过)?")
 # an item that is a clause of doing, not a name: 听取汇报, 实地参观, 坚持党的领导
 VERB_PHRASE = re.compile(r"听取|汇报|参观|通过|的|坚持|强化|健全|拓宽|丰富|明确|组织机构")
@@ -95,4 +97,6 @@ def from_system_lists(text: str, vocab: PracticeVocabulary) -> list[Mention]:
 
 def from_org_summaries(text: str) -> list[Mention]:
     """A numeral summary of quoted organisation chains: “党组—支部”和“党组—党委”双组织体系."""
+    if not any(word in text for word in ORG_SUMMARY_WORDS):
+        return []
     return [practice_mention(m.group(1), m.start(1), m.end(1), "org_form", "org_summary") for m in ORG_SUMMARY.finditer(text)]

@@ -8,12 +8,13 @@ from djtext.extract.practices.mentions import practice_mention
 from djtext.models import Mention
 from djtext.text import CN_NUM
 from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
+from djtext.text import LazyRegex
 from djtext.text import occurrences
 
 PLUS_SIGNS = ("+", "＋")
 PARTY_PLUS = re.compile(rf"党建[+＋]([{HAN_CLASS}]{{2,8}})")
 MIN_PLUS_LEFT, MAX_PLUS_LEFT = 2, 4  # Han characters before the plus of an X+Y clause
-PLUS_CLAUSE = re.compile(rf"""
+PLUS_CLAUSE = LazyRegex(rf"""
     (?: ^ | (?<=[。；：，\n]) | (?<=[{CN_NUM}][是要、]) )  # after a break or a list marker (一是)
     (  (?![{NUMERALS}][是要、])                          # not the list marker itself
        [{HAN_CLASS}]{{{MIN_PLUS_LEFT},{MAX_PLUS_LEFT}}} [+＋] [{HAN_CLASS}]{{2,6}}  )

@@ -13,16 +13,17 @@ from djtext.extract.practices.vocabulary import PracticeVocabulary, ending_head
 from djtext.models import Mention
 from djtext.text import COUNT_DIGITS
 from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
+from djtext.text import LazyRegex
 from djtext.text import longest_first
 
 PUNCT_STOP = re.compile(f"[{re.escape(CLAUSE_STOPS)}]")
 COUNT_AFTER = re.compile(rf"^等?([{NUMERALS}\d]{{1,2}})[大项个条种]?")
 CN_DIGITS = {**COUNT_DIGITS, "双": 2}  # the values of the counts before a noun (双 included)
 # a numeric formulation followed by a longer mechanism name: “三会一课”全程纪实机制
-MECHANISM_RUN = re.compile(rf"(?:(?![等的])[{HAN_CLASS}]){{3,8}}?(?:机制|制度|体系|格局|规定)(?![{HAN_CLASS}])")
+MECHANISM_RUN = LazyRegex(rf"(?:(?![等的])[{HAN_CLASS}]){{3,8}}?(?:机制|制度|体系|格局|规定)(?![{HAN_CLASS}])")
 # after a quoted digit run (“1+2+N”): any compact system word, however short (“1+2+N”联系机制)
 DIGIT_RUN = re.compile(r"\d+(?:[+＋]\w)+")
-DIGIT_RUN_HEAD = re.compile(rf"(?:(?![等的和与及])[{HAN_CLASS}]){{1,8}}?(?:机制|制度|体系|格局|模式|工作法)(?![{HAN_CLASS}])")
+DIGIT_RUN_HEAD = LazyRegex(rf"(?:(?![等的和与及])[{HAN_CLASS}]){{1,8}}?(?:机制|制度|体系|格局|模式|工作法)(?![{HAN_CLASS}])")
 # follower words that make a quoted numeric formulation a practice (“六个一”实践活动, “六学”平台)
 FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "工作法", "职责",
                          "工作办法", "履职重点", "工作格局", "流程", "工作模式", "模式")
@@ -47,6 +48,7 @@ MAX_TITLED_ACTIVITY = 24
 # a counted formulation spelled out in brackets right after it: “六有”（有甲、有乙、有丙）
 SPELLED_OUT = re.compile(r"[”’]?[（(][^（）()]{2,40}?[、，；][^（）()]{1,40}[）)]")
 MAX_TITLE_GAP = 6
+TEXT_AFTER_QUOTE = 40  # characters after a quoted name read for a spelled-out list
 
 
 class ChainContext(NamedTuple):
@@ -196,7 +198,7 @@ def _owner_before_quote(before: str, vocab: PracticeVocabulary) -> str:
 
 def text_after_quote(match: re.Match[str], context: ChainContext) -> str:
     """The text right after one quoted name of a chain (the chain's own text when it is the last)."""
-    return match.string[match.end():match.end() + 40]
+    return match.string[match.end():match.end() + TEXT_AFTER_QUOTE]
 
 
 def _titled_activity(content: str, follower: tuple[str, int, str] | None) -> bool:

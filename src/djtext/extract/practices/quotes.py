@@ -7,10 +7,12 @@ import re
 from djtext.extract.formulations import NUMERALS, FormulationVocabulary, is_formulation
 from djtext.extract.practices.boundaries import FUNCTION_CHARS, HAN, VERB_WINDOW, clause_before
 from djtext.extract.practices.mentions import BRAND_AFTER, INNER_QUOTES, MAX_PARALLEL_ITEM, practice_mention
-from djtext.extract.practices.quoted_names import ChainContext, follower_after, quoted_practices
+from djtext.extract.practices.quoted_names import (
+    MAX_LABELLED_LIST, TEXT_AFTER_QUOTE, ChainContext, follower_after, quoted_practices,
+)
 from djtext.extract.practices.series import series_siblings
 from djtext.extract.practices.titles import TITLE
-from djtext.extract.practices.vocabulary import PracticeVocabulary, ending_head
+from djtext.extract.practices.vocabulary import MISSING, PracticeVocabulary, ending_head, remember
 from djtext.models import Mention
 
 QUOTED = re.compile(r"[“”]([^“”\n]{0,29}\n?[^“”\n]{1,30})”")
@@ -20,6 +22,11 @@ COUNTED_BEFORE = re.compile(rf"[{NUMERALS}\d][个项大张]$")
 SUPPORT_VERBS = ("助推", "助力", "服务于", "为推进", "围绕建设")  # 为“甲乙”建设注入动能: a goal served
 NAMING_VERBS = ("名为", "称为", "成为", "作为", "评为", "列为", "定为", "认定为", "确定为")  # 命名为“甲”: a name given
 MIN_NAMED_CHAIN = 3
+AFTER_CHAIN = 24  # characters after a chain read for its follower, head or brand word
+# the text a chain's decision reads: its verb window or a list it labels before it, the text
+# after each name (quoted_names.TEXT_AFTER_QUOTE) after it
+CHAIN_REACH_BEFORE = max(VERB_WINDOW, MAX_LABELLED_LIST)
+CHAIN_REACH_AFTER = max(AFTER_CHAIN, TEXT_AFTER_QUOTE)
 
 
 def _quote_chains(text: str, quotes: list[re.Match[str]] | None = None) -> list[list[re.Match[str]]]:
@@ -36,43 +43,64 @@ def _quote_chains(text: str, quotes: list[re.Match[str]] | None = None) -> list[
 
 
 def from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabulary,
-                 quotes: list[re.Match[str]] | None = None) -> list[Mention]:
+                quotes: list[re.Match[str]] | None = None) -> list[Mention]:
+    """Practices named by quoted names; each chain decided once per surroundings (vocab.memo)."""
     found: list[Mention] = []
     rejected: list[tuple[str, int]] = []
     for chain in _quote_chains(text, quotes):
-        first, last = chain[0], chain[-1]
-        after = text[last.end():last.end() + 24]
-        before = clause_before(text, first.start(), VERB_WINDOW)
-        if COUNTED_BEFORE.search(before):
-            continue  # 两个“头号工程”: a numeric formulation, not a practice
-        trimmed = before.rstrip()
-        if trimmed.endswith(SUPPORT_VERBS) or (trimmed.endswith("为") and not trimmed.endswith(NAMING_VERBS)):
-            continue  # 助推“书香社区”建设: another body's campaign the unit supports, not its practice
-        follower = follower_after(after, vocab)
-        if follower and follower[0] == "no":
-            continue
-        if BRAND_AFTER.match(after):
-            continue  # “A”“B”等功能型党支部履职品牌: brand names
-        quote_verb = before.endswith(vocab.quote_verbs) or (  # 统筹推进“甲”“乙”“丙”工作: a chain of names
-            len(chain) >= MIN_NAMED_CHAIN and before.endswith(vocab.found_verbs))
-        context = ChainContext(before, after, last.end(), follower, quote_verb)
-        embedded = bool(before) and before[-1] not in FUNCTION_CHARS and _embedded(before, after, vocab)
-        chain_found: list[Mention] = []
-        for index, match in enumerate(chain):
-            word = match.group(1).strip()
-            if index == 0 and embedded and len(word) <= 2 and word[:1] not in NUMERALS:
-                continue  # 现场“督办”制度: a quoted word inside a longer mechanism phrase, not a name
-            if index and "、" in chain[index - 1].group(1) and _is_numeric(match.group(1), fvocab):
-                continue  # “联甲、联乙”“二联”活动: the count labels the list just given
-            got = quoted_practices(match, index == len(chain) - 1, context, vocab, fvocab)
-            if not got:
-                rejected.append((match.group(1).strip(), match.start(1)))
-            chain_found.extend(got)
-        found.extend(_merge_parallel(chain, chain_found, vocab) if len(chain) > 1 else chain_found)
+        base = chain[0].start()
+        low = max(0, base - CHAIN_REACH_BEFORE)
+        key = (text[low:chain[-1].end() + CHAIN_REACH_AFTER], base - low, tuple((m.start() - base, m.end() - base) for m in chain))
+        decided = vocab.memo.get(key, MISSING)
+        if decided is MISSING:  # the same chain in the same surroundings was decided already
+            got, lost = _chain_practices(text, chain, vocab, fvocab)
+            decided = ([(m.text, m.start - base, m.end - base, m.attrs["category"], m.attrs["source"]) for m in got],
+                       [(content, start - base) for content, start in lost])
+            remember(vocab.memo, key, decided)
+        found.extend(practice_mention(name, start + base, end + base, category, source)
+                     for name, start, end, category, source in decided[0])
+        rejected.extend((content, start + base) for content, start in decided[1])
     accepted = [(m.text, m.start, m.attrs["category"]) for m in found]
     for content, start, category in series_siblings(text, accepted, rejected, NUMERALS):
         found.append(practice_mention(content, start, start + len(content), category, "quote"))  # 百人百甲、百人百乙
     return found
+
+
+def _chain_practices(text: str, chain: list[re.Match[str]], vocab: PracticeVocabulary,
+                     fvocab: FormulationVocabulary) -> tuple[list[Mention], list[tuple[str, int]]]:
+    """The practices of one chain of quoted names and its rejected names (content, start).
+
+    Reads the text at most CHAIN_REACH_BEFORE characters before the chain and CHAIN_REACH_AFTER after it."""
+    rejected: list[tuple[str, int]] = []
+    first, last = chain[0], chain[-1]
+    after = text[last.end():last.end() + AFTER_CHAIN]
+    before = clause_before(text, first.start(), VERB_WINDOW)
+    if COUNTED_BEFORE.search(before):
+        return [], []  # 两个“头号工程”: a numeric formulation, not a practice
+    trimmed = before.rstrip()
+    if trimmed.endswith(SUPPORT_VERBS) or (trimmed.endswith("为") and not trimmed.endswith(NAMING_VERBS)):
+        return [], []  # 助推“书香社区”建设: another body's campaign the unit supports, not its practice
+    follower = follower_after(after, vocab)
+    if follower and follower[0] == "no":
+        return [], []
+    if BRAND_AFTER.match(after):
+        return [], []  # “A”“B”等功能型党支部履职品牌: brand names
+    quote_verb = before.endswith(vocab.quote_verbs) or (  # 统筹推进“甲”“乙”“丙”工作: a chain of names
+        len(chain) >= MIN_NAMED_CHAIN and before.endswith(vocab.found_verbs))
+    context = ChainContext(before, after, last.end(), follower, quote_verb)
+    embedded = bool(before) and before[-1] not in FUNCTION_CHARS and _embedded(before, after, vocab)
+    chain_found: list[Mention] = []
+    for index, match in enumerate(chain):
+        word = match.group(1).strip()
+        if index == 0 and embedded and len(word) <= 2 and word[:1] not in NUMERALS:
+            continue  # 现场“督办”制度: a quoted word inside a longer mechanism phrase, not a name
+        if index and "、" in chain[index - 1].group(1) and _is_numeric(match.group(1), fvocab):
+            continue  # “联甲、联乙”“二联”活动: the count labels the list just given
+        got = quoted_practices(match, index == len(chain) - 1, context, vocab, fvocab)
+        if not got:
+            rejected.append((match.group(1).strip(), match.start(1)))
+        chain_found.extend(got)
+    return (_merge_parallel(chain, chain_found, vocab) if len(chain) > 1 else chain_found), rejected
 
 
 def _embedded(before: str, after: str, vocab: PracticeVocabulary) -> bool:

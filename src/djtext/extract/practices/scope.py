@@ -9,6 +9,7 @@ from djtext.models import Mention
 from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
 
 # owner words that leave a bare type when a name is only them plus a head (委员之家, 协商驿站: generic)
+PLACE_SOURCES = ("head", "lexicon", "quote")  # the sources whose names may start with a place
 GENERIC_OWNER = re.compile(r"^(?:政协|委员|党员|协商|界别)+")
 # a named street, community, town or village that owns a platform: goes to the ``place`` column
 PLACE_PREFIX = re.compile(rf"((?!政协|委员)[{HAN_CLASS}]{{2,6}}?(?:街道|社区|镇|乡|村))(?!委员会)")  # not 政协街道工作组
@@ -17,9 +18,11 @@ PLACE_PREFIX = re.compile(rf"((?!政协|委员)[{HAN_CLASS}]{{2,6}}?(?:街道|�
 def with_place(mention: Mention, vocab: PracticeVocabulary) -> Mention:
     """Move a named place before a platform or form into ``place`` (南山街道委员之家 -> 委员之家,
     place 南山街道); the rest must still end in a head or be a national practice."""
+    if mention.attrs.get("source") not in PLACE_SOURCES:
+        return mention
     name = mention.text
     found = PLACE_PREFIX.match(name)
-    if not found or mention.attrs.get("source") not in ("head", "lexicon", "quote"):
+    if not found:
         return mention
     rest = name[found.end():]
     if len(rest) < 3 or not (ending_head(rest, vocab) or rest in vocab.national):

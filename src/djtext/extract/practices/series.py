@@ -21,18 +21,19 @@ import re
 
 from djtext.text import CN_NUM
 from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
+from djtext.text import LazyRegex
 from djtext.text import is_han_span, occurrences
 
 LEVEL_HEADS = {"体系": "mechanism", "架构": "org_form", "平台": "platform", "网络": "platform"}
 LEVEL_MARK = "级"
 LEVEL_NUMERALS = "二三四五六两"
-LEVEL_STRUCTURE = re.compile(
+LEVEL_STRUCTURE = LazyRegex(
     rf"(?<![\d{CN_NUM}])[{LEVEL_NUMERALS}]{LEVEL_MARK}((?:(?![的和与及等])[{HAN_CLASS}]){{1,5}}?)"
     rf"({'|'.join(LEVEL_HEADS)})(?=建设|[^{HAN_CLASS}]|$)"  # …体系 alone or under construction (…体系建设)
 )
 COUNTED = re.compile(r".[个项条大种]")  # 两个维护, 三项制度: a count of things, not a programme
-SPELLED_LEVELS = re.compile(rf"、[{HAN_CLASS}]{{1,3}}$")  # 县、乡、村三级…体系: a coverage described, not named
-SENTENCE_ENDS = "。；！？\n"
+SPELLED_LEVELS = LazyRegex(rf"、[{HAN_CLASS}]{{1,3}}$")  # 县、乡、村三级…体系: a coverage described, not named
+SENTENCE_END = re.compile(r"[。；！？\n]")
 MIN_SHARED = 2  # characters siblings of a series share at their start
 MIN_SERIES = 3  # parallel numeric names that make a series without any other cue
 
@@ -56,10 +57,16 @@ def _level_matches(text: str) -> list[re.Match[str]]:
     return found
 
 
-def _sentence_of(text: str):
-    """A function naming the sentence a position is in: the offset of the last sentence end at or
-    before it (-1 in the first sentence), found by looking back from the position only."""
-    return lambda position: max(text.rfind(ch, 0, position + 1) for ch in SENTENCE_ENDS)
+def _sentence_of(text: str, positions: list[int]):
+    """A function giving a number for the sentence each of ``positions`` is in (equal numbers: the
+    same sentence), searching for sentence ends only between consecutive positions."""
+    numbers: dict[int, int] = {}
+    number, previous = 0, None
+    for position in sorted(set(positions)):
+        if previous is not None and SENTENCE_END.search(text, previous + 1, position + 1):
+            number += 1
+        numbers[position], previous = number, position
+    return numbers.__getitem__
 
 
 def _skeleton(name: str, numerals: str) -> str | None:
@@ -103,7 +110,7 @@ def series_siblings(text: str, accepted: list[tuple[str, int, str]], rejected: l
     rejected = [(c, s) for c, s in rejected if len(c) >= 3 and c[:1] in numerals]  # only numeric names pair
     if not rejected:
         return []
-    sentence_of = _sentence_of(text)
+    sentence_of = _sentence_of(text, [item[1] for item in rejected + accepted])
     found = _rejected_series(rejected, sentence_of, numerals)
     taken = {start for _, start, _ in found}
     accepted_in = _by_sentence(accepted, sentence_of)
@@ -117,9 +124,10 @@ def series_siblings(text: str, accepted: list[tuple[str, int, str]], rejected: l
     return found
 
 
-SINGLE_BEFORE_ETC = re.compile(
+SINGLE_BEFORE_ETC = LazyRegex(
     rf"(?:实施|建立|创新|健全|完善|推行|实行)+((?:(?![的和与及、])[{HAN_CLASS}]){{4,14}}?)等(机制|制度)(?![{HAN_CLASS}])")
-FRAMED_TOOL = re.compile(rf"以“?((?:(?![的和与及、以])[{HAN_CLASS}]){{3,12}}?)”?为(?:抓手|载体|依托|牵引)")
+FRAMED_WORDS = ("为抓手", "为载体", "为依托", "为牵引")
+FRAMED_TOOL = LazyRegex(rf"以“?((?:(?![的和与及、以])[{HAN_CLASS}]){{3,12}}?)”?为(?:{'|'.join(w[1:] for w in FRAMED_WORDS)})")
 
 
 SINGLE_END_WORDS = ("等机制", "等制度")
@@ -148,7 +156,9 @@ def single_examples(text: str) -> list[tuple[str, int, int, str]]:
 def framed_tools(text: str, practice_end) -> list[tuple[str, int, int, str]]:
     """(name, start, end, category) of the tool X of 以X为抓手 when ``practice_end(X)`` gives the
     category of the practice word X ends in (None: X is no practice)."""
-    found = []
+    found: list[tuple[str, int, int, str]] = []
+    if not any(word in text for word in FRAMED_WORDS):
+        return found
     for m in FRAMED_TOOL.finditer(text):
         category = practice_end(m.group(1))
         if category:
