@@ -16,6 +16,7 @@ MAX_PARALLEL_ITEM = 3
 
 
 def practice_mention(name: str, start: int, end: int, category: str, source: str) -> Mention:
+    """A practices Mention of ``name`` (inner quotes dropped) at [start, end) with its category and source."""
     name = INNER_QUOTES.sub("", name)
     return Mention(TABLE, name, start, end, {"name": name, "category": category, "source": source})
 

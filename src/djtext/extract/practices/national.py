@@ -11,6 +11,7 @@ from djtext.text import occurrences
 
 
 def from_lexicon(text: str, vocab: PracticeVocabulary) -> list[Mention]:
+    """Occurrences of the national practices (quotation marks ignored), not inside another quoted name."""
     if vocab.national_automaton is None:
         return []
     removed = occurrences(text, tuple(QUOTE_MARKS))

@@ -20,10 +20,16 @@ PUNCT_STOP = re.compile(f"[{re.escape(CLAUSE_STOPS)}]")
 COUNT_AFTER = re.compile(rf"^等?([{NUMERALS}\d]{{1,2}})[大项个条种]?")
 CN_DIGITS = {**COUNT_DIGITS, "双": 2}  # the values of the counts before a noun (双 included)
 # a numeric formulation followed by a longer mechanism name: “三会一课”全程纪实机制
-MECHANISM_RUN = LazyRegex(rf"(?:(?![等的])[{HAN_CLASS}]){{3,8}}?(?:机制|制度|体系|格局|规定)(?![{HAN_CLASS}])")
+MECHANISM_RUN = LazyRegex(rf"""
+    (?:(?![等的])[{HAN_CLASS}]){{3,8}}?       # three to eight Han characters, no 等 or 的
+    (?:机制|制度|体系|格局|规定) (?![{HAN_CLASS}])  # then a system word ending the name
+    """, re.VERBOSE)
 # after a quoted digit run (“1+2+N”): any compact system word, however short (“1+2+N”联系机制)
 DIGIT_RUN = re.compile(r"\d+(?:[+＋]\w)+")
-DIGIT_RUN_HEAD = LazyRegex(rf"(?:(?![等的和与及])[{HAN_CLASS}]){{1,8}}?(?:机制|制度|体系|格局|模式|工作法)(?![{HAN_CLASS}])")
+DIGIT_RUN_HEAD = LazyRegex(rf"""
+    (?:(?![等的和与及])[{HAN_CLASS}]){{1,8}}?         # one to eight Han characters, no joint or 的
+    (?:机制|制度|体系|格局|模式|工作法) (?![{HAN_CLASS}])  # then a system word ending the name
+    """, re.VERBOSE)
 # follower words that make a quoted numeric formulation a practice (“六个一”实践活动, “六学”平台)
 FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "机制", "评定", "方式", "制度", "工作法", "职责",
                          "工作办法", "履职重点", "工作格局", "流程", "工作模式", "模式")

@@ -144,6 +144,7 @@ def brand_names(text: str, quotes: list[re.Match[str]] | None = None) -> set[str
 
 
 def quoted_mask(text: str, quotes: list[re.Match[str]] | None = None) -> bytearray:
+    """One byte per character of ``text``: 1 inside a quoted name or a book title, else 0."""
     mask = bytearray(len(text) + 1)
     for matches in (QUOTED.finditer(text) if quotes is None else quotes, TITLE.finditer(text)):
         for match in matches:

@@ -27,10 +27,12 @@ from djtext.text import is_han_span, occurrences
 LEVEL_HEADS = {"体系": "mechanism", "架构": "org_form", "平台": "platform", "网络": "platform"}
 LEVEL_MARK = "级"
 LEVEL_NUMERALS = "二三四五六两"
-LEVEL_STRUCTURE = LazyRegex(
-    rf"(?<![\d{CN_NUM}])[{LEVEL_NUMERALS}]{LEVEL_MARK}((?:(?![的和与及等])[{HAN_CLASS}]){{1,5}}?)"
-    rf"({'|'.join(LEVEL_HEADS)})(?=建设|[^{HAN_CLASS}]|$)"  # …体系 alone or under construction (…体系建设)
-)
+LEVEL_STRUCTURE = LazyRegex(rf"""
+    (?<![\d{CN_NUM}]) [{LEVEL_NUMERALS}]{LEVEL_MARK}   # 三级, not part of a longer number (十三级)
+    ( (?:(?![的和与及等])[{HAN_CLASS}]){{1,5}}? )      # group 1: a short body without joints
+    ({'|'.join(LEVEL_HEADS)})                          # group 2: the structure word
+    (?=建设|[^{HAN_CLASS}]|$)                          # …体系 alone or under construction (…体系建设)
+    """, re.VERBOSE)
 COUNTED = re.compile(r".[个项条大种]")  # 两个维护, 三项制度: a count of things, not a programme
 SPELLED_LEVELS = LazyRegex(rf"、[{HAN_CLASS}]{{1,3}}$")  # 县、乡、村三级…体系: a coverage described, not named
 SENTENCE_END = re.compile(r"[。；！？\n]")
@@ -124,8 +126,11 @@ def series_siblings(text: str, accepted: list[tuple[str, int, str]], rejected: l
     return found
 
 
-SINGLE_BEFORE_ETC = LazyRegex(
-    rf"(?:实施|建立|创新|健全|完善|推行|实行)+((?:(?![的和与及、])[{HAN_CLASS}]){{4,14}}?)等(机制|制度)(?![{HAN_CLASS}])")
+SINGLE_BEFORE_ETC = LazyRegex(rf"""
+    (?:实施|建立|创新|健全|完善|推行|实行)+           # one or more founding verbs
+    ( (?:(?![的和与及、])[{HAN_CLASS}]){{4,14}}? )  # group 1: one compact name, no list joint
+    等(机制|制度) (?![{HAN_CLASS}])                  # …等机制 ending the phrase
+    """, re.VERBOSE)
 FRAMED_WORDS = ("为抓手", "为载体", "为依托", "为牵引")
 FRAMED_TOOL = LazyRegex(rf"以“?((?:(?![的和与及、以])[{HAN_CLASS}]){{3,12}}?)”?为(?:{'|'.join(w[1:] for w in FRAMED_WORDS)})")
 

@@ -22,6 +22,7 @@ TITLE_NOTE = re.compile(r"\s*[（(](?:试行|暂行|修订|修订稿|草案|征�
 
 
 def from_titles(text: str) -> list[Mention]:
+    """Book-title-marked rules, plans and activities of the unit itself (《…议事规则》)."""
     found = []
     for match in TITLE.finditer(text):
         title = TITLE_NOTE.sub("", match.group(1).strip())  # 《…制度(试行)》 -> …制度

@@ -154,6 +154,7 @@ def practice_vocabulary(lexicon: Lexicon | None = None) -> PracticeVocabulary:
 
 
 def ending_head(name: str, vocab: PracticeVocabulary) -> Head | None:
+    """The head row ``name`` ends in (the longest), else None."""
     if not name.endswith(vocab.heads_by_length) and not name.endswith("\n"):
         return None  # no head ends the name ($ also matches before a final line break)
     found = vocab.head_at_end.search(name)
