@@ -68,13 +68,12 @@ def from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
         head_start, end = end_index - len(head) + 1, end_index + 1
         if info.bare == "no" or quoted[head_start] or quoted[end_index]:
             continue
-        if info.requires_words and info.bare != "clause" and not info.requires.search(
-                text, max(0, head_start - MAX_NAME_REACH), end):
-            continue  # no required word near the head: the name's own check below would fail
         key = (text[max(0, head_start - HEAD_REACH_BEFORE):end + HEAD_REACH_AFTER], min(head_start, HEAD_REACH_BEFORE), head)
         decided = vocab.memo.get(key, MISSING)
         if decided is MISSING:  # the same head in the same surroundings was decided already
-            decided = _head_name(text, head_start, end, info, vocab, fvocab)
+            decided = None if info.requires_words and info.bare != "clause" and not info.requires.search(
+                text, max(0, head_start - MAX_NAME_REACH), end) else _head_name(text, head_start, end, info, vocab, fvocab)
+            # (no required word near the head: the name's own check would fail)
             decided = decided and (decided[0], decided[1] - head_start, decided[2])
             remember(vocab.memo, key, decided)
         if decided:

@@ -50,7 +50,8 @@ def from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabul
     for chain in _quote_chains(text, quotes):
         base = chain[0].start()
         low = max(0, base - CHAIN_REACH_BEFORE)
-        key = (text[low:chain[-1].end() + CHAIN_REACH_AFTER], base - low, tuple((m.start() - base, m.end() - base) for m in chain))
+        spans = (chain[0].end() - base,) if len(chain) == 1 else tuple((m.start() - base, m.end() - base) for m in chain)
+        key = (text[low:chain[-1].end() + CHAIN_REACH_AFTER], base - low, spans)
         decided = vocab.memo.get(key, MISSING)
         if decided is MISSING:  # the same chain in the same surroundings was decided already
             got, lost = _chain_practices(text, chain, vocab, fvocab)

@@ -10,7 +10,8 @@ from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
 
 # owner words that leave a bare type when a name is only them plus a head (委员之家, 协商驿站: generic)
 PLACE_SOURCES = ("head", "lexicon", "quote")  # the sources whose names may start with a place
-GENERIC_OWNER = re.compile(r"^(?:政协|委员|党员|协商|界别)+")
+GENERIC_OWNER_WORDS = ("政协", "委员", "党员", "协商", "界别")
+GENERIC_OWNER = re.compile(f"^(?:{'|'.join(GENERIC_OWNER_WORDS)})+")
 # a named street, community, town or village that owns a platform: goes to the ``place`` column
 PLACE_PREFIX = re.compile(rf"((?!政协|委员)[{HAN_CLASS}]{{2,6}}?(?:街道|社区|镇|乡|村))(?!委员会)")  # not 政协街道工作组
 
@@ -36,7 +37,7 @@ def with_scope(mention: Mention, vocab: PracticeVocabulary) -> Mention:
     when it is a general type every unit has (主题教育, 委员工作室), not a local innovation."""
     name = mention.text
     national = name in vocab.national
-    bare = GENERIC_OWNER.sub("", name)
+    bare = GENERIC_OWNER.sub("", name) if name.startswith(GENERIC_OWNER_WORDS) else name
     generic = name in vocab.generic or (not national and (name in vocab.heads or (bare != name and bare in vocab.heads)))
     mention.attrs.setdefault("place", "")
     mention.attrs["scope"] = "national" if national else "local"
