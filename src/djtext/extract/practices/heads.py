@@ -6,10 +6,10 @@ import re
 
 from djtext.extract.formulations import NUMERALS, FormulationVocabulary, is_formulation
 from djtext.extract.practices.boundaries import (
-    HAN, JOINT_CLAUSE_WINDOW, MAX_CLAUSE_PREFIX, MAX_OWNER_NAME, MAX_OWNER_REACH, NAMED_PLACE_BACK, NATIONAL_OWNER_SIZES, VERB_WINDOW, bare_start, canonical_start, clause_before, clause_start, has_verb,
+    HAN, MAX_OWNER_NAME, MAX_OWNER_REACH, NAMED_PLACE_BACK, NATIONAL_OWNER_SIZES, VERB_WINDOW, bare_start, canonical_start, clause_before, clause_start, has_verb,
     named_place_start, owner_start,
 )
-from djtext.extract.practices.vocabulary import MISSING, Head, PracticeVocabulary, remember
+from djtext.extract.practices.vocabulary import Head, PracticeVocabulary
 from djtext.extract.practices.mentions import practice_mention
 from djtext.models import Mention
 from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
@@ -33,10 +33,6 @@ MAX_LONG_PREFIX = 8
 # how far before its head a bare name can start: an owner's 政协 (MAX_OWNER_REACH) with the
 # national practice before it, a community's name taken back, a platform's own name before 政协
 MAX_NAME_REACH = MAX_OWNER_REACH + max(NATIONAL_OWNER_SIZES) + max(NAMED_PLACE_BACK) + len("政协") + MAX_OWNER_NAME
-# the text a head's decision reads: a clause window and the clause before its last joint before
-# the head, a few characters after it (…荣誉称号)
-HEAD_REACH_BEFORE = MAX_CLAUSE_PREFIX + JOINT_CLAUSE_WINDOW
-HEAD_REACH_AFTER = len("荣誉称号")
 DESCRIBED_WAY = re.compile(r"的(?:途径|方法|路径|方式|措施|长效|有效|工作)+(?:办法|机制|制度|体系)$")
 DEGREE_WORDS = ("较为", "更加", "比较", "相对", "十分", "非常", "进一步", "日益", "更为", "最为")
 NUMERAL_CLASSIFIER = re.compile(rf"[{NUMERALS}\d][个项条种张]")
@@ -59,7 +55,7 @@ def _loose_mechanism(name: str, head: str, following: str, vocab: PracticeVocabu
 
 def from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
                 fvocab: FormulationVocabulary | None = None) -> list[Mention]:
-    """Bare names ending in a head, each occurrence decided once per surroundings (vocab.memo)."""
+    """Bare names ending in a head that the text does not quote."""
     found: list[Mention] = []
     if vocab.head_automaton is None:
         return found
@@ -68,25 +64,19 @@ def from_heads(text: str, quoted: bytearray, vocab: PracticeVocabulary,
         head_start, end = end_index - len(head) + 1, end_index + 1
         if info.bare == "no" or quoted[head_start] or quoted[end_index]:
             continue
-        key = (text[max(0, head_start - HEAD_REACH_BEFORE):end + HEAD_REACH_AFTER], min(head_start, HEAD_REACH_BEFORE), head)
-        decided = vocab.memo.get(key, MISSING)
-        if decided is MISSING:  # the same head in the same surroundings was decided already
-            decided = None if info.requires_words and info.bare != "clause" and not info.requires.search(
-                text, max(0, head_start - MAX_NAME_REACH), end) else _head_name(text, head_start, end, info, vocab, fvocab)
-            # (no required word near the head: the name's own check would fail)
-            decided = decided and (decided[0], decided[1] - head_start, decided[2])
-            remember(vocab.memo, key, decided)
+        if info.requires_words and info.bare != "clause" and not info.requires.search(
+                text, max(0, head_start - MAX_NAME_REACH), end):
+            continue  # no required word near the head: the name's own check would fail
+        decided = _head_name(text, head_start, end, info, vocab, fvocab)
         if decided:
-            name, offset, source = decided
-            found.append(practice_mention(name, head_start + offset, end, info.category, source))
+            name, start, source = decided
+            found.append(practice_mention(name, start, end, info.category, source))
     return found
 
 
 def _head_name(text: str, head_start: int, end: int, info: Head, vocab: PracticeVocabulary,
                fvocab: FormulationVocabulary | None) -> tuple[str, int, str] | None:
-    """(name, start, source) of the practice the head at ``head_start`` ends, or None.
-
-    Reads the text at most HEAD_REACH_BEFORE characters before the head and HEAD_REACH_AFTER after it."""
+    """(name, start, source) of the practice the head at ``head_start`` ends, or None."""
     head = info.head
     if info.bare == "clause":
         start = clause_start(text, head_start, vocab)

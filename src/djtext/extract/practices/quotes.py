@@ -8,11 +8,11 @@ from djtext.extract.formulations import NUMERALS, FormulationVocabulary, is_form
 from djtext.extract.practices.boundaries import FUNCTION_CHARS, HAN, VERB_WINDOW, clause_before
 from djtext.extract.practices.mentions import BRAND_AFTER, INNER_QUOTES, MAX_PARALLEL_ITEM, practice_mention
 from djtext.extract.practices.quoted_names import (
-    MAX_LABELLED_LIST, TEXT_AFTER_QUOTE, ChainContext, follower_after, quoted_practices,
+    ChainContext, follower_after, quoted_practices,
 )
 from djtext.extract.practices.series import series_siblings
 from djtext.extract.practices.titles import TITLE
-from djtext.extract.practices.vocabulary import MISSING, PracticeVocabulary, ending_head, remember
+from djtext.extract.practices.vocabulary import PracticeVocabulary, ending_head
 from djtext.models import Mention
 
 QUOTED = re.compile(r"[“”]([^“”\n]{0,29}\n?[^“”\n]{1,30})”")
@@ -23,10 +23,6 @@ SUPPORT_VERBS = ("助推", "助力", "服务于", "为推进", "围绕建设")  
 NAMING_VERBS = ("名为", "称为", "成为", "作为", "评为", "列为", "定为", "认定为", "确定为")  # 命名为“甲”: a name given
 MIN_NAMED_CHAIN = 3
 AFTER_CHAIN = 24  # characters after a chain read for its follower, head or brand word
-# the text a chain's decision reads: its verb window or a list it labels before it, the text
-# after each name (quoted_names.TEXT_AFTER_QUOTE) after it
-CHAIN_REACH_BEFORE = max(VERB_WINDOW, MAX_LABELLED_LIST)
-CHAIN_REACH_AFTER = max(AFTER_CHAIN, TEXT_AFTER_QUOTE)
 
 
 def _quote_chains(text: str, quotes: list[re.Match[str]] | None = None) -> list[list[re.Match[str]]]:
@@ -44,23 +40,13 @@ def _quote_chains(text: str, quotes: list[re.Match[str]] | None = None) -> list[
 
 def from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabulary,
                 quotes: list[re.Match[str]] | None = None) -> list[Mention]:
-    """Practices named by quoted names; each chain decided once per surroundings (vocab.memo)."""
+    """Practices named by quoted names, chain by chain, with their numbered siblings."""
     found: list[Mention] = []
     rejected: list[tuple[str, int]] = []
     for chain in _quote_chains(text, quotes):
-        base = chain[0].start()
-        low = max(0, base - CHAIN_REACH_BEFORE)
-        spans = (chain[0].end() - base,) if len(chain) == 1 else tuple((m.start() - base, m.end() - base) for m in chain)
-        key = (text[low:chain[-1].end() + CHAIN_REACH_AFTER], base - low, spans)
-        decided = vocab.memo.get(key, MISSING)
-        if decided is MISSING:  # the same chain in the same surroundings was decided already
-            got, lost = _chain_practices(text, chain, vocab, fvocab)
-            decided = ([(m.text, m.start - base, m.end - base, m.attrs["category"], m.attrs["source"]) for m in got],
-                       [(content, start - base) for content, start in lost])
-            remember(vocab.memo, key, decided)
-        found.extend(practice_mention(name, start + base, end + base, category, source)
-                     for name, start, end, category, source in decided[0])
-        rejected.extend((content, start + base) for content, start in decided[1])
+        got, lost = _chain_practices(text, chain, vocab, fvocab)
+        found.extend(got)
+        rejected.extend(lost)
     accepted = [(m.text, m.start, m.attrs["category"]) for m in found]
     for content, start, category in series_siblings(text, accepted, rejected, NUMERALS):
         found.append(practice_mention(content, start, start + len(content), category, "quote"))  # 百人百甲、百人百乙
@@ -69,9 +55,7 @@ def from_quotes(text: str, vocab: PracticeVocabulary, fvocab: FormulationVocabul
 
 def _chain_practices(text: str, chain: list[re.Match[str]], vocab: PracticeVocabulary,
                      fvocab: FormulationVocabulary) -> tuple[list[Mention], list[tuple[str, int]]]:
-    """The practices of one chain of quoted names and its rejected names (content, start).
-
-    Reads the text at most CHAIN_REACH_BEFORE characters before the chain and CHAIN_REACH_AFTER after it."""
+    """The practices of one chain of quoted names and its rejected names (content, start)."""
     rejected: list[tuple[str, int]] = []
     first, last = chain[0], chain[-1]
     after = text[last.end():last.end() + AFTER_CHAIN]

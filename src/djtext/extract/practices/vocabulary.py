@@ -3,7 +3,7 @@ practices, stopwords, qualifiers), built once per lexicon, and lookups over them
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import ahocorasick
 
@@ -54,20 +54,7 @@ class PracticeVocabulary:
     leading_verbs: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()
     verbs_before_quote: tuple[str, ...] = ()
-    memo: dict = field(default_factory=dict, compare=False)
-    """Decisions already taken, by the exact text they read (filled as texts are read; see remember)."""
 
-
-MISSING = object()
-"""Marks a key not in a memo (a decision may itself be None)."""
-MAX_MEMO = 50_000  # decisions kept per vocabulary before the memo starts afresh (some MB)
-
-
-def remember(memo: dict, key: object, decision: object) -> None:
-    """Keep ``decision`` under ``key`` in ``memo``, emptying the memo first when it is full."""
-    if len(memo) >= MAX_MEMO:
-        memo.clear()
-    memo[key] = decision
 
 
 def _yes(value: str) -> bool:
