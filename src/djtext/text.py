@@ -8,6 +8,8 @@ name that says what it is.
 """
 from __future__ import annotations
 
+import re
+
 HAN_RANGE = "\u4e00-\u9fff"
 """CJK Unified Ideographs (the basic block): the Han characters the extractors and structure read."""
 
@@ -78,3 +80,48 @@ structure finder's full marker grammar, with one named group per style, is struc
 def longest_first(word: str) -> tuple[int, str]:
     """Sort key: longer words first, ties in code-point order (so the order never depends on hash seeds)."""
     return (-len(word), word)
+
+
+def is_han_span(ch: str) -> bool:
+    """True for one Han character of extension A through the basic block (``HAN_SPAN_RANGE``)."""
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def occurrences(text: str, needles: str | tuple[str, ...]) -> list[int]:
+    """Sorted start offsets of every occurrence of ``needles`` (one string or several) in ``text``."""
+    found = []
+    for needle in (needles,) if isinstance(needles, str) else needles:
+        at = text.find(needle)
+        while at >= 0:
+            found.append(at)
+            at = text.find(needle, at + 1)
+    return sorted(found)
+
+
+class LazyRegex:
+    """A regex compiled on first use, for patterns only some texts need (saves start-up time)."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self.flags, self._compiled = pattern, flags, None
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled now if it was not yet)."""
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def match(self, *args) -> re.Match[str] | None:
+        """``re.Pattern.match`` of the compiled pattern."""
+        return self.compiled().match(*args)
+
+    def search(self, *args) -> re.Match[str] | None:
+        """``re.Pattern.search`` of the compiled pattern."""
+        return self.compiled().search(*args)
+
+    def finditer(self, *args):
+        """``re.Pattern.finditer`` of the compiled pattern."""
+        return self.compiled().finditer(*args)
+
+    def fullmatch(self, *args) -> re.Match[str] | None:
+        """``re.Pattern.fullmatch`` of the compiled pattern."""
+        return self.compiled().fullmatch(*args)

@@ -1,7 +1,7 @@
 """Boundaries of unquoted practice names: where a bare name starts, which leading place, level
 and qualifier words it drops, where a place prefix ends and where a long name starts.
 
-Pure helpers for :mod:`djtext.extract.practices` (the left edge of a bare name at a verb,
+Pure helpers of the practice extractor (the left edge of a bare name at a verb,
 preposition or punctuation; the object of a founding verb; canonical starts), general rules of
 the genre only:
 
@@ -16,22 +16,25 @@ the genre only:
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from djtext.extract.formulations import NUMERALS
+from djtext.extract.practices.vocabulary import Head, PracticeVocabulary
+from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
+from djtext.text import is_han_span
 
-if TYPE_CHECKING:  # the vocabulary is built in practices.py, which imports this module
-    from djtext.extract.practices import Head, PracticeVocabulary
-
-HAN_CLASS = r"\u3400-\u9fff"
 HAN = re.compile(rf"[{HAN_CLASS}]")
-_PUNCT_STOP_CHARS = frozenset("，。；：！？,;:!?\n（）()《》“”‘’")
+"""One Han character (extension A through the basic block)."""
+CLAUSE_STOPS = "，。；：！？,;:!?\n（）()《》“”‘’"
+"""Punctuation that ends the clause a name stands in."""
+CLAUSE_STOP_SET = frozenset(CLAUSE_STOPS)
+VERB_WINDOW = 6  # characters before a name searched for the verb that introduces it
+MAX_OWNER_NAME = 4  # characters of an owner's own name (a member's or a theme's studio, a subject before a quote)
 NAMED_PLACE_WORDS = ("社区", "街道")
 NAME_CONJUNCTIONS = frozenset("和与及")
 FUNCTION_CHARS = frozenset("在向到与和及等的把将以为对从由于是或并了让使给被即又也还各")
-MAX_CLAUSE_PREFIX = 30
+MAX_CLAUSE_PREFIX = 30  # characters before a head searched for its founding verb
+JOINT_CLAUSE_WINDOW = 40  # characters before a list joint searched for the list's verb
 LEVEL_PREFIX = re.compile(rf"[{NUMERALS}]级")
-CLAUSE_BREAK = re.compile(rf"[^{HAN_CLASS}、]")
 
 # The last place character with at least two characters after it, not inside an ordinary word.
 PLACE_SUFFIX = re.compile(
@@ -47,6 +50,9 @@ PLACE_SUFFIX = re.compile(
 OWNER_WORD = "政协"
 MAX_OWNER_REACH = 12  # how far back the owner word of a long bare name is looked for
 MIN_NAME_PREFIX = 2  # characters that must remain between the owner word and the head
+NATIONAL_OWNER_SIZES = (2, 3, 4)  # characters of a national practice's part before its 政协 (智慧政协)
+NAMED_PLACE_BACK = range(2, 5)  # characters of a community's own name taken back before 社区/街道
+LAST_CLAUSE_BREAK = re.compile(rf"(?s:.*)[^{HAN_CLASS}、]")  # up to the last break of a clause window
 
 
 def place_prefix_end(prefix: str) -> int:
@@ -63,7 +69,7 @@ def owner_start(text: str, cut: int, head_start: int, is_han, national=frozenset
     at = text.rfind(OWNER_WORD, reach, cut + len(OWNER_WORD) - 1)
     if at < 0:
         return None
-    for size in (2, 3, 4):
+    for size in NATIONAL_OWNER_SIZES:
         if at - size >= 0 and text[at - size:at + len(OWNER_WORD)] in national:
             return at - size
     start = at + len(OWNER_WORD)
@@ -76,9 +82,22 @@ def clause_before(text: str, start: int, window: int) -> str:
     """The text before ``start`` back to the last punctuation, at most ``window`` characters."""
     piece = text[max(0, start - window):start]
     for i in range(len(piece) - 1, -1, -1):  # the last PUNCT_STOP character, read from the right
-        if piece[i] in _PUNCT_STOP_CHARS:
+        if piece[i] in CLAUSE_STOP_SET:
             return piece[i + 1:]
     return piece
+
+
+LIST_CLAUSE_STOPS = "，。；：！？\n"
+"""Punctuation that opens the clause a list stands in."""
+MAX_LIST_CLAUSE = 60  # characters a list's clause reaches back from its end word
+
+
+def list_clause_start(text: str, end: int, reach: int = MAX_LIST_CLAUSE) -> int:
+    """Start of the clause ending at ``end``: after the last LIST_CLAUSE_STOPS character within
+    ``reach`` characters before it, else ``reach`` characters back (or the text's start)."""
+    low = max(0, end - reach)
+    stop = max(text.rfind(ch, low, end) for ch in LIST_CLAUSE_STOPS)
+    return stop + 1 if stop >= 0 else low
 
 
 def has_verb(before: str, verbs: tuple[str, ...]) -> bool:
@@ -98,7 +117,7 @@ def bare_start(text: str, head_start: int, limit: int, edges: frozenset[str]) ->
     """Left edge of a bare name before ``head_start`` and whether an edge (not the limit) stopped it."""
     position = head_start
     while position > 0:
-        if not HAN.match(text[position - 1]) or ends_with_edge(text, position, edges):
+        if not is_han_span(text[position - 1]) or ends_with_edge(text, position, edges):
             return position, True
         if head_start - position >= limit:
             return position, False
@@ -113,17 +132,18 @@ def clause_start(text: str, head_start: int, vocab: PracticeVocabulary) -> int |
     and the head starts it instead (建立A制度和B制度 -> B制度), and the clause must hold a verb."""
     window_start = max(0, head_start - MAX_CLAUSE_PREFIX)
     window = text[window_start:head_start]
-    breaks = list(CLAUSE_BREAK.finditer(window))
+    breaks = LAST_CLAUSE_BREAK.match(window)
     if breaks:
-        window_start += breaks[-1].end()
+        window_start += breaks.end()
         window = text[window_start:head_start]
-    verbs = list(vocab.clause_verb_pattern.finditer(window))
-    verb_end = verbs[-1].end() if verbs else -1
-    joint = max(window.rfind(j) for j in ("和", "及", "、"))
+    verb_end = -1
+    for verb in vocab.clause_verb_pattern.finditer(window):
+        verb_end = verb.end()  # the last verb of the window
+    joint = max(window.rfind("和"), window.rfind("及"), window.rfind("、"))
     if joint >= 0 and window.startswith("及时", joint):
         joint = max(window.rfind("和"), window.rfind("、"))  # 及时 is an adverb, not a list joint
     if joint > verb_end and joint >= 0:
-        clause = clause_before(text, window_start + joint, 40)
+        clause = clause_before(text, window_start + joint, JOINT_CLAUSE_WINDOW)
         return window_start + joint + 1 if has_verb(clause, vocab.found_verbs + vocab.quote_verbs) else None
     if verb_end < 0 or (not breaks and head_start - MAX_CLAUSE_PREFIX > 0 and verb_end < 0):
         return None
@@ -153,7 +173,7 @@ def named_place_start(text: str, start: int, vocab: PracticeVocabulary) -> int:
         return start
     if text[start - 2:start] in vocab.edges:
         return start
-    for back in range(2, 5):
+    for back in NAMED_PLACE_BACK:
         edge = start - back
         if edge < 1:
             return start
@@ -164,6 +184,8 @@ def named_place_start(text: str, start: int, vocab: PracticeVocabulary) -> int:
 
 def strip_qualifier(text: str, start: int, head_start: int, keep: int, vocab: PracticeVocabulary) -> int:
     """Move ``start`` past a leading generic qualifier (基层, 镇街 …) when ``keep`` characters remain."""
+    if not text.startswith(vocab.qualifiers, start):
+        return start
     for qualifier in vocab.qualifiers:
         if text.startswith(qualifier, start) and head_start - start - len(qualifier) >= keep:
             return start + len(qualifier)
