@@ -94,6 +94,7 @@ CITED_CUES = re.compile(
 # before a kind + 品牌 + “X” with no verb: a causative makes “X” a predicate (让党建品牌“亮起来”)
 CAUSATIVES = "让使把将令要"
 COMPLEMENTS = ("起来", "出来", "下去", "上来", "开来", "更响", "更亮")
+NOTHING = re.compile(r"(?!)")  # matches nowhere: the word pattern of an empty list
 MAX_GAP = 12
 MAX_CITED_WINDOW = 200
 MAX_LINKED_GAP = 20
@@ -113,6 +114,11 @@ class BrandVocabulary:
     units: tuple[str, ...]
     generic_modifiers: tuple[str, ...]
     item_verbs: tuple[str, ...] = ()
+    verb_pattern: re.Pattern[str] = NOTHING  # any of ``verbs`` (one search instead of a loop)
+    gap_stop_pattern: re.Pattern[str] = NOTHING  # any of ``gap_stopwords``
+    unit_pattern: re.Pattern[str] = NOTHING  # any of ``units``
+    kind_set: frozenset[str] = frozenset()  # ``kinds`` as a set
+    kind_sizes: tuple[int, ...] = ()  # the lengths of the kind words, longest first
 
 
 def _compile_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
@@ -125,17 +131,31 @@ def _compile_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
     return tuple(compiled)
 
 
+def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds any of ``words`` (``NOTHING`` for no words)."""
+    return re.compile("|".join(re.escape(w) for w in words)) if words else NOTHING
+
+
 def _vocabulary_for(lexicon: Lexicon) -> BrandVocabulary:
     by_length = lambda words: tuple(sorted(set(words), key=longest_first))  # noqa: E731
+    verbs = by_length(lexicon.column("brand_verbs"))
+    gap_stopwords = by_length(lexicon.column("brand_gap_stopwords"))
+    units = by_length(lexicon.column("brand_units"))
+    kinds = by_length(lexicon.column("brand_kinds"))
     return BrandVocabulary(
-        kinds=by_length(lexicon.column("brand_kinds")),
+        kinds=kinds,
+        kind_set=frozenset(kinds),
+        kind_sizes=tuple(sorted({len(k) for k in kinds if k}, reverse=True)),
         stopwords=frozenset(_normalise(w) for w in lexicon.column("brand_stopwords")),
         stop_patterns=_compile_patterns(lexicon),
-        verbs=by_length(lexicon.column("brand_verbs")),
-        gap_stopwords=by_length(lexicon.column("brand_gap_stopwords")),
-        units=by_length(lexicon.column("brand_units")),
+        verbs=verbs,
+        gap_stopwords=gap_stopwords,
+        units=units,
         generic_modifiers=by_length(lexicon.column("brand_generic_modifiers")),
         item_verbs=by_length(lexicon.column("brand_item_verbs")),
+        verb_pattern=words_pattern(verbs),
+        gap_stop_pattern=words_pattern(gap_stopwords),
+        unit_pattern=words_pattern(units),
     )
 
 
@@ -163,13 +183,14 @@ def is_generic_name(name: str, vocab: BrandVocabulary) -> bool:
     return any(p.fullmatch(key) for p in vocab.stop_patterns)
 
 
-def _split_kind(pre: str, kinds: tuple[str, ...]) -> tuple[str, str]:
-    """Split the Han run before 品牌 into (gap, kind words) by stripping kind words from the right."""
+def _split_kind(pre: str, vocab: BrandVocabulary) -> tuple[str, str]:
+    """Split the Han run before 品牌 into (gap, kind words) by stripping kind words from the right
+    (the longest kind word that ends the rest, each time)."""
     end = len(pre)
     while end > 0:
-        for word in kinds:
-            if pre.endswith(word, 0, end):
-                end -= len(word)
+        for size in vocab.kind_sizes:
+            if size <= end and pre[end - size:end] in vocab.kind_set:
+                end -= size
                 break
         else:
             break
@@ -183,10 +204,6 @@ def _han_run_before(text: str, pos: int) -> int:
     while start > limit and RUN_CHAR.match(text, start - 1):
         start -= 1
     return start
-
-
-def _contains_any(text: str, words: tuple[str, ...]) -> bool:
-    return any(w in text for w in words)
 
 
 class _QuoteIndex:
@@ -216,7 +233,7 @@ def _joins_list(between: str, vocab: BrandVocabulary) -> bool:
     if m is None:
         return False
     label = m.group("label") or ""
-    return not (_contains_any(label, vocab.verbs) or _contains_any(label, vocab.gap_stopwords))
+    return not (vocab.verb_pattern.search(label) or vocab.gap_stop_pattern.search(label))
 
 
 def _chain_back(text: str, quotes: _QuoteIndex, index: int, vocab: BrandVocabulary) -> list[int]:
@@ -251,7 +268,7 @@ def _clause_before(text: str, pos: int, limit: int = 40) -> str:
 def _gap_allows_quote(gap: str, vocab: BrandVocabulary) -> bool:
     """True when the Han text between a closing quote and the kind words still ties them together."""
     limit = MAX_LINKED_GAP if LINKED.search(gap) else MAX_GAP
-    return len(gap) <= limit and not _contains_any(CONNECTOR.sub("", gap), vocab.gap_stopwords)
+    return len(gap) <= limit and not vocab.gap_stop_pattern.search(CONNECTOR.sub("", gap))
 
 
 def _bare_name(pre_gap: str, vocab: BrandVocabulary) -> tuple[int, str] | None:
@@ -274,7 +291,7 @@ def _bare_name(pre_gap: str, vocab: BrandVocabulary) -> tuple[int, str] | None:
     modifier = candidate[owner_end:]
     for word in vocab.generic_modifiers:
         modifier = modifier.replace(word, "")
-    if len(modifier) < 2 or _contains_any(modifier, vocab.units) or FUNCTION_CHARS.search(candidate):
+    if len(modifier) < 2 or vocab.unit_pattern.search(modifier) or FUNCTION_CHARS.search(candidate):
         return None
     if len(candidate) > MAX_BARE_NAME or not HAN.fullmatch(candidate[0]):
         return None
@@ -298,7 +315,7 @@ def _recurring_name(text: str, pre_gap: str, gap_start: int, vocab: BrandVocabul
         core = core.replace(word, "")
     if not 2 <= len(candidate) <= MAX_BARE_NAME or len(core) < 2 or FUNCTION_CHARS.search(candidate):
         return None
-    if _contains_any(candidate, vocab.units) or not HAN_RUN.fullmatch(candidate) or is_generic_name(candidate, vocab):
+    if vocab.unit_pattern.search(candidate) or not HAN_RUN.fullmatch(candidate) or is_generic_name(candidate, vocab):
         return None
     here = gap_start + verb_end
     for m in re.finditer(re.escape(candidate), text):
@@ -359,7 +376,7 @@ def _listed_before(text: str, quotes: _QuoteIndex, run_start: int, vocab: BrandV
     the text is not such a list."""
     head = text[max(0, run_start - 40):run_start]
     m = LISTED_BEFORE.search(head)
-    if m is None or _contains_any(m.group("between"), vocab.verbs) or _contains_any(m.group("between"), vocab.gap_stopwords):
+    if m is None or vocab.verb_pattern.search(m.group("between")) or vocab.gap_stop_pattern.search(m.group("between")):
         return []  # 等活动打造…品牌, 等为载体的党建品牌: the names are not the brands
     end = max(0, run_start - 40) + m.start()
     last = None
@@ -384,7 +401,7 @@ def _listed_before(text: str, quotes: _QuoteIndex, run_start: int, vocab: BrandV
 
 def _plain_suffix(suffix: str, vocab: BrandVocabulary) -> bool:
     """True for a type noun after a listed name (工作室, 协商议事平台), not a clause with a verb."""
-    return len(suffix) <= 8 and all(HAN.match(c) for c in suffix) and not _contains_any(suffix, vocab.verbs)
+    return len(suffix) <= 8 and all(HAN.match(c) for c in suffix) and not vocab.verb_pattern.search(suffix)
 
 
 def _counted_items(text: str, after: int, count: int, vocab: BrandVocabulary) -> list[tuple[int, int, str]]:
@@ -458,7 +475,7 @@ def _strip_item(item: str, vocab: BrandVocabulary) -> tuple[str, int]:
         return "", 0  # 一是强化政治引领: a task, not a name
     if name.endswith(ANCHOR):
         name = name[:-len(ANCHOR)]
-        _gap, kind = _split_kind(name, vocab.kinds)
+        _gap, kind = _split_kind(name, vocab)
         name = name[:len(name) - len(kind)]
     if not 2 <= len(name) <= MAX_BARE_NAME or not HAN_RUN.fullmatch(name) or FUNCTION_CHARS.search(name):
         return "", 0
@@ -572,7 +589,7 @@ def _extract_brands(text: str, lexicon: Lexicon | None) -> list[Mention]:
             pos = text.find(ANCHOR, pos + len(ANCHOR))
             continue
         run_start = _han_run_before(text, pos)
-        gap, kind_words = _split_kind(text[run_start:pos], vocab.kinds)
+        gap, kind_words = _split_kind(text[run_start:pos], vocab)
         kind = kind_words + ANCHOR
         before = text[run_start - 1] if run_start > 0 else ""
         anchor_quote = None
@@ -610,7 +627,7 @@ def _extract_brands(text: str, lexicon: Lexicon | None) -> list[Mention]:
         after = pos + len(ANCHOR)
         link = AFTER_LINK.match(text, after).group()
         first = quotes.starting_at(after + len(link))
-        verbed = _contains_any(_clause_before(text, run_start), vocab.verbs) or _contains_any(gap, vocab.verbs)
+        verbed = bool(vocab.verb_pattern.search(_clause_before(text, run_start)) or vocab.verb_pattern.search(gap))
         if first is not None and (link or verbed or (kind_words and _names_after(text, run_start, quotes, first))):
             chain = _chain_forward(text, quotes, first, vocab)
             if AFTER_END.match(text, quotes.spans[chain[-1]][1]):

@@ -67,6 +67,9 @@ NUMERAL_SET = frozenset(NUMERALS)
 LEAD_NUMERALS = "二两三四五六七八九十"
 LEAD_NUMERAL_SET = frozenset(LEAD_NUMERALS)
 CLASSIFIERS = "个大项张种条"
+CLASSIFIER_SET = frozenset(CLASSIFIERS)
+# a numeral or a digit: every quoted formulation holds one (a quote without one is skipped early)
+NUMBER_CHAR = re.compile(rf"[{NUMERALS}\d]")
 HAN_CLASS = HAN_SPAN_RANGE  # the Han characters of a formulation
 HAN = re.compile(rf"[{HAN_CLASS}]")
 # a quoted span (at most one line break inside: a hard wrap the cleaner left); an opening quote
@@ -345,6 +348,11 @@ def _from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
             continue
         if start >= 2 and text[start - 2] == "第":
             continue
+        if NUMBER_CHAR.search(content) is None:
+            # no numeral and no digit: only a numeral + classifier before the quote can lead one
+            if text[match.start() - 1:match.start()] in CLASSIFIER_SET:
+                _lead_classified(text, match, content, found)
+            continue
         if FIRST_ITEM.fullmatch(content):
             if FIRST_ITEM_AFTER.match(text, match.end()) or text.endswith("”", 0, match.start()):
                 found.append(_mention(text, start, end, "quote"))  # “第一课程”制度: a named first item
@@ -379,12 +387,7 @@ def _from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
             if tail and not _is_quantity(tail.group(), vocab):
                 found.append(_mention(text, start, match.end() + 2, "quote"))
             continue
-        before = text[max(0, match.start() - 3):match.start()]
-        lead = LEAD_CLASSIFIER.search(before)
-        if lead and _counts_things(text, match.start() - len(lead.group(1)), lead.group(1)):
-            lead = None
-        if lead and 2 <= len(content) <= 5 and "的" not in content and all(HAN.match(c) for c in content):
-            found.append(_mention(text, match.start() - len(lead.group(1)), end, "quote"))
+        if _lead_classified(text, match, content, found):
             continue
         if LEAD_NUMERAL_SET.isdisjoint(content):
             continue  # no numeral that could end a list part (cheap check before the loop)
@@ -397,6 +400,18 @@ def _from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
                 p_end = start + part_match.end()
                 found.append(_mention(text, p_end - 2, p_end, "quote"))
     return found
+
+
+def _lead_classified(text: str, match: re.Match[str], content: str, found: list[Mention]) -> bool:
+    """Add a numeral + classifier before a quoted head (两个“头号工程” -> 两个头号工程); True when added."""
+    before = text[max(0, match.start() - 3):match.start()]
+    lead = LEAD_CLASSIFIER.search(before)
+    if lead and _counts_things(text, match.start() - len(lead.group(1)), lead.group(1)):
+        return False
+    if lead and 2 <= len(content) <= 5 and "的" not in content and all(HAN.match(c) for c in content):
+        found.append(_mention(text, match.start() - len(lead.group(1)), match.end(1), "quote"))
+        return True
+    return False
 
 
 def _from_lexicon(text: str, vocab: FormulationVocabulary) -> list[Mention]:
@@ -585,13 +600,12 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions (earlier sources win ties)."""
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
     kept: list[Mention] = []
-    taken: set[int] = set()
+    taken = bytearray(max((m.end for m in mentions), default=0))  # 1 where a kept mention lies
     for mention in ordered:
-        span = range(mention.start, mention.end)
-        if any(i in taken for i in span):
+        if taken.find(1, mention.start, mention.end) >= 0:
             continue
         kept.append(mention)
-        taken.update(span)
+        taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     return sorted(kept, key=lambda m: m.start)
 
 
@@ -605,8 +619,11 @@ def _quoted_parts(text: str, kept: list[Mention]) -> list[Mention]:
             parts.update(piece for piece in pieces if len(piece) >= 2)
     found: list[Mention] = []
     for part in parts:
-        for match in re.finditer(f"“({re.escape(part)})”", text):
-            found.append(_mention(text, match.start(1), match.end(1), "part"))
+        quoted = f"“{part}”"
+        at = text.find(quoted)
+        while at >= 0:
+            found.append(_mention(text, at + 1, at + 1 + len(part), "part"))
+            at = text.find(quoted, at + len(quoted))
     return found
 
 
@@ -618,16 +635,18 @@ def _repeats(text: str, kept: list[Mention]) -> list[Mention]:
     for name in names:
         automaton.add_word(name, name)
     automaton.make_automaton()
-    taken = {i for m in kept for i in range(m.start, m.end)}
+    taken = bytearray(len(text))  # 1 where a kept or repeated mention lies
+    for m in kept:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     extra = []
     for end_index, name in automaton.iter_long(text):
         start, end = end_index - len(name) + 1, end_index + 1
-        if any(i in taken for i in range(start, end)) or _preceded_by_ordinal(text, start):
+        if taken.find(1, start, end) >= 0 or _preceded_by_ordinal(text, start):
             continue
         if name[0].isdigit() and (end < len(text) and (text[end].isdigit() or text[end] in "+＋.")):
             continue
         extra.append(_mention(text, start, end, "repeat"))
-        taken.update(range(start, end))
+        taken[start:end] = b"\x01" * (end - start)
     return extra
 
 
