@@ -21,6 +21,16 @@ HAN_SPAN_RANGE = "\u3400-\u9fff"
 """Extension A through the basic block as one span (the Yijing symbols between them included): the
 extractors' Han class (brands, formulations, slogans)."""
 
+def is_han_span(ch: str) -> bool:
+    """True for one character of ``HAN_SPAN_RANGE`` (cheaper than a compiled class for one test)."""
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def all_han_span(text: str) -> bool:
+    """True when ``text`` is not empty and every character is in ``HAN_SPAN_RANGE``."""
+    return bool(text) and all("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
 HAN_COMPAT_RANGE = "\uf900-\ufaff"
 """CJK compatibility ideographs (look-alikes some PDFs and OCR engines emit)."""
 

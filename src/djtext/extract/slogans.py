@@ -23,16 +23,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from djtext.extract.brands import extract_brands, split_components, wrap_view
 from djtext.lexicon import Lexicon, load_lexicon
 from djtext.models import Mention
-from djtext.text import HAN_SPAN_RANGE, SENTENCE_END
+from djtext.text import SENTENCE_END, is_han_span
 
 QUOTE = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』")
 TITLE = re.compile(r"《[^《》\n]{0,80}》")
-HAN = re.compile(f"[{HAN_SPAN_RANGE}]")  # one Han character
 _SPACES = re.compile(r"\s+")
 NUMBER_LED = re.compile(r"[一二三四五六七八九十两百千万〇零\d０-９]")
 MAX_EMPHASIS = 2
@@ -72,7 +72,7 @@ def slogan_cues(lexicon: Lexicon | None = None) -> SloganCues:
     return cues
 
 
-MAX_REMEMBERED = 50_000  # phrase kinds remembered per cue set before the memo starts afresh
+MAX_REMEMBERED = 50_000  # phrases remembered (kinds per cue set, slogan tests, brand keys)
 
 
 @dataclass
@@ -101,16 +101,15 @@ def _cue_words(cues: SloganCues) -> _CueWords:
     return hit
 
 
-def _phrase_kinds(phrase: str, cues: SloganCues) -> tuple[str | None, str]:
+def _phrase_kinds(phrase: str, words: _CueWords) -> tuple[str | None, str]:
     """(kind given by the phrase's suffix or None, kind given by its prefix, a word in it or its
     shape): what ``slogan_kind`` reads from the phrase alone, before and after the following words."""
-    words = _cue_words(cues)
     known = words.by_phrase.get(phrase)
     if known is not None:
         return known
     suffix_kind = None
     if phrase.endswith(words.suffixes):
-        suffix_kind = next(kind for cue, kind in cues.by_position["suffix"] if phrase.endswith(cue))
+        suffix_kind = next(kind for cue, kind in words.cues.by_position["suffix"] if phrase.endswith(cue))
     if len(words.by_phrase) >= MAX_REMEMBERED:
         words.by_phrase.clear()
     known = words.by_phrase[phrase] = (suffix_kind, _inner_kind(phrase, words))
@@ -126,28 +125,29 @@ def _inner_kind(phrase: str, words: _CueWords) -> str:
         if cue in phrase:
             return kind
     parts = split_components(phrase)
-    if len(parts) >= 2 and all(len(HAN.findall(p)) >= 2 for p in parts):
+    if len(parts) >= 2 and all(sum(map(is_han_span, p)) >= 2 for p in parts):
         return "motto"
     return "other"
 
 
 def slogan_kind(phrase: str, following: str, cues: SloganCues) -> str:
     """Kind of a quoted ``phrase`` given the text ``following`` its closing quote."""
-    suffix_kind, inner_kind = _phrase_kinds(phrase, cues)
+    words = _cue_words(cues)
+    suffix_kind, inner_kind = _phrase_kinds(phrase, words)
     if suffix_kind is not None:
         return suffix_kind
-    afters = _cue_words(cues).afters
-    if following.startswith(afters):
+    if following.startswith(words.afters):
         for cue, kind in cues.by_position["after"]:
             if following.startswith(cue):
                 return kind
     return inner_kind
 
 
+@lru_cache(maxsize=MAX_REMEMBERED)
 def is_slogan_text(phrase: str) -> bool:
     """True when a quoted ``phrase`` can be a slogan (rules 3 to 6 of the module docstring)."""
     compact = _SPACES.sub("", phrase)
-    if len(compact) <= MAX_EMPHASIS or not HAN.search(compact):
+    if len(compact) <= MAX_EMPHASIS or not any(map(is_han_span, compact)):
         return False
     if len(compact) <= MAX_FORMULATION and NUMBER_LED.match(compact):
         return False
@@ -177,6 +177,7 @@ class _SpanSet:
 _BRAND_KEY_DROP = re.compile(r"[\s·•・‧.．、，,‘’“”]+")
 
 
+@lru_cache(maxsize=MAX_REMEMBERED)
 def _brand_key(name: str) -> str:
     return _BRAND_KEY_DROP.sub("", name)
 
@@ -203,7 +204,7 @@ def extract_slogans(text: str, *, lexicon: Lexicon | None = None,
     vtext = view.text
     titles = _SpanSet((m.start(), m.end()) for m in TITLE.finditer(vtext)) if "《" in vtext else None
     to_text = view.to_text if view.starts else None
-    candidates: dict[str, bool] = {}  # is_slogan_text of each phrase, judged once per document
+    candidates: dict[str, bool] = {}  # whether each phrase can be a slogan here, judged once per document
     mentions: list[Mention] = []
     for m in QUOTE.finditer(vtext):
         group = m.lastindex  # the one group of the alternative that matched
@@ -211,7 +212,7 @@ def extract_slogans(text: str, *, lexicon: Lexicon | None = None,
         phrase = content.strip()
         candidate = candidates.get(phrase)
         if candidate is None:
-            candidate = candidates[phrase] = is_slogan_text(phrase) and _brand_key(phrase) not in brand_names
+            candidate = candidates[phrase] = is_slogan_text(phrase) and not (brand_names and _brand_key(phrase) in brand_names)
         if not candidate:
             continue
         v_start = m.start(group) + len(content) - len(content.lstrip())

@@ -11,7 +11,6 @@ from djtext.text import HAN_COMPAT_RANGE, HAN_SPAN_RANGE, longest_first
 
 ANCHOR = "品牌"
 NAME_HAN = f"{HAN_SPAN_RANGE}{HAN_COMPAT_RANGE}〇"  # Han characters of a name (〇 counts as one)
-HAN = re.compile(f"[{NAME_HAN}]")  # one character of a name
 DIGIT_NAME = re.compile(r"[0-9A-Za-z]{1,3}(?:[+＋][0-9A-Za-z]{1,3})+")
 HAN_RUN = re.compile(f"[{NAME_HAN}·]+")  # a run of name characters (with the middle dot of 红心·同行)
 COMPONENT_SEPARATORS = re.compile(r"[·•・‧.．、，,;；/／+＋|｜\s]+")
@@ -87,6 +86,12 @@ def _normalise(name: str) -> str:
     return re.sub(r"[\s“”「」『』\"'‘’]+", "", name)
 
 
+def is_name_char(ch: str) -> bool:
+    """True for one Han character of a name (``NAME_HAN``: extension A to the basic block, the
+    compatibility ideographs, 〇)."""
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch == "〇"
+
+
 def split_components(name: str) -> list[str]:
     """Split a brand name into its parts at ·, spaces, +, 、, commas and slashes."""
     return [part for part in COMPONENT_SEPARATORS.split(name.strip()) if part]
@@ -97,7 +102,7 @@ def is_generic_name(name: str, vocab: BrandVocabulary) -> bool:
     key = _normalise(name)
     if len(key) < 2 or key in vocab.stopwords:
         return True
-    if not HAN.search(key):
+    if not any(map(is_name_char, key)):
         return DIGIT_NAME.fullmatch(key) is None  # “1+3+N”党建品牌 is a name
     return any(p.fullmatch(key) for p in vocab.stop_patterns)
 

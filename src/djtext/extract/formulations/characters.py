@@ -21,12 +21,10 @@ CLASSIFIER_SET = frozenset(CLASSIFIERS)
 # a numeral or a digit: every quoted formulation holds one (a quote without one is skipped early)
 NUMBER_CHAR = re.compile(rf"[{NUMERALS}\d]")
 HAN_CLASS = HAN_SPAN_RANGE  # the Han characters of a formulation
-HAN = re.compile(rf"[{HAN_CLASS}]")
 LEADING_DIGITS = re.compile(r"[\d+＋A-Za-z]+")
 NUMERAL_RUN = re.compile(rf"[{NUMERALS}]+")
-HAN_ONLY = re.compile(rf"[{HAN_CLASS}]+")
 QUOTE_CHARS = "“”‘’\n"
-_NO_QUOTE_CHARS = str.maketrans("", "", QUOTE_CHARS)
+_QUOTE_CHAR = re.compile("[“”‘’\n]")  # one of QUOTE_CHARS
 NUMERAL_VALUES = {"两": 2, "双": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # a quoted list named as one brand: “三学、两比、一争创”组织生活党建品牌
 SPLITS_REMEMBERED = 8192  # number/head splits remembered (formulations recur across documents)
@@ -35,7 +33,7 @@ BRAND_SOON = re.compile(r"[^，。；：！？\n“”]{0,10}品牌")
 
 def strip_quotes(text: str) -> str:
     """``text`` without quotation marks and line breaks (the form a formulation is compared on)."""
-    return text.translate(_NO_QUOTE_CHARS)
+    return _QUOTE_CHAR.sub("", text)
 
 
 @lru_cache(maxsize=SPLITS_REMEMBERED)

@@ -9,7 +9,6 @@ import re
 from djtext.extract.formulations.characters import (
     BRAND_SOON,
     CLASSIFIERS,
-    HAN,
     HAN_CLASS,
     LEAD_NUMERALS,
     NUMERALS,
@@ -22,8 +21,9 @@ from djtext.extract.formulations.characters import (
 from djtext.extract.formulations.shape import DIGIT_CHAIN, is_formulation, is_quantity, stopped
 from djtext.extract.formulations.vocabulary import FormulationVocabulary
 from djtext.models import Mention
+from djtext.text import is_han_span
 
-DIGIT_CHAIN_SCAN = re.compile(r"[+＋]")
+PLUS_SIGNS = "+＋"  # a digit chain is found from its plus signs
 CHAIN_EDGE = frozenset("0123456789.+＋ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # a numeral, one word character that is not a numeral, again (Han is checked afterwards)
 # written with a leading character class (same matches as (?:N{1,2}H){2,4}) so the regex
@@ -42,6 +42,8 @@ ENUM_SUMMARY = re.compile(
     rf"([两三四五六七八九十])(?:[个大项种])?[{HAN_CLASS}]{{1,4}}?(?=[，。；：！？）)”\s]|等|的|$)")
 ENUM_BREAK = re.compile(r"[，。；：！？（）()\n]")
 ENUM_LAST_JOIN = re.compile(r"以及|和|及|与")
+ENUM_JOINS = "、和及与"  # every enumeration holds one of these (以及 holds 及)
+MAX_ENUM_CLAUSE = 60  # how far back an enumeration before a numeral summary is read
 ENUM_ITEM = re.compile(rf"[{HAN_CLASS}]{{2,10}}")
 # a numeral + head explained in brackets: 五有（有A、有B…）, “三个创新”（A、B、C）
 EXPLAINED = re.compile(
@@ -59,7 +61,7 @@ def from_compounds(text: str, vocab: FormulationVocabulary) -> list[Mention]:
         if preceded_by_ordinal(text, match.start()):
             continue
         pieces = COMPOUND_PIECE.findall(candidate)
-        if not all(HAN.match(head) for _, head in pieces):
+        if not all(is_han_span(head) for _, head in pieces):
             continue
         if any(is_quantity(head, vocab) or head in CLASSIFIERS for _, head in pieces):
             continue
@@ -95,7 +97,7 @@ def from_leads(text: str, vocab: FormulationVocabulary) -> list[Mention]:
         if not match or preceded_by_ordinal(text, match.start()):
             continue
         candidate = match.group(1)
-        if not HAN.match(candidate[1]):
+        if not is_han_span(candidate[1]):
             continue
         if candidate[1] in CLASSIFIERS or candidate[1] in NUMERAL_SET:
             continue
@@ -155,11 +157,13 @@ def from_enumerations(text: str, vocab: FormulationVocabulary) -> list[Mention]:
     found: list[Mention] = []
     for match in ENUM_SUMMARY.finditer(text):
         start = match.start()
-        if start == 0 or not HAN.match(text[start - 1]) and text[start - 1] not in "”’":
+        if start == 0 or not is_han_span(text[start - 1]) and text[start - 1] not in "”’":
             continue
         if text[start - 1] in NUMERAL_SET or text[start - 1] == "第":
             continue
-        clause_start = max(0, start - 60)
+        clause_start = max(0, start - MAX_ENUM_CLAUSE)
+        if not any(join in text[clause_start:start] for join in ENUM_JOINS):
+            continue  # no 、 and no conjunction before it: no enumeration to sum up
         breaks = list(ENUM_BREAK.finditer(text, clause_start, start))
         clause = text[breaks[-1].end() if breaks else clause_start:start]
         if clause.endswith("等"):
@@ -204,17 +208,26 @@ def from_explained(text: str, vocab: FormulationVocabulary) -> list[Mention]:
     return found
 
 
+def _plus_signs(text: str) -> list[int]:
+    """Offsets of the plus signs (+ and full-width ＋) of ``text``, in order."""
+    found: list[int] = []
+    for sign in PLUS_SIGNS:
+        at = text.find(sign)
+        while at >= 0:
+            found.append(at)
+            at = text.find(sign, at + 1)
+    return sorted(found)
+
+
 def from_digits(text: str) -> list[Mention]:
     """Digit chains joined by + (1+4, 1+3+N), quoted or not."""
     found: list[Mention] = []
-    if "+" not in text and "＋" not in text:
-        return found
     last_end = -1
-    for plus in DIGIT_CHAIN_SCAN.finditer(text):
-        start = plus.start()
-        while start > 0 and text[start - 1].isdigit() and plus.start() - start < 3:
+    for plus in _plus_signs(text):
+        start = plus
+        while start > 0 and text[start - 1].isdigit() and plus - start < 3:
             start -= 1
-        if start >= plus.start() or start <= last_end or (start > 0 and text[start - 1] in CHAIN_EDGE):
+        if start >= plus or start <= last_end or (start > 0 and text[start - 1] in CHAIN_EDGE):
             continue
         match = DIGIT_CHAIN.match(text, start)
         if match:

@@ -9,9 +9,7 @@ from djtext.extract.formulations.characters import (
     BRAND_SOON,
     CLASSIFIERS,
     CLASSIFIER_SET,
-    HAN,
     HAN_CLASS,
-    HAN_ONLY,
     LEAD_NUMERALS,
     LEAD_NUMERAL_SET,
     NUMBER_CHAR,
@@ -24,6 +22,7 @@ from djtext.extract.formulations.characters import (
 from djtext.extract.formulations.shape import is_formulation, is_quantity
 from djtext.extract.formulations.vocabulary import FormulationVocabulary
 from djtext.models import Mention
+from djtext.text import all_han_span, is_han_span
 
 # a quoted span (at most one line break inside: a hard wrap the cleaner left); an opening quote
 # written as ” (a common OCR / typing slip) is accepted too
@@ -35,12 +34,10 @@ FIRST_ITEM = re.compile(rf"第一[{HAN_CLASS}]{{2,3}}")
 # what follows such a name (a rule, or the next quoted first item): not “第一书记”, “第一粒扣子”
 FIRST_ITEM_AFTER = re.compile(r"“第一|制度|机制|学习|工作法")
 LEAD_CLASSIFIER = re.compile(rf"(?<![第{NUMERALS}])([{NUMERALS}]{{1,2}}[{CLASSIFIERS}])$")
-TWO_HAN = re.compile(rf"[{HAN_CLASS}]{{2}}")
 # the parts of a compound formulation: a numeral run and the head after it (双进|双联|双争|四百)
 COMPOUND_PART = re.compile(rf"[{NUMERALS}]+[^{NUMERALS}\W\d]*")
 LIST_PART = re.compile(r"[^、]+")
 PLAIN_QUOTE = re.compile(r"“([^“”\n]+)”")  # a “…” on one line
-PART_TAIL = re.compile(rf"[{HAN_CLASS}]([{LEAD_NUMERALS}][{HAN_CLASS}])$")
 
 
 def _is_list_formulation(text: str, vocab: FormulationVocabulary) -> bool:
@@ -60,7 +57,7 @@ def _is_couplet(text: str) -> bool:
     parts = text.split("、")
     if len(parts) != 2 or len(parts[0]) != len(parts[1]) or not 3 <= len(parts[0]) <= 5:
         return False
-    if not all(HAN_ONLY.fullmatch(part) for part in parts):
+    if not all(all_han_span(part) for part in parts):
         return False
     return any(part[0] in NUMERAL_SET for part in parts) and all(NUMERAL_RUN.search(part) for part in parts)
 
@@ -118,8 +115,8 @@ def from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
             continue
         run = NUMERAL_RUN.fullmatch(content[:-1]) if len(content) >= 2 else None
         if run and content[-1] in CLASSIFIERS:
-            tail = TWO_HAN.match(text, match.end())
-            if tail and not is_quantity(tail.group(), vocab):
+            tail = text[match.end():match.end() + 2]  # the noun after the quote (“五张”清单)
+            if len(tail) == 2 and all_han_span(tail) and not is_quantity(tail, vocab):
                 found.append(make_mention(text, start, match.end() + 2, "quote"))
             continue
         if _lead_classified(text, match, content, found):
@@ -129,9 +126,8 @@ def from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
         for part_match in LIST_PART.finditer(raw_content if "\n" not in raw_content else ""):
             part = part_match.group()
             if len(part) < 3 or part[-2] not in LEAD_NUMERALS:
-                continue  # PART_TAIL needs a numeral as the part's second-last character
-            tail = PART_TAIL.search(part)
-            if tail and is_formulation(tail.group(1), vocab):
+                continue  # the tail is a numeral and one Han character, after a Han character
+            if is_han_span(part[-3]) and is_han_span(part[-1]) and is_formulation(part[-2:], vocab):
                 p_end = start + part_match.end()
                 found.append(make_mention(text, p_end - 2, p_end, "quote"))
     return found
@@ -143,7 +139,7 @@ def _lead_classified(text: str, match: re.Match[str], content: str, found: list[
     lead = LEAD_CLASSIFIER.search(before)
     if lead and _counts_things(text, match.start() - len(lead.group(1)), lead.group(1)):
         return False
-    if lead and 2 <= len(content) <= 5 and "的" not in content and all(HAN.match(c) for c in content):
+    if lead and 2 <= len(content) <= 5 and "的" not in content and all_han_span(content):
         found.append(make_mention(text, match.start() - len(lead.group(1)), match.end(1), "quote"))
         return True
     return False

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from djtext.extract.formulations.characters import CLASSIFIERS, HAN_CLASS, HAN_ONLY, NUMERALS, NUMERAL_RUN
+from djtext.extract.formulations.characters import CLASSIFIERS, HAN_CLASS, NUMERALS, NUMERAL_RUN
 from djtext.extract.formulations.vocabulary import FormulationVocabulary
-from djtext.text import CN_NUM
+from djtext.text import CN_NUM, all_han_span
 
 DIGIT_CHAIN = re.compile(r"\d{1,3}(?:[+＋](?:\d{1,3}|[A-Za-z]))+(?![\d.+＋A-Za-z])")
 DIGITS_ONLY = re.compile(r"\d{3,6}")
@@ -106,6 +106,6 @@ def _quoted_measure(numeral: str, rest: str, vocab: FormulationVocabulary) -> bo
         return False
     m = vocab.quantity_pattern.match(rest)
     tail = rest[m.end():] if m else ""
-    if len(tail) != 2 or NUMERAL_RUN.search(tail) or HAN_ONLY.fullmatch(tail) is None:
+    if len(tail) != 2 or NUMERAL_RUN.search(tail) or not all_han_span(tail):
         return False  # “八步沙六老汉”: a longer name
     return not TIME_WORDS.match(rest)
