@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from djtext.extract.brands.vocabulary import BrandVocabulary, HAN
+from djtext.extract.brands.vocabulary import BrandVocabulary, is_name_char
 from djtext.text import HAN_SPAN_RANGE
 
 QUOTE = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』")
@@ -37,21 +38,21 @@ class QuoteIndex:
     """All quoted spans of a text, findable by where they close and where they open."""
 
     def __init__(self, text: str) -> None:
-        self.spans: list[tuple[int, int]] = []  # (open quote index, close quote index + 1)
-        self.by_end: dict[int, int] = {}
-        self.by_start: dict[int, int] = {}
-        for m in QUOTE.finditer(text):
-            self.by_end[m.end()] = len(self.spans)
-            self.by_start[m.start()] = len(self.spans)
-            self.spans.append((m.start(), m.end()))
+        # (open quote index, close quote index + 1), in text order; the spans never overlap, so
+        # their starts and their ends are both sorted (looked up by bisection)
+        self.spans: list[tuple[int, int]] = [m.span() for m in QUOTE.finditer(text)]
+        self.starts = [start for start, _end in self.spans]
+        self.ends = [end for _start, end in self.spans]
 
     def ending_at(self, pos: int) -> int | None:
         """Index of the quote closing right before ``pos``, else None."""
-        return self.by_end.get(pos)
+        index = bisect_left(self.ends, pos)
+        return index if index < len(self.ends) and self.ends[index] == pos else None
 
     def starting_at(self, pos: int) -> int | None:
         """Index of the quote opening at ``pos``, else None."""
-        return self.by_start.get(pos)
+        index = bisect_left(self.starts, pos)
+        return index if index < len(self.starts) and self.starts[index] == pos else None
 
 
 def _joins_list(between: str, vocab: BrandVocabulary) -> bool:
@@ -141,7 +142,7 @@ def listed_before(text: str, quotes: QuoteIndex, run_start: int, vocab: BrandVoc
 
 def _plain_suffix(suffix: str, vocab: BrandVocabulary) -> bool:
     """True for a type noun after a listed name (工作室, 协商议事平台), not a clause with a verb."""
-    return len(suffix) <= MAX_SUFFIX and all(HAN.match(c) for c in suffix) and not vocab.verb_pattern.search(suffix)
+    return len(suffix) <= MAX_SUFFIX and all(map(is_name_char, suffix)) and not vocab.verb_pattern.search(suffix)
 
 
 def quote_name(text: str, span: tuple[int, int]) -> tuple[int, int, str]:

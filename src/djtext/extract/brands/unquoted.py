@@ -3,13 +3,11 @@ name the document repeats.
 """
 from __future__ import annotations
 
-import re
-
 from djtext.extract.brands.vocabulary import (
     ANCHOR,
     BrandVocabulary,
     FUNCTION_CHARS,
-    HAN,
+    is_name_char,
     HAN_RUN,
     MAX_BARE_NAME,
     is_generic_name,
@@ -38,7 +36,7 @@ def bare_name(pre_gap: str, vocab: BrandVocabulary) -> tuple[int, str] | None:
         modifier = modifier.replace(word, "")
     if len(modifier) < 2 or vocab.unit_pattern.search(modifier) or FUNCTION_CHARS.search(candidate):
         return None
-    if len(candidate) > MAX_BARE_NAME or not HAN.fullmatch(candidate[0]):
+    if len(candidate) > MAX_BARE_NAME or not is_name_char(candidate[0]):
         return None
     return verb_end, candidate
 
@@ -63,10 +61,12 @@ def recurring_name(text: str, pre_gap: str, gap_start: int, vocab: BrandVocabula
     if vocab.unit_pattern.search(candidate) or not HAN_RUN.fullmatch(candidate) or is_generic_name(candidate, vocab):
         return None
     here = gap_start + verb_end
-    for m in re.finditer(re.escape(candidate), text):
-        if m.start() == here:
-            continue
-        quoted = text[m.start() - 1:m.start()] in "“「『" and text[m.end():m.end() + 1] in "”」』"
-        if quoted or text.startswith(ANCHOR, m.end()):
-            return verb_end, candidate
+    at = text.find(candidate)
+    while at >= 0:  # every occurrence, left to right, not overlapping
+        end = at + len(candidate)
+        if at != here:
+            quoted = text[at - 1:at] in "“「『" and text[end:end + 1] in "”」』"
+            if quoted or text.startswith(ANCHOR, end):
+                return verb_end, candidate
+        at = text.find(candidate, end)
     return None
