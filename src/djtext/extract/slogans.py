@@ -31,7 +31,6 @@ from djtext.lexicon import Lexicon, load_lexicon
 from djtext.models import Mention
 from djtext.text import SENTENCE_END, is_han_span
 
-QUOTE = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』")
 TITLE = re.compile(r"《[^《》\n]{0,80}》")
 _SPACES = re.compile(r"\s+")
 NUMBER_LED = re.compile(r"[一二三四五六七八九十两百千万〇零\d０-９]")
@@ -206,7 +205,7 @@ def extract_slogans(text: str, *, lexicon: Lexicon | None = None,
     to_text = view.to_text if view.starts else None
     candidates: dict[str, bool] = {}  # whether each phrase can be a slogan here, judged once per document
     mentions: list[Mention] = []
-    for m in QUOTE.finditer(vtext):
+    for m in view.quotes():
         group = m.lastindex  # the one group of the alternative that matched
         content = m.group(group)
         phrase = content.strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from djtext.extract.brands.quoted import QUOTE
+from djtext.extract.brands.wrap import QUOTE
 from djtext.extract.brands.vocabulary import (
     ANCHOR,
     BrandVocabulary,

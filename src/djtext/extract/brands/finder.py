@@ -25,7 +25,7 @@ from djtext.extract.brands.vocabulary import (
     split_components,
     split_kind,
 )
-from djtext.extract.brands.wrap import wrap_view
+from djtext.extract.brands.wrap import WrapView, wrap_view
 from djtext.lexicon import Lexicon
 from djtext.models import Mention
 
@@ -90,18 +90,19 @@ def extract_brands(text: str, *, lexicon: Lexicon | None = None) -> list[Mention
     if ANCHOR not in text and "品" not in text:
         return []
     view = wrap_view(text)
-    mentions = _extract_brands(view.text, lexicon)
+    mentions = _extract_brands(view, lexicon)
     if view.starts:
         for m in mentions:
             m.start, m.end = view.to_text(m.start), view.to_text(m.end, end=True)
     return mentions
 
 
-def _extract_brands(text: str, lexicon: Lexicon | None) -> list[Mention]:
+def _extract_brands(view: WrapView, lexicon: Lexicon | None) -> list[Mention]:
+    text = view.text
     if ANCHOR not in text:
         return []
     vocab = brand_vocabulary(lexicon)
-    quotes = QuoteIndex(text)
+    quotes = QuoteIndex(view.quotes())
     found: dict[tuple[int, int], Mention] = {}
 
     def add(start: int, end: int, name: str, kind: str, pattern: str, count: int = 0) -> None:

@@ -9,7 +9,6 @@ from bisect import bisect_left
 from djtext.extract.brands.vocabulary import BrandVocabulary, is_name_char
 from djtext.text import HAN_SPAN_RANGE
 
-QUOTE = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』")
 # between two quoted names of one list: nothing, a list comma or a conjunction, or
 # 、 plus a short label naming the item's owner (甲组“A”、乙组“B”)
 LIST_JOIN = re.compile(rf"""
@@ -35,12 +34,12 @@ MAX_SUFFIX = 8  # the longest type noun after a listed quoted name (协商议事
 
 
 class QuoteIndex:
-    """All quoted spans of a text, findable by where they close and where they open."""
+    """The quoted spans of a text (its ``QUOTE`` matches), findable by where they close and where they open."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, matches: list[re.Match[str]]) -> None:
         # (open quote index, close quote index + 1), in text order; the spans never overlap, so
         # their starts and their ends are both sorted (looked up by bisection)
-        self.spans: list[tuple[int, int]] = [m.span() for m in QUOTE.finditer(text)]
+        self.spans: list[tuple[int, int]] = [m.span() for m in matches]
         self.starts = [start for start, _end in self.spans]
         self.ends = [end for _start, end in self.spans]
 

@@ -1,11 +1,16 @@
 """The wrap view of a text: hard wraps inside sentences removed (djtext.text.inner_wraps), with the way
-back to the text's offsets; shared by the extractors of one document.
+back to the text's offsets and the quotes of the view; shared by the extractors of one document.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from djtext.text import inner_wraps
+
+
+# a quoted span: “…”, 「…」 or 『…』 on one line, 1 to 40 characters inside (one group per style)
+QUOTE = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』")
 
 
 class WrapView:
@@ -23,6 +28,13 @@ class WrapView:
             last = end
         pieces.append(text[last:])
         self.text = "".join(pieces) if self.starts else text
+        self._quotes: list[re.Match[str]] | None = None
+
+    def quotes(self) -> list[re.Match[str]]:
+        """The ``QUOTE`` matches of the view text, in order (found once, read by brands and slogans)."""
+        if self._quotes is None:
+            self._quotes = list(QUOTE.finditer(self.text))
+        return self._quotes
 
     def to_text(self, pos: int, *, end: bool = False) -> int:
         """Offset in the original text of view offset ``pos`` (an end offset stays before a removed wrap)."""
