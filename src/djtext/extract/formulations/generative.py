@@ -11,6 +11,7 @@ from djtext.extract.formulations.characters import (
     CLASSIFIERS,
     HAN_CLASS,
     LEAD_NUMERALS,
+    LEAD_NUMERAL_SET,
     NUMERALS,
     NUMERAL_SET,
     make_mention,
@@ -44,6 +45,7 @@ ENUM_BREAK = re.compile(r"[，。；：！？（）()\n]")
 ENUM_LAST_JOIN = re.compile(r"以及|和|及|与")
 ENUM_JOINS = "、和及与"  # every enumeration holds one of these (以及 holds 及)
 MAX_ENUM_CLAUSE = 60  # how far back an enumeration before a numeral summary is read
+MAX_SUMMARY = 8  # the longest numeral summary after a quoted enumeration
 ENUM_ITEM = re.compile(rf"[{HAN_CLASS}]{{2,10}}")
 # a numeral + head explained in brackets: 五有（有A、有B…）, “三个创新”（A、B、C）
 EXPLAINED = re.compile(
@@ -82,7 +84,7 @@ def from_summaries(text: str, vocab: FormulationVocabulary) -> list[Mention]:
         return found
     for match in vocab.summary_pattern.finditer(text):
         candidate = match.group(1)
-        if is_formulation(candidate, vocab) and len(candidate) <= 8:
+        if is_formulation(candidate, vocab) and len(candidate) <= MAX_SUMMARY:
             found.append(make_mention(text, match.start(1), match.end(1), "summary"))
     return found
 
@@ -90,10 +92,10 @@ def from_summaries(text: str, vocab: FormulationVocabulary) -> list[Mention]:
 def from_leads(text: str, vocab: FormulationVocabulary) -> list[Mention]:
     """A numeral and one character directly before a quote (以三润“聚心”引领 -> 三润)."""
     found = []
-    for quote in re.finditer("“", text):
-        if quote.start() < 2:
-            continue
-        match = LEAD.match(text, quote.start() - 2)
+    quote = text.find("“", 2)  # a quote with a numeral and a character before it
+    while quote >= 0:
+        match = LEAD.match(text, quote - 2) if text[quote - 2] in LEAD_NUMERAL_SET else None
+        quote = text.find("“", quote + 1)
         if not match or preceded_by_ordinal(text, match.start()):
             continue
         candidate = match.group(1)

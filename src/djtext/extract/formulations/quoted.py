@@ -38,6 +38,9 @@ LEAD_CLASSIFIER = re.compile(rf"(?<![第{NUMERALS}])([{NUMERALS}]{{1,2}}[{CLASSI
 COMPOUND_PART = re.compile(rf"[{NUMERALS}]+[^{NUMERALS}\W\d]*")
 LIST_PART = re.compile(r"[^、]+")
 PLAIN_QUOTE = re.compile(r"“([^“”\n]+)”")  # a “…” on one line
+MAX_QUOTED = 16  # the longest quoted text read as a formulation (line breaks not counted)
+MAX_LIST_HEAD = 3  # the longest head of each part of a quoted list (“三个甲乙、四个丙丁”)
+MIN_LED_HEAD, MAX_LED_HEAD = 2, 5  # the length of a quoted head after a numeral + classifier (两个“头号工程”)
 
 
 def _is_list_formulation(text: str, vocab: FormulationVocabulary) -> bool:
@@ -46,7 +49,7 @@ def _is_list_formulation(text: str, vocab: FormulationVocabulary) -> bool:
         return False
     for part in parts:
         number, head = split_number(part)
-        if not number or not head or len(head) > 3 or not is_formulation(part, vocab):
+        if not number or not head or len(head) > MAX_LIST_HEAD or not is_formulation(part, vocab):
             return False
     return True
 
@@ -76,7 +79,7 @@ def from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
     for match in matches:
         raw_content, start, end = match.group(1), match.start(1), match.end(1)
         content = raw_content.replace("\n", "")
-        if len(content) > 16:
+        if len(content) > MAX_QUOTED:
             continue
         if start >= 2 and text[start - 2] == "第":
             continue
@@ -139,7 +142,7 @@ def _lead_classified(text: str, match: re.Match[str], content: str, found: list[
     lead = LEAD_CLASSIFIER.search(before)
     if lead and _counts_things(text, match.start() - len(lead.group(1)), lead.group(1)):
         return False
-    if lead and 2 <= len(content) <= 5 and "的" not in content and all_han_span(content):
+    if lead and MIN_LED_HEAD <= len(content) <= MAX_LED_HEAD and "的" not in content and all_han_span(content):
         found.append(make_mention(text, match.start() - len(lead.group(1)), match.end(1), "quote"))
         return True
     return False
