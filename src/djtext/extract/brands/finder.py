@@ -19,7 +19,7 @@ from djtext.extract.brands.unquoted import bare_name, recurring_name
 from djtext.extract.brands.vocabulary import (
     ANCHOR,
     BrandVocabulary,
-    NAME_HAN,
+    is_name_char,
     brand_vocabulary,
     is_generic_name,
     split_components,
@@ -30,7 +30,7 @@ from djtext.lexicon import Lexicon
 from djtext.models import Mention
 
 # characters of the run read backwards from 品牌: Han characters and digits (“A”“B”等10余个党建品牌)
-RUN_CHAR = re.compile(f"[{NAME_HAN}0-9０-９]")
+RUN_DIGITS = "0123456789０１２３４５６７８９"  # digits that may sit in that run
 CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n（）()《》]")
 CONNECTOR = re.compile(r"^(?:为|是|作为|成为|即)")
 LINKED = re.compile(r"为|是")
@@ -60,7 +60,7 @@ def _han_run_before(text: str, pos: int) -> int:
     """Start of the run of Han characters ending at ``pos`` (at most MAX_PRE_RUN long)."""
     start = pos
     limit = max(0, pos - MAX_PRE_RUN)
-    while start > limit and RUN_CHAR.match(text, start - 1):
+    while start > limit and (is_name_char(text[start - 1]) or text[start - 1] in RUN_DIGITS):
         start -= 1
     return start
 

@@ -22,7 +22,7 @@ from djtext.extract.formulations.characters import (
 from djtext.extract.formulations.shape import DIGIT_CHAIN, is_formulation, is_quantity, stopped
 from djtext.extract.formulations.vocabulary import FormulationVocabulary
 from djtext.models import Mention
-from djtext.text import is_han_span
+from djtext.text import all_han_span, is_han_span
 
 PLUS_SIGNS = "+＋"  # a digit chain is found from its plus signs
 CHAIN_EDGE = frozenset("0123456789.+＋ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -46,13 +46,13 @@ ENUM_LAST_JOIN = re.compile(r"以及|和|及|与")
 ENUM_JOINS = "、和及与"  # every enumeration holds one of these (以及 holds 及)
 MAX_ENUM_CLAUSE = 60  # how far back an enumeration before a numeral summary is read
 MAX_SUMMARY = 8  # the longest numeral summary after a quoted enumeration
-ENUM_ITEM = re.compile(rf"[{HAN_CLASS}]{{2,10}}")
+MIN_ENUM_ITEM, MAX_ENUM_ITEM = 2, 10  # the Han characters of one item of an enumeration
 # a numeral + head explained in brackets: 五有（有A、有B…）, “三个创新”（A、B、C）
 EXPLAINED = re.compile(
     rf"(?P<num>[两三四五六七八九十])(?P<cls>[个大项])?(?P<head>[{HAN_CLASS}]{{1,4}})”?（(?P<items>[^（）\n]{{4,160}})）")
 EXPLAINED_SPLIT = re.compile(r"[、；，]")
 # an item shaped X + numeral + Y (场所三延伸, 功能四保障)
-INNER_NUMBERED = re.compile(rf"[{HAN_CLASS}]{{2}}[二两三四五六七八九十][{HAN_CLASS}]{{2,3}}")
+INNER_NUMERALS = "二两三四五六七八九十"  # the numeral of an item shaped X + numeral + Y
 
 
 def from_compounds(text: str, vocab: FormulationVocabulary) -> list[Mention]:
@@ -148,7 +148,7 @@ def _enumeration_size(clause: str) -> int:
     parts = strip_quotes(clause).split("、")
     last = ENUM_LAST_JOIN.split(parts[-1], maxsplit=1)
     parts = parts[:-1] + last
-    if len(parts) < 2 or not all(ENUM_ITEM.fullmatch(part) for part in parts[1:]):
+    if len(parts) < 2 or not all(_is_enum_item(part) for part in parts[1:]):
         return 0
     return len(parts) if len(parts[0]) >= 2 else 0
 
@@ -182,6 +182,17 @@ def from_enumerations(text: str, vocab: FormulationVocabulary) -> list[Mention]:
     return found
 
 
+def _is_enum_item(part: str) -> bool:
+    """True for an item of an enumeration: 2 to 10 Han characters."""
+    return MIN_ENUM_ITEM <= len(part) <= MAX_ENUM_ITEM and all_han_span(part)
+
+
+def _is_inner_numbered(item: str) -> bool:
+    """True for an item shaped X + numeral + Y: two Han characters, a numeral, two or three more
+    (场所三延伸, 功能四保障)."""
+    return len(item) in (5, 6) and item[2] in INNER_NUMERALS and all_han_span(item[:2]) and all_han_span(item[3:])
+
+
 def from_explained(text: str, vocab: FormulationVocabulary) -> list[Mention]:
     """A numeral + one character explained by as many items in brackets that all start with it
     (五有（有A、有B、…）-> 五有), and items shaped X + numeral + Y inside the brackets that explain
@@ -203,7 +214,7 @@ def from_explained(text: str, vocab: FormulationVocabulary) -> list[Mention]:
         offset = match.start("items")
         for item in listed.split("、"):
             core = item.strip()
-            if INNER_NUMBERED.fullmatch(core):
+            if _is_inner_numbered(core):
                 at = offset + item.index(core)
                 found.append(make_mention(text, at, at + len(core), "explained"))
             offset += len(item) + 1

@@ -9,7 +9,6 @@ from djtext.extract.formulations.characters import (
     BRAND_SOON,
     CLASSIFIERS,
     CLASSIFIER_SET,
-    HAN_CLASS,
     LEAD_NUMERALS,
     LEAD_NUMERAL_SET,
     NUMBER_CHAR,
@@ -30,7 +29,7 @@ QUOTED = re.compile(r"[“”]([^“”\n]{0,15}\n?[^“”\n]{1,16})”")
 # single quotes are scanned on their own, so a ‘X’ nested inside a long “…” is seen too
 SINGLE_QUOTED = re.compile(r"‘([^‘’\n]{1,16})’")
 # a quoted “第一X” names a fixed first item (“第一议题”“第一课程”制度), not an ordinal count
-FIRST_ITEM = re.compile(rf"第一[{HAN_CLASS}]{{2,3}}")
+FIRST_ITEM = "第一"  # a quoted 第一 + two or three Han characters
 # what follows such a name (a rule, or the next quoted first item): not “第一书记”, “第一粒扣子”
 FIRST_ITEM_AFTER = re.compile(r"“第一|制度|机制|学习|工作法")
 LEAD_CLASSIFIER = re.compile(rf"(?<![第{NUMERALS}])([{NUMERALS}]{{1,2}}[{CLASSIFIERS}])$")
@@ -88,7 +87,7 @@ def from_quotes(text: str, vocab: FormulationVocabulary) -> list[Mention]:
             if text[match.start() - 1:match.start()] in CLASSIFIER_SET:
                 _lead_classified(text, match, content, found)
             continue
-        if FIRST_ITEM.fullmatch(content):
+        if content.startswith(FIRST_ITEM) and len(content) in (4, 5) and all_han_span(content[2:]):
             if FIRST_ITEM_AFTER.match(text, match.end()) or text.endswith("”", 0, match.start()):
                 found.append(make_mention(text, start, end, "quote"))  # “第一课程”制度: a named first item
             continue

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from djtext.extract.formulations.characters import CLASSIFIERS, HAN_CLASS, NUMERALS, NUMERAL_RUN
+from djtext.extract.formulations.characters import CLASSIFIERS, NUMERALS, NUMERAL_RUN
 from djtext.extract.formulations.vocabulary import FormulationVocabulary
-from djtext.text import CN_NUM, all_han_span
+from djtext.text import CN_NUM, all_han_span, is_han_span
 
 DIGIT_CHAIN = re.compile(r"\d{1,3}(?:[+＋](?:\d{1,3}|[A-Za-z]))+(?![\d.+＋A-Za-z])")
 DIGITS_ONLY = re.compile(r"\d{3,6}")
@@ -23,7 +23,7 @@ SYMMETRIC = re.compile(rf"""
 # time words after a numeral: a quoted “三年行动” or “八小时以外” is a period, not a set phrase
 TIME_WORDS = re.compile(r"年|月|日|天|周|小时|分钟|秒|岁|季度|星期|个月")
 # the head of a formulation: Han characters, list commas and middle dots only
-HEAD_CHARS = re.compile(rf"[{HAN_CLASS}、·]+")
+HEAD_MARKS = "、·"  # the characters of a head besides Han characters
 MAX_TEXT = 12  # the longest formulation (quotes removed)
 MAX_JUDGED = 100_000  # texts whose judgement is remembered per vocabulary before it starts afresh
 # a count of brands or the like, not a formulation: 四大特色品牌
@@ -90,7 +90,7 @@ def _has_formulation_shape(text: str, vocab: FormulationVocabulary, quoted: bool
         return False  # 万里…, 千方百计: a big round numeral alone leads no formulation
     if is_quantity(rest, vocab) and not SYMMETRIC.fullmatch(text) and not (quoted and _quoted_measure(numeral, rest, vocab)):
         return False
-    if not HEAD_CHARS.fullmatch(rest):
+    if not all(is_han_span(ch) or ch in HEAD_MARKS for ch in rest):  # rest is not empty here
         return False
     if rest[0] in CLASSIFIERS and len(rest) == 1:
         return False  # 两个, 五张: a classifier with no head
