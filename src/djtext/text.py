@@ -1,14 +1,15 @@
 """Text primitives shared by clean/, structure/, segment/ and extract/: Han character classes,
-sentence ends, Chinese numerals and their values, list markers.
+sentence ends, Chinese numerals and their values, list markers, line breaks left inside a sentence.
 
 Regex fragments are plain strings (``HAN_RANGE`` goes inside ``[...]``, ``HAN`` is a whole class);
-modules compile their own patterns from them. Where a module needs a different set on purpose (the
+modules compile their own patterns from them (``inner_wraps`` compiles its one on first use). Where a module needs a different set on purpose (the
 cleaner's wider Han class, a sentence end that includes ；), the variant is defined here under a
 name that says what it is.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 HAN_RANGE = "\u4e00-\u9fff"
 """CJK Unified Ideographs (the basic block): the Han characters the extractors and structure read."""
@@ -19,6 +20,17 @@ HAN = f"[{HAN_RANGE}]"
 HAN_SPAN_RANGE = "\u3400-\u9fff"
 """Extension A through the basic block as one span (the Yijing symbols between them included): the
 extractors' Han class (brands, formulations, slogans)."""
+
+
+def is_han_span(ch: str) -> bool:
+    """True for one character of ``HAN_SPAN_RANGE`` (cheaper than a compiled class for one test)."""
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def all_han_span(text: str) -> bool:
+    """True when ``text`` is not empty and every character is in ``HAN_SPAN_RANGE``."""
+    return bool(text) and all("\u3400" <= ch <= "\u9fff" for ch in text)
+
 
 HAN_COMPAT_RANGE = "\uf900-\ufaff"
 """CJK compatibility ideographs (look-alikes some PDFs and OCR engines emit)."""
@@ -82,11 +94,6 @@ def longest_first(word: str) -> tuple[int, str]:
     return (-len(word), word)
 
 
-def is_han_span(ch: str) -> bool:
-    """True for one Han character of extension A through the basic block (``HAN_SPAN_RANGE``)."""
-    return "\u3400" <= ch <= "\u9fff"
-
-
 def occurrences(text: str, needles: str | tuple[str, ...]) -> list[int]:
     """Sorted start offsets of every occurrence of ``needles`` (one string or several) in ``text``."""
     found = []
@@ -125,3 +132,45 @@ class LazyRegex:
     def fullmatch(self, *args) -> re.Match[str] | None:
         """``re.Pattern.fullmatch`` of the compiled pattern."""
         return self.compiled().fullmatch(*args)
+
+
+INNER_WRAP = (
+    rf"(?<=[{HAN_SPAN_RANGE}“”‘’「」、，,·])"   # after a Han character, a quote, a list comma or a middle dot
+    r"[ \t\u3000]*\n\s*"                      # the line break with the spaces around it
+    rf"(?=[{HAN_SPAN_RANGE}“”‘’「」])"           # before a Han character or a quote
+)
+"""A line break left inside a sentence (a hard wrap the cleaner did not join): between two Han
+characters or quotes, never after a sentence end; the match covers the spaces and blank lines
+around it. Unlike structure.lines.soft_wrapped, which judges whether a whole line reads as a
+wrapped newspaper column (it holds a comma or a full stop and does not end in a colon or a
+quote), this reads only the two characters around the break, so it also mends a break inside
+a name (“甲乙\\n丙丁”)."""
+
+
+@lru_cache(maxsize=1)
+def _inner_wrap() -> re.Pattern[str]:
+    return re.compile(INNER_WRAP)
+
+
+def inner_wraps(text: str) -> list[tuple[int, int]]:
+    """Spans [start, end) of the ``INNER_WRAP`` line breaks of ``text``, left to right, not overlapping.
+
+    Only tried where a line break can start a match (much faster than a scan of the whole text):
+    a match starts at the run of spaces before a line break (the look-behind character is never a
+    space), so each line break gives one candidate start.
+    """
+    pattern = _inner_wrap()
+    found: list[tuple[int, int]] = []
+    last_end = 0
+    newline = text.find("\n")
+    while newline != -1:
+        start = newline
+        while start > 0 and text[start - 1] in " \t\u3000":
+            start -= 1
+        if start >= last_end:
+            m = pattern.match(text, start)
+            if m is not None:
+                found.append((m.start(), m.end()))
+                last_end = m.end()
+        newline = text.find("\n", max(newline + 1, last_end))
+    return found

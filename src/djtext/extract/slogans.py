@@ -23,16 +23,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from djtext.extract.brands import extract_brands, split_components, wrap_view
 from djtext.lexicon import Lexicon, load_lexicon
 from djtext.models import Mention
-from djtext.text import HAN_SPAN_RANGE, SENTENCE_END
+from djtext.text import SENTENCE_END, is_han_span
 
-QUOTE = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』")
 TITLE = re.compile(r"《[^《》\n]{0,80}》")
-HAN = re.compile(f"[{HAN_SPAN_RANGE}]")  # one Han character
 _SPACES = re.compile(r"\s+")
 NUMBER_LED = re.compile(r"[一二三四五六七八九十两百千万〇零\d０-９]")
 MAX_EMPHASIS = 2
@@ -72,48 +71,82 @@ def slogan_cues(lexicon: Lexicon | None = None) -> SloganCues:
     return cues
 
 
-_CUE_WORDS: dict[int, tuple[SloganCues, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+MAX_REMEMBERED = 50_000  # phrases remembered (kinds per cue set, slogan tests, brand keys)
 
 
-def _cue_words(cues: SloganCues) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The suffix, after and prefix cue words of ``cues`` as tuples (one str test rejects them all)."""
+@dataclass
+class _CueWords:
+    """The suffix, after and prefix cue words of one ``SloganCues`` as tuples (one str test rejects
+    them all), and the kinds already judged from a phrase alone."""
+
+    cues: SloganCues
+    suffixes: tuple[str, ...]
+    afters: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    by_phrase: dict[str, tuple[str | None, str]]
+
+
+_CUE_WORDS: dict[int, _CueWords] = {}
+
+
+def _cue_words(cues: SloganCues) -> _CueWords:
+    """The cue words of ``cues``, built once per cue set."""
     hit = _CUE_WORDS.get(id(cues))
-    if hit is None or hit[0] is not cues:
+    if hit is None or hit.cues is not cues:
         if len(_CUE_WORDS) > 16:
             _CUE_WORDS.clear()
-        words = tuple(tuple(cue for cue, _kind in cues.by_position[p]) for p in ("suffix", "after", "prefix"))
-        hit = _CUE_WORDS[id(cues)] = (cues, *words)
-    return hit[1], hit[2], hit[3]
+        words = (tuple(cue for cue, _kind in cues.by_position[p]) for p in ("suffix", "after", "prefix"))
+        hit = _CUE_WORDS[id(cues)] = _CueWords(cues, *words, by_phrase={})
+    return hit
 
 
-def slogan_kind(phrase: str, following: str, cues: SloganCues) -> str:
-    """Kind of a quoted ``phrase`` given the text ``following`` its closing quote."""
-    suffixes, afters, prefixes = _cue_words(cues)
-    if phrase.endswith(suffixes):
-        for cue, kind in cues.by_position["suffix"]:
-            if phrase.endswith(cue):
-                return kind
-    if following.startswith(afters):
-        for cue, kind in cues.by_position["after"]:
-            if following.startswith(cue):
-                return kind
-    if phrase.startswith(prefixes):
-        for cue, kind in cues.by_position["prefix"]:
+def _phrase_kinds(phrase: str, words: _CueWords) -> tuple[str | None, str]:
+    """(kind given by the phrase's suffix or None, kind given by its prefix, a word in it or its
+    shape): what ``slogan_kind`` reads from the phrase alone, before and after the following words."""
+    known = words.by_phrase.get(phrase)
+    if known is not None:
+        return known
+    suffix_kind = None
+    if phrase.endswith(words.suffixes):
+        suffix_kind = next(kind for cue, kind in words.cues.by_position["suffix"] if phrase.endswith(cue))
+    if len(words.by_phrase) >= MAX_REMEMBERED:
+        words.by_phrase.clear()
+    known = words.by_phrase[phrase] = (suffix_kind, _inner_kind(phrase, words))
+    return known
+
+
+def _inner_kind(phrase: str, words: _CueWords) -> str:
+    if phrase.startswith(words.prefixes):
+        for cue, kind in words.cues.by_position["prefix"]:
             if phrase.startswith(cue):
                 return kind
-    for cue, kind in cues.by_position["contains"]:
+    for cue, kind in words.cues.by_position["contains"]:
         if cue in phrase:
             return kind
     parts = split_components(phrase)
-    if len(parts) >= 2 and all(len(HAN.findall(p)) >= 2 for p in parts):
+    if len(parts) >= 2 and all(sum(map(is_han_span, p)) >= 2 for p in parts):
         return "motto"
     return "other"
 
 
+def slogan_kind(phrase: str, following: str, cues: SloganCues) -> str:
+    """Kind of a quoted ``phrase`` given the text ``following`` its closing quote."""
+    words = _cue_words(cues)
+    suffix_kind, inner_kind = _phrase_kinds(phrase, words)
+    if suffix_kind is not None:
+        return suffix_kind
+    if following.startswith(words.afters):
+        for cue, kind in cues.by_position["after"]:
+            if following.startswith(cue):
+                return kind
+    return inner_kind
+
+
+@lru_cache(maxsize=MAX_REMEMBERED)
 def is_slogan_text(phrase: str) -> bool:
     """True when a quoted ``phrase`` can be a slogan (rules 3 to 6 of the module docstring)."""
     compact = _SPACES.sub("", phrase)
-    if len(compact) <= MAX_EMPHASIS or not HAN.search(compact):
+    if len(compact) <= MAX_EMPHASIS or not any(map(is_han_span, compact)):
         return False
     if len(compact) <= MAX_FORMULATION and NUMBER_LED.match(compact):
         return False
@@ -143,6 +176,7 @@ class _SpanSet:
 _BRAND_KEY_DROP = re.compile(r"[\s·•・‧.．、，,‘’“”]+")
 
 
+@lru_cache(maxsize=MAX_REMEMBERED)
 def _brand_key(name: str) -> str:
     return _BRAND_KEY_DROP.sub("", name)
 
@@ -167,17 +201,23 @@ def extract_slogans(text: str, *, lexicon: Lexicon | None = None,
         brand_names.update(_brand_key(part) for part in brand.attrs.get("components", ()) if len(part) > MAX_EMPHASIS)
     view = wrap_view(text)
     vtext = view.text
-    titles = _SpanSet((m.start(), m.end()) for m in TITLE.finditer(vtext))
+    titles = _SpanSet((m.start(), m.end()) for m in TITLE.finditer(vtext)) if "《" in vtext else None
+    to_text = view.to_text if view.starts else None
+    candidates: dict[str, bool] = {}  # whether each phrase can be a slogan here, judged once per document
     mentions: list[Mention] = []
-    for m in QUOTE.finditer(vtext):
+    for m in view.quotes():
         group = m.lastindex  # the one group of the alternative that matched
         content = m.group(group)
         phrase = content.strip()
+        candidate = candidates.get(phrase)
+        if candidate is None:
+            candidate = candidates[phrase] = is_slogan_text(phrase) and not (brand_names and _brand_key(phrase) in brand_names)
+        if not candidate:
+            continue
         v_start = m.start(group) + len(content) - len(content.lstrip())
         v_end = v_start + len(phrase)
-        start, end = view.to_text(v_start), view.to_text(v_end, end=True)
-        if (not is_slogan_text(phrase) or titles.overlaps(v_start, v_end)
-                or excluded.overlaps(start, end) or _brand_key(phrase) in brand_names):
+        start, end = (to_text(v_start), to_text(v_end, end=True)) if to_text else (v_start, v_end)
+        if (titles is not None and titles.overlaps(v_start, v_end)) or excluded.overlaps(start, end):
             continue
         kind = slogan_kind(phrase, vtext[m.end():m.end() + 6], cues)
         mentions.append(Mention(table="slogans", text=phrase, start=start, end=end,
