@@ -152,6 +152,7 @@ class Document:
     tokens: list[str] = field(default_factory=list)
     error: str | None = None
     parts: list[tuple[int, int]] | None = None  # independent parts of a compilation (structure stage)
+    places: Any = None  # djtext.regions.Places: gazetteer place mentions of the clean text, found once (attribute)
     regions: Any = None  # djtext.attribute.RegionView: region columns per unit and outside units (attribute)
 
     @property
