@@ -112,6 +112,26 @@ def unit_at(units: list[Unit], position: int) -> Unit | None:
     return best
 
 
+class UnitLocator:
+    """``unit_at`` over a list of units, by bisect over the offsets where the innermost unit can
+    change (made again when units are added to the list)."""
+
+    def __init__(self, units: list[Unit]):
+        self.units = units
+        self.size = -1
+        self.cuts: list[int] = []
+        self.owners: list[Unit | None] = []
+
+    def __call__(self, position: int) -> Unit | None:
+        """The innermost unit whose span contains ``position`` (as ``unit_at``)."""
+        if len(self.units) != self.size:
+            self.size = len(self.units)
+            self.cuts = sorted({u.start for u in self.units} | {u.end for u in self.units})
+            self.owners = [unit_at(self.units, cut) for cut in self.cuts]
+        i = bisect_right(self.cuts, position) - 1
+        return self.owners[i] if i >= 0 else None
+
+
 def attribute_document(doc: Document, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None) -> Document:
     """Give units their regions and attach every list item and mention to its unit.
 
@@ -127,9 +147,10 @@ def attribute_document(doc: Document, gazetteer: Gazetteer | None = None, lexico
     doc.units.extend(listed_units(doc.clean.text, doc.units, gazetteer, places))
     doc.units.extend(platform_units(doc.clean.text, doc.units, gazetteer, lexicon, places))
     doc.units.extend(level_named_units(doc.clean.text, doc.units, lexicon))
+    unit_of = UnitLocator(doc.units)  # doc.units grows when a brand names its owner
     for item in doc.lists:
         if item.unit_id is None:
-            unit = unit_at(doc.units, item.start)
+            unit = unit_of(item.start)
             item.unit_id = unit.id if unit else None
     owners: dict[str, Unit] = {}
     for mention in doc.mentions:
@@ -139,7 +160,7 @@ def attribute_document(doc: Document, gazetteer: Gazetteer | None = None, lexico
                 mention.unit_id = owner.id
                 continue
         if mention.unit_id is None:
-            unit = unit_at(doc.units, mention.start)
+            unit = unit_of(mention.start)
             if unit is not None and mention.attrs.get("cited") and not unit.cited:
                 unit = None  # a brand cited as another's example is not the reporting unit's
             mention.unit_id = unit.id if unit else None

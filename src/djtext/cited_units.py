@@ -10,7 +10,8 @@ from djtext.models import Unit
 from djtext.regions import Gazetteer, Places, Region, make_region
 from djtext.text import HAN
 
-_SENTENCE = re.compile(r"[^。！？；\n]+")
+SENTENCE_ENDS = "。！？；\n"
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 MIN_LISTED = 2
 LISTED_SUFFIXES = "县区市旗州盟"  # the level characters that end a listed full place name
 
@@ -25,13 +26,11 @@ def listed_units(text: str, units: list[Unit], gazetteer: Gazetteer | None = Non
     known = {(u.province, u.city, u.county) for u in units}
     out: list[Unit] = []
     next_id = max((u.id for u in units), default=0) + 1
-    for m in _SENTENCE.finditer(text):
-        sentence = m.group()
-        if "政协" not in sentence or "、" not in sentence:
+    for lo, hi in _sentences_with(text, "政协"):
+        if "、" not in text[lo:hi]:
             continue
         if places is None:
             places = (gazetteer or Gazetteer.from_lexicon()).places(text)
-        lo, hi = m.span()
         listed = [match for match in places.matches_in(lo, hi) if match[2][2] and match[2][0][-1] in LISTED_SUFFIXES]
         if len(listed) < MIN_LISTED:
             continue  # no run of two full names (the hits are among these matches)
@@ -62,6 +61,18 @@ def listed_units(text: str, units: list[Unit], gazetteer: Gazetteer | None = Non
                                 province=key[0], city=key[1], county=key[2], cited=True))
                 next_id += 1
     return out
+
+
+def _sentences_with(text: str, word: str):
+    """Spans of the sentences (runs without 。！？； or a line end) of ``text`` that contain ``word``,
+    in order."""
+    at, hi = text.find(word), 0
+    while at >= 0:
+        lo = max(text.rfind(ch, hi, at) for ch in SENTENCE_ENDS) + 1 or hi  # the previous one ended at hi
+        end = _SENTENCE_END.search(text, at)
+        hi = end.start() if end else len(text)
+        yield lo, hi
+        at = text.find(word, hi)
 
 
 MAX_PLATFORM_GAP = 14  # characters between a county's name and the head of its 政协 platform
