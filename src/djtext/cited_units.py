@@ -11,6 +11,7 @@ from djtext.regions import Gazetteer, Places, Region, make_region
 from djtext.text import HAN
 
 SENTENCE_ENDS = "。！？；\n"
+_SENTENCE = re.compile(f"[^{SENTENCE_ENDS}]+")
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 MIN_LISTED = 2
 LISTED_SUFFIXES = "县区市旗州盟"  # the level characters that end a listed full place name
@@ -26,11 +27,10 @@ def listed_units(text: str, units: list[Unit], gazetteer: Gazetteer | None = Non
     known = {(u.province, u.city, u.county) for u in units}
     out: list[Unit] = []
     next_id = max((u.id for u in units), default=0) + 1
-    for lo, hi in _sentences_with(text, "政协"):
-        if "、" not in text[lo:hi]:
-            continue
-        if places is None:
-            places = (gazetteer or Gazetteer.from_lexicon()).places(text)
+    if "政协" not in text or "、" not in text:
+        return out
+    places = places if places is not None else (gazetteer or Gazetteer.from_lexicon()).places(text)
+    for lo, hi in _listing_sentences(text, places):
         listed = [match for match in places.matches_in(lo, hi) if match[2][2] and match[2][0][-1] in LISTED_SUFFIXES]
         if len(listed) < MIN_LISTED:
             continue  # no run of two full names (the hits are among these matches)
@@ -63,16 +63,24 @@ def listed_units(text: str, units: list[Unit], gazetteer: Gazetteer | None = Non
     return out
 
 
-def _sentences_with(text: str, word: str):
-    """Spans of the sentences (runs without 。！？； or a line end) of ``text`` that contain ``word``,
-    in order."""
-    at, hi = text.find(word), 0
-    while at >= 0:
-        lo = max(text.rfind(ch, hi, at) for ch in SENTENCE_ENDS) + 1 or hi  # the previous one ended at hi
-        end = _SENTENCE_END.search(text, at)
+def _listing_sentences(text: str, places: Places):
+    """Spans of the sentences (runs without 。！？； or a line end) of ``text`` that may list places:
+    with 政协, 、 and two full names of a listed level at least, in order."""
+    if any(ch in places.matcher.alphabet for ch in SENTENCE_ENDS):  # a name may cross a sentence end
+        for m in _SENTENCE.finditer(text):
+            if "政协" in m.group() and "、" in m.group():
+                yield m.span()
+        return
+    listed = [m for m in places.all_matches if m[2][2] and m[2][0][-1] in LISTED_SUFFIXES]
+    hi = 0
+    for (a_start, a_end, _a), (b_start, _b_end, _b) in zip(listed, listed[1:]):
+        if a_start < hi or _SENTENCE_END.search(text, a_end, b_start):
+            continue  # in a sentence already read, or not in one sentence
+        lo = max(text.rfind(ch, hi, a_start) for ch in SENTENCE_ENDS) + 1 or hi
+        end = _SENTENCE_END.search(text, b_start)
         hi = end.start() if end else len(text)
-        yield lo, hi
-        at = text.find(word, hi)
+        if "政协" in text[lo:hi] and "、" in text[lo:hi]:
+            yield lo, hi
 
 
 MAX_PLATFORM_GAP = 14  # characters between a county's name and the head of its 政协 platform
