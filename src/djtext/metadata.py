@@ -50,7 +50,7 @@ def _non_empty(lines: list[str]) -> list[str]:
     return [line.strip() for line in lines if line.strip()]
 
 
-def _head_lines(text: str, count: int = HEAD_LINES) -> list[str]:
+def first_lines(text: str, count: int = HEAD_LINES) -> list[str]:
     """The first ``count`` non-empty lines, stripped (``_lines(text)[:count]``, read from the top only)."""
     if len(text) > LINES_CHUNK:
         whole = _non_empty(text[:LINES_CHUNK].splitlines()[:-1])  # the last line may be cut
@@ -59,7 +59,7 @@ def _head_lines(text: str, count: int = HEAD_LINES) -> list[str]:
     return _lines(text)[:count]
 
 
-def _tail_lines(text: str, count: int = TAIL_LINES) -> list[str]:
+def last_lines(text: str, count: int = TAIL_LINES) -> list[str]:
     """The last ``count`` non-empty lines, stripped (``_lines(text)[-count:]``, read from the end only)."""
     if len(text) > LINES_CHUNK:
         whole = _non_empty(text[-LINES_CHUNK:].splitlines()[1:])  # the first line may be cut
@@ -105,7 +105,7 @@ def parse_date(text: str) -> str | None:
 
 def document_date(text: str) -> str | None:
     """The document's date: a dateline among the first lines or a signature date at the end."""
-    for line in _head_lines(text):
+    for line in first_lines(text):
         plain = _plain(line)
         if len(plain) <= MAX_DATELINE and (len(plain) <= MAX_TITLE or _DATE_CUES.search(plain)):
             if plain.endswith("。") and not _DATE_CUES.search(plain):
@@ -113,7 +113,7 @@ def document_date(text: str) -> str | None:
             found = parse_date(plain)
             if found:
                 return found
-    for line in _tail_lines(text):
+    for line in last_lines(text):
         plain = _plain(line)
         if len(plain) <= MAX_TAIL_DATELINE and not plain.endswith("。"):
             found = parse_date(plain)
@@ -136,7 +136,7 @@ def _title_like(line: str) -> bool:
 
 def document_title(text: str) -> str | None:
     """The document's title: its first heading-like line (plus a ``——`` subtitle line), else None."""
-    lines = _head_lines(text)
+    lines = first_lines(text)
     headed = [i for i, line in enumerate(lines) if line.startswith("#") and _title_like(line)]
     candidates = headed or [i for i, line in enumerate(lines) if _title_like(line)]
     if not candidates:
