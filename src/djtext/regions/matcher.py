@@ -41,7 +41,8 @@ class NameMatcher:
                 automaton.add_word(word, (word, (), False, False, 1, None))
         for surface, regions in surfaces.items():
             full = surface in full_names
-            top = min((r.level or "county" for r in regions), key=DEPTH.__getitem__)
+            top = (regions[0].level or "county" if len(regions) == 1
+                   else min((r.level or "county" for r in regions), key=DEPTH.__getitem__))
             automaton.add_word(surface, (surface, regions, full, surface in weak, 2 if full else 0, top))
         automaton.make_automaton()
         self._automaton = automaton
