@@ -7,33 +7,40 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
-from djtext.lexicon import Lexicon, derived
+from djtext.cited_units import level_named_units, listed_units, platform_units
+from djtext.lexicon import Lexicon
 from djtext.models import Document, Unit
-from djtext.regions import EMPTY, Gazetteer, Region, make_region
-from djtext.text import HAN, HAN_RANGE
+from djtext.region_view import (RegionsOutsideUnits, RegionView, line_of, line_starts, part_region,  # noqa: F401
+                                parts_of, region_columns, region_view, unit_columns)
+from djtext.regions import EMPTY, Gazetteer, Places, Region
+from djtext.text import HAN_RANGE
 
-_NEWLINE = re.compile("\n")
+__all__ = ["attribute_document", "attribute_units", "official_unit_name", "unit_at", "listed_units",
+           "platform_units", "level_named_units", "part_region", "region_view", "RegionView",
+           "RegionsOutsideUnits", "line_starts", "line_of", "unit_columns", "region_columns"]
 
 
 def attribute_units(units: list[Unit], doc_text: str, gazetteer: Gazetteer | None = None,
-                    parts: list[tuple[int, int]] | None = None) -> None:
+                    parts: list[tuple[int, int]] | None = None, places: Places | None = None) -> None:
     """Fill province / city / county of every unit from its name and the places of its document
-    (of its own part, when ``parts`` cut a compilation into independent articles)."""
+    (of its own part, when ``parts`` cut a compilation into independent articles); ``places``:
+    the document's places (``Document.places``; made from ``doc_text`` when not given)."""
     gazetteer = gazetteer or Gazetteer.from_lexicon()
+    if places is None and doc_text:
+        places = gazetteer.places(doc_text)
     starts = [start for start, _end in parts or ()]
     defaults: dict[int, Region] = {}
     for unit in units:
-        context, default = doc_text, None
+        context, default = places, None
         if len(starts) > 1:
             i = max(0, bisect_right(starts, unit.start) - 1)
             start, end = parts[i]
-            context = doc_text[start:end]
+            context = places.span(start, end) if end > start else None
             if i not in defaults:
-                defaults[i] = part_region(context, gazetteer) or EMPTY
+                defaults[i] = (part_region("", places=context) if context else None) or EMPTY
             default = defaults[i]
-        region = gazetteer.attribute_unit(unit.name, context, default)
+        region = gazetteer.attribute_unit(unit.name, default=default, places=context)
         if region is not None:
             unit.province, unit.city, unit.county = region.province, region.city, region.county
             if unit.county is None and unit.city is not None and unit.city == unit.province:
@@ -95,182 +102,6 @@ def official_unit_name(name: str, region: Region, gazetteer: Gazetteer) -> str:
     return name
 
 
-MIN_PART_PLACES = 2  # one passing place name (…都市圈) does not tell where an article is from
-
-
-def part_region(text: str, gazetteer: Gazetteer | None = None) -> Region | None:
-    """The region one part of a compilation is about: its dominant region when two place names
-    or more support its province, else None."""
-    gazetteer = gazetteer or Gazetteer.from_lexicon()
-    region = gazetteer.document_region(text)
-    if region is None or not region.province:
-        return None
-    support = sum(1 for hit in gazetteer.document_places(text)
-                  if all(c.province == region.province for c in hit.candidates))
-    return region if support >= MIN_PART_PLACES else None
-
-
-_SENTENCE = re.compile(r"[^。！？；\n]+")
-MIN_LISTED = 2
-
-
-def listed_units(text: str, units: list[Unit], gazetteer: Gazetteer | None = None) -> list[Unit]:
-    """Cited units for places a sentence about 政协 work lists under a reporting unit
-    (市委督查组到A县、B县、C区督查政协工作 → A县政协, B县政协, C区政协): two or more full place
-    names of one level joined by 、, each inside the region of a reporting unit of a higher level."""
-    gazetteer = gazetteer or Gazetteer.from_lexicon()
-    reporting = [u for u in units if not u.cited and (u.province or u.city)]
-    known = {(u.province, u.city, u.county) for u in units}
-    out: list[Unit] = []
-    next_id = max((u.id for u in units), default=0) + 1
-    for m in _SENTENCE.finditer(text):
-        sentence = m.group()
-        if "政协" not in sentence or "、" not in sentence:
-            continue
-        hits = [h for h in gazetteer.find_places(sentence) if h.full and h.surface[-1] in "县区市旗州盟"]
-        runs: list[list] = []
-        for hit in hits:
-            if runs and sentence[runs[-1][-1].end:hit.start] in ("、", "和", "及"):
-                runs[-1].append(hit)
-            else:
-                runs.append([hit])
-        for run in runs:
-            if len(run) < MIN_LISTED:
-                continue
-            for hit in run:
-                owners = [u for u in reporting
-                          if any(_inside(make_region(u.province, u.city, u.county), c) for c in hit.candidates)]
-                if not owners:
-                    continue
-                parent = make_region(owners[0].province, owners[0].city, owners[0].county)
-                region = next(c for c in hit.candidates if _inside(parent, c))
-                key = (region.province, region.city if region.city != region.province or region.county else None,
-                       region.county)
-                if key in known:
-                    continue
-                known.add(key)
-                start = m.start() + hit.start
-                out.append(Unit(id=next_id, name=hit.surface + "政协", level=region.level or "other",
-                                start=start, end=m.end(), evidence_start=start, evidence_end=start + len(hit.surface),
-                                province=key[0], city=key[1], county=key[2], cited=True))
-                next_id += 1
-    return out
-
-
-MAX_PLATFORM_GAP = 14  # characters between a county's name and the head of its 政协 platform
-PLATFORM_HEAD_CHARS = 6  # characters of the platform head itself, read after the gap
-_PLATFORM_STRETCH = re.compile(f"{HAN}{{0,{MAX_PLATFORM_GAP + PLATFORM_HEAD_CHARS}}}")  # Han text after a place
-
-
-def _platform_heads(lexicon: Lexicon | None = None) -> re.Pattern[str] | None:
-    """Heads of platforms (…工作室, …活动室, …会客厅: ``platform`` rows of practice_heads), once per lexicon."""
-    return derived(lexicon, "platform_heads", _build_platform_heads)
-
-
-def _build_platform_heads(lexicon: Lexicon) -> re.Pattern[str] | None:
-    """Any platform head of ``lexicon``, longest first (None when it has none)."""
-    heads = [r["head"] for r in lexicon.rows("practice_heads") if r.get("category") == "platform" and r.get("head")]
-    if not heads:
-        return None
-    return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
-
-
-def platform_units(text: str, units: list[Unit], gazetteer: Gazetteer | None = None,
-                   lexicon: Lexicon | None = None) -> list[Unit]:
-    """Cited units for counties whose own 政协 platform a report names (A市B镇政协委员联系群众活动室,
-    C区基层委员工作室): a full county name, inside a reporting unit's region, followed in the same
-    phrase by 委员 or 政协 and a platform head."""
-    gazetteer = gazetteer or Gazetteer.from_lexicon(lexicon)
-    heads = _platform_heads(lexicon)
-    reporting = [u for u in units if not u.cited and (u.province or u.city)]
-    if heads is None or not reporting:
-        return []
-    known = {(u.province, u.city, u.county) for u in units}
-    out: list[Unit] = []
-    next_id = max((u.id for u in units), default=0) + 1
-    for hit in gazetteer.find_places(text):
-        if not hit.full or not any(c.level == "county" for c in hit.candidates):
-            continue
-        stretch = _PLATFORM_STRETCH.match(text, hit.end).group()
-        head = heads.search(stretch)
-        if head is None or head.start() > MAX_PLATFORM_GAP or not ("委员" in stretch[:head.end()] or "政协" in stretch[:head.end()]):
-            continue
-        inside = [c for c in hit.candidates
-                  if any(_inside(make_region(u.province, u.city, u.county), c) for u in reporting)]
-        if len(inside) != 1:
-            continue
-        region = inside[0]
-        key = (region.province, region.city, region.county)
-        if key in known:
-            continue
-        known.add(key)
-        out.append(Unit(id=next_id, name=hit.surface + "政协", level="county", start=hit.start,
-                        end=hit.end + head.end(), evidence_start=hit.start, evidence_end=hit.end,
-                        province=key[0], city=key[1], county=key[2], cited=True))
-        next_id += 1
-    return out
-
-
-MIN_HIGHER_MENTIONS = 2  # a higher 政协 named once in passing is no unit of the report
-HIGHER_WORDS = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city", "地区": "city"}
-
-
-def level_named_units(text: str, units: list[Unit], lexicon: Lexicon | None = None) -> list[Unit]:
-    """Cited units for the higher 政协 a county's or city's report names by its level alone as an
-    actor at least twice (按照省政协党组要求…, 省政协在…; not 省政协副主席 attending): 省政协, 自治区政协;
-    市政协 in a county's report; a municipality's 市政协 in a district's. Its region is the province
-    or city of the document's first reporting unit."""
-    from djtext.structure import find_unit_names, unit_vocabulary
-
-    reporting = next((u for u in units if not u.cited and u.province), None)
-    if reporting is None or "政协" not in text:
-        return []
-    known = {(u.province, u.city, u.county) for u in units}
-    out: list[Unit] = []
-    next_id = max((u.id for u in units), default=0) + 1
-    municipality = reporting.city is None and reporting.county is not None or reporting.city == reporting.province
-    vocab = unit_vocabulary(lexicon)
-    acting: dict[str, list] = {}
-    for name in find_unit_names(text, vocab):
-        if not name.generic or name.shared:
-            continue
-        word = name.name.removeprefix("中共").split("政协", 1)[0]
-        if word not in HIGHER_WORDS or not name.name.startswith(word + "政协"):
-            continue
-        if not text.startswith(vocab.roles, name.end):  # 省政协副主席… attends: the person acts, not the body
-            acting.setdefault(word, []).append(name)
-    for word, names in acting.items():
-        if len(names) < MIN_HIGHER_MENTIONS:
-            continue
-        name, level = names[0], HIGHER_WORDS[word]
-        if level == "province" or (word == "市" and municipality and reporting.county):
-            place = reporting.province
-            key = (place, None, None)
-            if not place or not (place.endswith(word) or municipality and word == "市"):
-                continue
-        else:
-            place = reporting.city
-            key = (reporting.province, place, None)
-            if not place or not reporting.county or not place.endswith(word):
-                continue
-        if key in known:
-            continue
-        known.add(key)
-        level = "province" if key[1] is None and key[0] == place else level  # a municipality's own 政协
-        out.append(Unit(id=next_id, name=place + name.name[len(word):], level=level, start=name.start,
-                        end=name.end, evidence_start=name.start, evidence_end=name.end,
-                        province=key[0], city=key[1], county=key[2], cited=True))
-        next_id += 1
-    return out
-
-
-def _inside(parent: Region, child: Region) -> bool:
-    """True when ``child`` is a place of a lower level inside ``parent``."""
-    depth = {"province": 0, "city": 1, "county": 2}
-    return (parent.province is not None and parent.contains(child) and child.level is not None
-            and depth[child.level] > depth.get(parent.level or "province", 0))
-
-
 def unit_at(units: list[Unit], position: int) -> Unit | None:
     """The innermost unit whose span contains ``position`` (cited units win over sections)."""
     best: Unit | None = None
@@ -281,6 +112,26 @@ def unit_at(units: list[Unit], position: int) -> Unit | None:
     return best
 
 
+class UnitLocator:
+    """``unit_at`` over a list of units, by bisect over the offsets where the innermost unit can
+    change (made again when units are added to the list)."""
+
+    def __init__(self, units: list[Unit]):
+        self.units = units
+        self.size = -1
+        self.cuts: list[int] = []
+        self.owners: list[Unit | None] = []
+
+    def __call__(self, position: int) -> Unit | None:
+        """The innermost unit whose span contains ``position`` (as ``unit_at``)."""
+        if len(self.units) != self.size:
+            self.size = len(self.units)
+            self.cuts = sorted({u.start for u in self.units} | {u.end for u in self.units})
+            self.owners = [unit_at(self.units, cut) for cut in self.cuts]
+        i = bisect_right(self.cuts, position) - 1
+        return self.owners[i] if i >= 0 else None
+
+
 def attribute_document(doc: Document, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None) -> Document:
     """Give units their regions and attach every list item and mention to its unit.
 
@@ -288,19 +139,18 @@ def attribute_document(doc: Document, gazetteer: Gazetteer | None = None, lexico
     take effect); the gazetteer is built from it when none is given."""
     if doc.clean is None:
         return doc
-    from djtext.structure import find_parts
-
     gazetteer = gazetteer or Gazetteer.from_lexicon(lexicon)
-    if doc.parts is None:
-        doc.parts = find_parts(doc.clean)
-    attribute_units(doc.units, doc.clean.text, gazetteer, doc.parts)
+    doc.parts = parts_of(doc)
+    doc.places = places = gazetteer.places(doc.clean.text)
+    attribute_units(doc.units, doc.clean.text, gazetteer, doc.parts, places)
     doc.units = [u for u in doc.units if not _unconfirmed_near_place(u, gazetteer)]
-    doc.units.extend(listed_units(doc.clean.text, doc.units, gazetteer))
-    doc.units.extend(platform_units(doc.clean.text, doc.units, gazetteer, lexicon))
+    doc.units.extend(listed_units(doc.clean.text, doc.units, gazetteer, places))
+    doc.units.extend(platform_units(doc.clean.text, doc.units, gazetteer, lexicon, places))
     doc.units.extend(level_named_units(doc.clean.text, doc.units, lexicon))
+    unit_of = UnitLocator(doc.units)  # doc.units grows when a brand names its owner
     for item in doc.lists:
         if item.unit_id is None:
-            unit = unit_at(doc.units, item.start)
+            unit = unit_of(item.start)
             item.unit_id = unit.id if unit else None
     owners: dict[str, Unit] = {}
     for mention in doc.mentions:
@@ -310,7 +160,7 @@ def attribute_document(doc: Document, gazetteer: Gazetteer | None = None, lexico
                 mention.unit_id = owner.id
                 continue
         if mention.unit_id is None:
-            unit = unit_at(doc.units, mention.start)
+            unit = unit_of(mention.start)
             if unit is not None and mention.attrs.get("cited") and not unit.cited:
                 unit = None  # a brand cited as another's example is not the reporting unit's
             mention.unit_id = unit.id if unit else None
@@ -345,87 +195,7 @@ def _stated_owner(doc: Document, end: int, owners: dict[str, Unit], gazetteer: G
     unit = Unit(id=max((u.id for u in doc.units), default=0) + 1, name=name, level=names[0].level,
                 start=start, end=start + names[0].end, evidence_start=start, evidence_end=start + names[0].end,
                 cited=True)
-    from djtext.structure import find_parts
-
-    attribute_units([unit], text, gazetteer, doc.parts if doc.parts is not None else find_parts(doc.clean))
+    attribute_units([unit], text, gazetteer, parts_of(doc), doc.places)
     doc.units.append(unit)
     owners[name] = unit
     return unit
-
-
-def line_starts(text: str) -> list[int]:
-    """Offsets at which each line of ``text`` starts."""
-    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
-
-
-def line_of(starts: list[int], offset: int) -> int:
-    """1-based line number of ``offset`` given the line starts."""
-    return bisect_right(starts, offset)
-
-
-def unit_columns(unit: Unit) -> dict:
-    """The region columns (unit, province, city, county) of a row inside ``unit``."""
-    return {"unit": unit.name, "province": unit.province, "city": unit.city, "county": unit.county}
-
-
-def region_columns(region: Region | None) -> dict:
-    """The region columns of a row outside every unit: ``region``'s places, no unit."""
-    return {
-        "unit": None,
-        "province": getattr(region, "province", None),
-        "city": getattr(region, "city", None),
-        "county": getattr(region, "county", None),
-    }
-
-
-class RegionsOutsideUnits:
-    """Region columns for positions outside every unit, per part of a compilation (篇一： … 篇十：):
-    each part's own region (a whole document's region would give one article's place to all of
-    them); the document's region when it is one text. Each is resolved once, when first asked."""
-
-    def __init__(self, text: str, parts: list[tuple[int, int]], gazetteer: Gazetteer):
-        self.text = text
-        self.parts = parts
-        self.starts = [start for start, _end in parts]
-        self.gazetteer = gazetteer
-        self.cache: dict[int, dict] = {}
-
-    def __call__(self, position: int) -> dict:
-        """The region columns of ``position`` of the clean text (outside every unit)."""
-        i = -1 if len(self.parts) <= 1 else max(0, bisect_right(self.starts, position) - 1)
-        hit = self.cache.get(i)
-        if hit is None:
-            if i < 0:
-                hit = region_columns(self.gazetteer.document_region(self.text))
-            else:
-                start, end = self.parts[i]
-                hit = region_columns(part_region(self.text[start:end], self.gazetteer))
-            self.cache[i] = hit
-        return hit
-
-
-@dataclass
-class RegionView:
-    """The region columns of a document's rows: per unit id, and outside every unit by position."""
-
-    by_unit: dict[int, dict] = field(default_factory=dict)
-    outside: RegionsOutsideUnits | None = None
-
-    def at(self, unit_id: int | None, position: int) -> dict:
-        """The region columns of a row of unit ``unit_id`` (None: none) starting at ``position``."""
-        columns = self.by_unit.get(unit_id) if unit_id is not None else None
-        if columns is not None:
-            return columns
-        return self.outside(position) if self.outside is not None else region_columns(None)
-
-
-def region_view(doc: Document, gazetteer: Gazetteer | None = None) -> RegionView:
-    """The ``RegionView`` of an attributed document (its units as they stand now)."""
-    if doc.clean is None:
-        return RegionView()
-    from djtext.structure import find_parts
-
-    gazetteer = gazetteer or Gazetteer.from_lexicon()
-    parts = doc.parts if doc.parts is not None else find_parts(doc.clean)
-    return RegionView({unit.id: unit_columns(unit) for unit in doc.units},
-                      RegionsOutsideUnits(doc.clean.text, parts, gazetteer))

@@ -31,14 +31,15 @@ from pathlib import Path
 from typing import Iterable
 
 from djtext.lexicon import Lexicon, load_lexicon
+from djtext.text import HAN_SPAN_RANGE
 
 DEFAULT_MAX_LEN = 12
 QUOTE_MAX_LEN = 24
 DEFAULT_MIN_COUNT = 2
-CHUNK = re.compile(r"[0-9A-Za-z\u3400-\u9fff·+＋]+")
+CHUNK = re.compile(f"[0-9A-Za-z{HAN_SPAN_RANGE}·+＋]+")
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,%d})[”\"」』]" % QUOTE_MAX_LEN)
 NUMERAL = re.compile(r"^[0-9一二两三四五六七八九十百千万]")
-NAME_CHARS = re.compile(r"^[0-9A-Za-z\u3400-\u9fff·+＋]+$")
+NAME_CHARS = re.compile(f"^[0-9A-Za-z{HAN_SPAN_RANGE}·+＋]+$")
 QUOTE_WEIGHT = 10.0
 MIN_FREEDOM = 0.3
 GLUED_CATEGORIES = ("mechanism", "project")  # “X”制度, “X”工程, “X”清单 are one name

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from djtext.text import CN_DIGITS, HAN
+
 HEAD_LINES = 8
 """How many non-empty lines at the top are searched for the title and the dateline."""
 TAIL_LINES = 3
@@ -21,8 +23,7 @@ MAX_TITLE = 60
 MAX_DATELINE = 80
 MAX_TAIL_DATELINE = 40
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, **CN_DIGITS}  # the digits with the zeros dates use
 _CN_NUM = "〇零○Ｏ一二三四五六七八九十"
 _DATE_PATTERNS = (
     re.compile(rf"(?P<y>(?:19|20)\d\d|[{_CN_NUM}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN_NUM}]{{1,2}})\s*月"
@@ -35,11 +36,36 @@ _BREADCRUMB = re.compile(r"[>|｜»/]|首页|当前位置|您的位置|字号|�
 _BYLINE = re.compile(r"^(?:本报|记者|通讯员|作者|来源|编辑|责任编辑|发布|时间|日期)|摄$")
 _MARKUP = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?|(?:\*\*)?\s*$")
 _SUBTITLE = re.compile(r"^[—─-]{1,2}")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = re.compile(HAN)
+
+
+LINES_CHUNK = 4096  # characters read at either end of a text for its first and last lines
 
 
 def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    return _non_empty(text.splitlines())
+
+
+def _non_empty(lines: list[str]) -> list[str]:
+    return [line.strip() for line in lines if line.strip()]
+
+
+def first_lines(text: str, count: int = HEAD_LINES) -> list[str]:
+    """The first ``count`` non-empty lines, stripped (``_lines(text)[:count]``, read from the top only)."""
+    if len(text) > LINES_CHUNK:
+        whole = _non_empty(text[:LINES_CHUNK].splitlines()[:-1])  # the last line may be cut
+        if len(whole) >= count:
+            return whole[:count]
+    return _lines(text)[:count]
+
+
+def last_lines(text: str, count: int = TAIL_LINES) -> list[str]:
+    """The last ``count`` non-empty lines, stripped (``_lines(text)[-count:]``, read from the end only)."""
+    if len(text) > LINES_CHUNK:
+        whole = _non_empty(text[-LINES_CHUNK:].splitlines()[1:])  # the first line may be cut
+        if len(whole) >= count:
+            return whole[-count:]
+    return _lines(text)[-count:]
 
 
 def _plain(line: str) -> str:
@@ -79,8 +105,7 @@ def parse_date(text: str) -> str | None:
 
 def document_date(text: str) -> str | None:
     """The document's date: a dateline among the first lines or a signature date at the end."""
-    lines = _lines(text)
-    for line in lines[:HEAD_LINES]:
+    for line in first_lines(text):
         plain = _plain(line)
         if len(plain) <= MAX_DATELINE and (len(plain) <= MAX_TITLE or _DATE_CUES.search(plain)):
             if plain.endswith("。") and not _DATE_CUES.search(plain):
@@ -88,7 +113,7 @@ def document_date(text: str) -> str | None:
             found = parse_date(plain)
             if found:
                 return found
-    for line in lines[-TAIL_LINES:]:
+    for line in last_lines(text):
         plain = _plain(line)
         if len(plain) <= MAX_TAIL_DATELINE and not plain.endswith("。"):
             found = parse_date(plain)
@@ -111,7 +136,7 @@ def _title_like(line: str) -> bool:
 
 def document_title(text: str) -> str | None:
     """The document's title: its first heading-like line (plus a ``——`` subtitle line), else None."""
-    lines = _lines(text)[:HEAD_LINES]
+    lines = first_lines(text)
     headed = [i for i, line in enumerate(lines) if line.startswith("#") and _title_like(line)]
     candidates = headed or [i for i, line in enumerate(lines) if _title_like(line)]
     if not candidates:

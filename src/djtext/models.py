@@ -153,6 +153,7 @@ class Document:
     error: str | None = None
     parts: list[tuple[int, int]] | None = None  # independent parts of a compilation (structure stage)
     views: Any = None  # djtext.structure.TextViews of the clean text: lines, parts, column wraps (structure)
+    places: Any = None  # djtext.regions.Places: gazetteer place mentions of the clean text, found once (attribute)
     regions: Any = None  # djtext.attribute.RegionView: region columns per unit and outside units (attribute)
 
     @property

@@ -8,7 +8,7 @@ from collections import Counter
 from operator import attrgetter
 
 from djtext.dedup import DEDUP_TABLE, signature_rows
-from djtext.attribute import line_of, line_starts  # noqa: F401  (line_of: part of this module's API)
+from djtext.region_view import line_of, line_starts  # noqa: F401  (line_of: part of this module's API)
 from djtext.metadata import document_metadata
 from djtext.models import Document
 
@@ -77,7 +77,7 @@ class _Provenance:
 def regions_of(doc: Document):
     """The ``RegionView`` attribute filled for ``doc`` (made now, with the built-in gazetteer, for a
     document that did not go through the attribute stage)."""
-    from djtext.attribute import region_view
+    from djtext.region_view import region_view
 
     return doc.regions if doc.regions is not None else region_view(doc)
 

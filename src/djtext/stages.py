@@ -72,7 +72,7 @@ def _attribute(doc: "Document", resources: "Resources") -> None:
 STRUCTURE = Stage("structure", ("clean",), ("views", "units", "lists", "parts"), _structure)
 SEGMENT = Stage("segment", ("clean",), ("tokens",), _segment)
 EXTRACT = Stage("extract", ("clean",), ("mentions",), _extract)
-ATTRIBUTE = Stage("attribute", ("clean", "units", "lists", "mentions", "parts"), ("units", "regions"), _attribute)
+ATTRIBUTE = Stage("attribute", ("clean", "units", "lists", "mentions", "parts"), ("units", "places", "regions"), _attribute)
 
 
 def default_stages(t2s: bool | None = None) -> tuple[Stage, ...]:

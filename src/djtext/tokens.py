@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from djtext.attribute import line_starts
+from djtext.region_view import line_starts
 from djtext.models import Document
 from djtext.schema import TOKEN_SCHEMA  # noqa: F401  (the tokens table's columns, re-exported)
+from djtext.text import HAN_COMPAT_RANGE, HAN_SPAN_RANGE
 
-WORDLIKE = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
+WORDLIKE = re.compile(f"[0-9A-Za-z{HAN_SPAN_RANGE}{HAN_COMPAT_RANGE}]")
 TOKEN_COLUMNS = tuple(c.name for c in TOKEN_SCHEMA)
 
 

@@ -1,0 +1,83 @@
+"""The place-name matcher: one Aho-Corasick automaton over every name and blocking word of a
+gazetteer, giving non-overlapping longest matches, and the cue test (政协, 区委, 市 ... after a name)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+import ahocorasick
+
+from djtext.regions.region import DEPTH, Region
+
+OUTSIDE, NEVER = "\x00", "\x01"   # matcher stand-ins: a character of no name; an impossible one
+
+# A match: (start, end, (surface, regions, full, weak, rank, top level)); blockers have no regions.
+Match = tuple[int, int, tuple]
+
+
+class NameMatcher:
+    """Finds gazetteer names (and the ordinary words that block them) in a text."""
+
+    def __init__(self, surfaces: Mapping[str, tuple[Region, ...]], full_names: set[str],
+                 stoplist: Sequence[str], cues: Sequence[str], char_order: Iterable[str] = ()) -> None:
+        """Build the automaton (``cues``: longest first; ``char_order``: frequent characters first)."""
+        weak = set(stoplist) & set(surfaces)
+        blockers = [*stoplist, *(c for c in cues if len(c) > 1)]
+        alphabet = {c for word in [*surfaces, *blockers] for c in word}
+        self.alphabet = frozenset(alphabet)
+        automaton = ahocorasick.Automaton()
+        # pyahocorasick looks transitions up in insertion order: seed the root with every
+        # character, frequent ones first, and with OUTSIDE for characters of no name (the text
+        # is mapped so), through words that never match (NEVER does not occur in mapped text).
+        never = (OUTSIDE, (), False, False, 1, None)
+        seen = set()
+        for char in [OUTSIDE, *char_order, *sorted(alphabet)]:
+            if (char in alphabet or char == OUTSIDE) and char not in seen:
+                seen.add(char)
+                automaton.add_word(char + NEVER, never)
+        self._outside = re.compile("[^" + "".join(re.escape(c) for c in sorted(alphabet)) + "]")
+        for word in blockers:
+            if word not in surfaces:          # ordinary words and cue words block places inside them
+                automaton.add_word(word, (word, (), False, False, 1, None))
+        for surface, regions in surfaces.items():
+            full = surface in full_names
+            top = (regions[0].level or "county" if len(regions) == 1
+                   else min((r.level or "county" for r in regions), key=DEPTH.__getitem__))
+            automaton.add_word(surface, (surface, regions, full, surface in weak, 2 if full else 0, top))
+        automaton.make_automaton()
+        self._automaton = automaton
+        # spaces, then any cue (one compiled alternation instead of a loop)
+        alternation = "|".join(re.escape(c) for c in cues) or r"(?!x)x"
+        self._cue_re = re.compile(f"[ \t\r\n\u3000]*+(?:{alternation})")
+
+    def cue_after(self, text: str, end: int, limit: int | None = None) -> bool:
+        """True when a cue follows ``end`` (after spaces), within ``text[:limit]``."""
+        return self._cue_re.match(text, end, len(text) if limit is None else limit) is not None
+
+    def matches(self, text: str) -> list[Match]:
+        """Non-overlapping matches: longest first; on ties full names, then cue words, then shorts."""
+        found = []
+        append = found.append
+        values = []
+        for end_index, value in self._automaton.iter(self._outside.sub(OUTSIDE, text)):
+            length = len(value[0])
+            append((-length, -value[4], end_index - length + 1, len(values)))
+            values.append(value)
+        found.sort()  # (length, rank, start) is unique per match: the index never decides
+        taken = bytearray(len(text))
+        chosen = []
+        for neg_len, _rank, start, index in found:
+            end = start - neg_len
+            if taken.find(1, start, end) >= 0:
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            value = values[index]
+            if value[1]:
+                chosen.append((start, end, value))
+        chosen.sort()
+        return chosen
+
+    def cuts_clean(self, text: str, position: int) -> bool:
+        """True when no name can run across ``position`` (a character of no name on one side)."""
+        return (position <= 0 or position >= len(text) or text[position - 1] not in self.alphabet
+                or text[position] not in self.alphabet)
