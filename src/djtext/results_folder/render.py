@@ -1,0 +1,59 @@
+"""Rows rendered as the text a CSV or JSONL table file holds, so workers can do the formatting.
+
+A rendered batch is {RENDERED: {table: text}, COUNTS: {table: rows}} (and, from the corpus pass,
+PLAIN: {table: rows} still to write as rows); the main process only appends its text.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Mapping
+
+from djtext.results_folder.values import column_spec, typed_rows
+from djtext.schema import OPTIONAL_TABLES, TABLES
+
+RENDERED, COUNTS = "_rendered", "_counts"  # keys of a pre-rendered batch (see TableWriter.render)
+PLAIN = "_plain"  # rows a rendered batch also asks to write as rows ({table: rows})
+
+
+def render_rows(rows: list[Mapping], spec: list[tuple[str, type, object]], fmt: str) -> str:
+    """Rows as the CSV (formula-safe cells) or JSONL text a table file holds, without header."""
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        for values in typed_rows(rows, spec, csv_cells=True):
+            if any(type(v) is str and "\r" in v for v in values):
+                # the csv module leaves a lone CR unquoted when lines end in LF: quote it ourselves
+                buffer.write(",".join('"' + str(v).replace('"', '""') + '"' for v in values) + "\n")
+            else:
+                writer.writerow(values)
+        return buffer.getvalue()
+    names = [name for name, _native, _convert in spec]
+    return "".join(json.dumps(dict(zip(names, values)), ensure_ascii=False) + "\n"
+                   for values in typed_rows(rows, spec))
+
+
+_SPECS: dict[str, list] = {}
+
+
+def render_batch(batch: Mapping[str, list[Mapping]], fmt: str) -> dict:
+    """Rows of the schema tables as a rendered batch {RENDERED: {table: text}, COUNTS: {table: n}}.
+
+    The same text ``TableWriter`` writes for ``fmt`` (csv or jsonl), so a worker process can
+    render its rows and the main process only appends text.
+    """
+    texts, counts = {}, {}
+    for name, rows in batch.items():
+        schema = TABLES.get(name) or OPTIONAL_TABLES.get(name)
+        if schema is None or not isinstance(rows, list):
+            continue
+        counts[name] = len(rows)
+        if rows:
+            spec = _SPECS.get(name)
+            if spec is None:
+                spec = _SPECS[name] = column_spec(tuple(schema))
+            texts[name] = render_rows(rows, spec, fmt)
+    return {RENDERED: texts, COUNTS: counts}
+
+
