@@ -38,15 +38,52 @@ _MULTIPLIER = np.uint64(0x100000001B3)  # FNV-64 prime: the rolling hash of a sh
 _MIX = np.uint64(0xBF58476D1CE4E5B9)
 DEDUP_TABLE = "_dedup"  # the per-document signature rows travel with the other rows (and the cache)
 _NOT_WORD = re.compile(r"[\W_]+")  # punctuation, symbols, whitespace, controls (letters, digits, Han kept)
+# Blocks in which no character is the second of a canonical composition (Latin to U+02FF, punctuation,
+# letterlike and other symbols, CJK symbols without the tone marks, enclosed CJK, Han, compatibility
+# ideographs and forms, fullwidth forms without halfwidth Hangul): in a text made only of them, NFKC
+# is character by character, so ``normalise`` can map each character on its own. Anything else
+# takes the whole-text path.
+_OUTSIDE_STABLE = re.compile(
+    "[^\x00-\u02ff\u2000-\u20cf\u2100-\u2bff\u3000-\u3029\u3030-\u303f\u3200-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff9d\uffe0-\uffef]"
+)
+_UNSTABLE = "\x00"  # never part of a normalised character (a control character is removed)
 
 
 def normalise(text: str) -> str:
     """``text`` NFKC-normalised and case-folded, without whitespace, punctuation, symbols or control characters."""
+    if _OUTSIDE_STABLE.search(text) is None:  # the usual case: character by character, one table lookup each
+        fast = text.translate(_CHARACTERS)
+        if _UNSTABLE not in fast:
+            return fast
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+class _NormalisedCharacters(dict):
+    """Code point → the character's ``normalise`` (filled on first sight), ``_UNSTABLE`` when NFKC of the
+    character alone might differ from its part of NFKC of a text (combining marks, conjoining jamo)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        nfkc = unicodedata.normalize("NFKC", char)
+        if unicodedata.combining(char) or any(unicodedata.combining(c) or "\u1100" <= c <= "\u11ff" for c in nfkc):
+            value = _UNSTABLE
+        else:
+            value = _NOT_WORD.sub("", nfkc.casefold())
+        self[code] = value
+        return value
+
+
+_CHARACTERS = _NormalisedCharacters()
 
 
 def shingle_hashes(normalised: str, size: int = SHINGLE) -> np.ndarray:
     """The distinct 64-bit hashes of the ``size``-character substrings of ``normalised``, sorted (vectorised)."""
+    return np.unique(_all_shingle_hashes(normalised, size))
+
+
+def _all_shingle_hashes(normalised: str, size: int = SHINGLE) -> np.ndarray:
+    """The 64-bit hash of every ``size``-character substring of ``normalised``, repeats included."""
     codes = np.frombuffer(normalised.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     if len(codes) == 0:
         return np.zeros(0, dtype=np.uint64)
@@ -60,7 +97,7 @@ def shingle_hashes(normalised: str, size: int = SHINGLE) -> np.ndarray:
         h ^= h >> np.uint64(31)  # splitmix64's finaliser: hashes spread evenly over 64 bits
         h *= _MIX
         h ^= h >> np.uint64(29)
-    return np.unique(h)
+    return h
 
 
 def sketch(hashes: np.ndarray, k: int = SKETCH_SIZE) -> list[int]:
@@ -68,12 +105,22 @@ def sketch(hashes: np.ndarray, k: int = SKETCH_SIZE) -> list[int]:
     return [int(v) for v in np.sort(hashes)[:k]]
 
 
+def bottom_k(hashes: np.ndarray, k: int = SKETCH_SIZE) -> list[int]:
+    """The ``k`` smallest distinct values of ``hashes``, sorted: ``sketch(np.unique(hashes), k)`` without sorting them all."""
+    head = 2 * k
+    if len(hashes) > head:
+        smallest = np.unique(np.partition(hashes, head - 1)[:head])  # the 2k smallest, repeats included
+        if len(smallest) >= k:  # then they hold the k smallest distinct values
+            return smallest[:k].tolist()
+    return np.unique(hashes)[:k].tolist()
+
+
 def text_signature(text: str) -> dict:
     """A JSON-ready signature of a clean text: ``sha`` of the normalised text, its length and a MinHash sketch."""
     norm = normalise(text or "")
     signature = {"sha": hashlib.sha1(norm.encode("utf-8")).hexdigest() if norm else "", "chars": len(norm), "minhash": []}
     if len(norm) >= MIN_NEAR_CHARS:
-        signature["minhash"] = sketch(shingle_hashes(norm[:MAX_SHINGLE_CHARS]))
+        signature["minhash"] = bottom_k(_all_shingle_hashes(norm[:MAX_SHINGLE_CHARS]))
     return signature
 
 

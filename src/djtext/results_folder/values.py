@@ -9,6 +9,7 @@ JSONL and Parquet hold the text verbatim. ``typed_rows`` gives the values pandas
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Iterable, Mapping
 
 from djtext.schema import Column
@@ -16,6 +17,10 @@ from djtext.schema import Column
 EXCEL_MAX_CELL = 32767
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _EXCEL_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NONE = type(None)
+SEPARATOR = "\x1f"  # joins a text column for one search (a value holding it only costs a slower path)
+_CELL_STARTS = frozenset((*FORMULA_STARTS, "'"))  # first characters csv_cells defuses with an apostrophe
+_FORMULA_AFTER_SEPARATOR = re.compile("\x1f[=+\\-@\t\r']")  # a later value of a joined column
 
 
 def safe_cell(value):
@@ -98,23 +103,43 @@ def typed_row(row: Mapping, schema: tuple[Column, ...]) -> list:
     return typed_rows([row], column_spec(schema))[0]
 
 
+def _column(rows: list[Mapping], name: str) -> list:
+    """The values of column ``name`` of every row (a missing key gives None)."""
+    try:
+        return list(map(itemgetter(name), rows))  # every row has the column (the usual case)
+    except KeyError:
+        return [row.get(name) for row in rows]
+
+
+def typed_columns(rows: Iterable[Mapping], spec: list[tuple[str, type, object]]) -> list[list]:
+    """The typed values of many rows, column by column (a column already of its native type is kept as is)."""
+    rows = rows if isinstance(rows, list) else list(rows)
+    columns = []
+    for name, native, convert in spec:
+        column = _column(rows, name)
+        if not set(map(type, column)) <= {native, _NONE}:  # every converter keeps None as None
+            column = [value if type(value) is native else convert(value) for value in column]
+        columns.append(column)
+    return columns
+
+
+def has_formula_start(joined: str) -> bool:
+    """True when a text column joined by SEPARATOR may hold a value needing ``csv_cells``' apostrophe."""
+    return joined[:1] in _CELL_STARTS or _FORMULA_AFTER_SEPARATOR.search(joined) is not None
+
+
+def formula_safe_column(column: list) -> list:
+    """A text column with the one leading apostrophe of ``csv_cells`` where a value needs it."""
+    if not has_formula_start(SEPARATOR.join(filter(None, column))):
+        return column
+    return ["'" + value if value and (value[0] in FORMULA_STARTS or value[0] == "'") else value for value in column]
+
+
 def typed_rows(rows: Iterable[Mapping], spec: list[tuple[str, type, object]], *, csv_cells: bool = False) -> list[list]:
     """Typed values of many rows; with ``csv_cells`` None becomes "" and text is formula-safe."""
-    out = []
-    for row in rows:
-        get = row.get
-        values = []
-        for name, native, convert in spec:
-            value = get(name)
-            if type(value) is not native:
-                value = convert(value)
-            if csv_cells:
-                if value is None:
-                    value = ""
-                elif type(value) is str and value and (value[0] in FORMULA_STARTS or value[0] == "'"):
-                    value = "'" + value
-            values.append(value)
-        out.append(values)
-    return out
-
-
+    columns = typed_columns(rows, spec)
+    if csv_cells:
+        columns = [formula_safe_column(column) if native is str else column
+                   for (_name, native, _convert), column in zip(spec, columns)]
+        return [["" if value is None else value for value in values] for values in zip(*columns)]
+    return [list(values) for values in zip(*columns)]
