@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
 from collections import Counter
 from typing import TYPE_CHECKING, Iterable, Mapping
 
-import numpy as np
-
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 SHINGLE = 5  # characters per shingle (Chinese: about two words)
@@ -34,8 +34,10 @@ SKETCH_SIZE = 128  # bottom-k MinHash: the Jaccard estimate's standard error is 
 NEAR_THRESHOLD = 0.8  # estimated Jaccard similarity of shingle sets at which a document is a near duplicate
 MIN_NEAR_CHARS = 200  # shorter texts are only compared exactly (few shingles make a noisy estimate)
 MAX_SHINGLE_CHARS = 1_000_000  # the MinHash of a huge text looks at its first million characters
-_MULTIPLIER = np.uint64(0x100000001B3)  # FNV-64 prime: the rolling hash of a shingle's code points
-_MIX = np.uint64(0xBF58476D1CE4E5B9)
+MULTIPLIER = 0x100000001B3  # FNV-64 prime: the rolling hash of a shingle's code points
+MIX = 0xBF58476D1CE4E5B9  # splitmix64's finaliser multiplier: hashes spread evenly over 64 bits
+_UINT64 = (1 << 64) - 1
+PYTHON_HASH_CHARS = 10_000  # shorter texts are hashed in plain Python while numpy is not loaded (start-up)
 DEDUP_TABLE = "_dedup"  # the per-document signature rows travel with the other rows (and the cache)
 _NOT_WORD = re.compile(r"[\W_]+")  # punctuation, symbols, whitespace, controls (letters, digits, Han kept)
 # Blocks in which no character is the second of a canonical composition (Latin to U+02FF, punctuation,
@@ -77,13 +79,17 @@ class _NormalisedCharacters(dict):
 _CHARACTERS = _NormalisedCharacters()
 
 
-def shingle_hashes(normalised: str, size: int = SHINGLE) -> np.ndarray:
+def shingle_hashes(normalised: str, size: int = SHINGLE) -> "np.ndarray":
     """The distinct 64-bit hashes of the ``size``-character substrings of ``normalised``, sorted (vectorised)."""
+    import numpy as np
+
     return np.unique(_all_shingle_hashes(normalised, size))
 
 
-def _all_shingle_hashes(normalised: str, size: int = SHINGLE) -> np.ndarray:
+def _all_shingle_hashes(normalised: str, size: int = SHINGLE) -> "np.ndarray":
     """The 64-bit hash of every ``size``-character substring of ``normalised``, repeats included."""
+    import numpy as np
+
     codes = np.frombuffer(normalised.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     if len(codes) == 0:
         return np.zeros(0, dtype=np.uint64)
@@ -93,20 +99,41 @@ def _all_shingle_hashes(normalised: str, size: int = SHINGLE) -> np.ndarray:
     with np.errstate(over="ignore"):  # uint64 arithmetic wraps around, deterministically
         h = codes[:n].copy()
         for k in range(1, size):
-            h = h * _MULTIPLIER + codes[k:n + k]
-        h ^= h >> np.uint64(31)  # splitmix64's finaliser: hashes spread evenly over 64 bits
-        h *= _MIX
+            h = h * np.uint64(MULTIPLIER) + codes[k:n + k]
+        h ^= h >> np.uint64(31)
+        h *= np.uint64(MIX)
         h ^= h >> np.uint64(29)
     return h
 
 
-def sketch(hashes: np.ndarray, k: int = SKETCH_SIZE) -> list[int]:
+def python_shingle_hashes(normalised: str, size: int = SHINGLE) -> set[int]:
+    """The distinct hashes of ``_all_shingle_hashes`` computed in plain Python (the same values)."""
+    codes = [ord(char) for char in normalised]
+    if not codes:
+        return set()
+    codes += [0] * (size - len(codes))  # a text shorter than a shingle is padded, as in numpy
+    hashes = set()
+    for start in range(len(codes) - size + 1):
+        h = codes[start]
+        for code in codes[start + 1:start + size]:
+            h = (h * MULTIPLIER + code) & _UINT64
+        h ^= h >> 31
+        h = (h * MIX) & _UINT64
+        hashes.add(h ^ (h >> 29))
+    return hashes
+
+
+def sketch(hashes: "np.ndarray", k: int = SKETCH_SIZE) -> list[int]:
     """The ``k`` smallest shingle hashes (a bottom-k MinHash sketch; all of them when fewer)."""
+    import numpy as np
+
     return [int(v) for v in np.sort(hashes)[:k]]
 
 
-def bottom_k(hashes: np.ndarray, k: int = SKETCH_SIZE) -> list[int]:
+def bottom_k(hashes: "np.ndarray", k: int = SKETCH_SIZE) -> list[int]:
     """The ``k`` smallest distinct values of ``hashes``, sorted: ``sketch(np.unique(hashes), k)`` without sorting them all."""
+    import numpy as np
+
     head = 2 * k
     if len(hashes) > head:
         smallest = np.unique(np.partition(hashes, head - 1)[:head])  # the 2k smallest, repeats included
@@ -115,12 +142,19 @@ def bottom_k(hashes: np.ndarray, k: int = SKETCH_SIZE) -> list[int]:
     return np.unique(hashes)[:k].tolist()
 
 
+def minhash_sketch(normalised: str, k: int = SKETCH_SIZE) -> list[int]:
+    """The bottom-k MinHash sketch of a normalised text (numpy, or plain Python for a short text before numpy is loaded)."""
+    if len(normalised) < PYTHON_HASH_CHARS and "numpy" not in sys.modules:
+        return sorted(python_shingle_hashes(normalised))[:k]
+    return bottom_k(_all_shingle_hashes(normalised), k)
+
+
 def text_signature(text: str) -> dict:
     """A JSON-ready signature of a clean text: ``sha`` of the normalised text, its length and a MinHash sketch."""
     norm = normalise(text or "")
     signature = {"sha": hashlib.sha1(norm.encode("utf-8")).hexdigest() if norm else "", "chars": len(norm), "minhash": []}
     if len(norm) >= MIN_NEAR_CHARS:
-        signature["minhash"] = bottom_k(_all_shingle_hashes(norm[:MAX_SHINGLE_CHARS]))
+        signature["minhash"] = minhash_sketch(norm[:MAX_SHINGLE_CHARS])
     return signature
 
 
