@@ -23,6 +23,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Iterable, Mapping
 
 if TYPE_CHECKING:
@@ -201,7 +202,7 @@ class DuplicateFinder:
         self._by_sha[sha] = doc
         if not values:
             return None
-        shared = Counter(c for v in values for c in self._by_value.get(v, ()))
+        shared = Counter(chain.from_iterable(map(self._by_value.get, values, repeat(()))))  # kept docs per shared value
         scored = [(similarity(values, self._kept[c]), c) for c, n in shared.items() if n >= len(values) // 2]
         scored = [(score, c) for score, c in scored if score >= self.threshold]
         if scored:
