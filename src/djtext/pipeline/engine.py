@@ -15,7 +15,7 @@ from djtext.pipeline.worker import init_worker, run_task, run_task_in_worker
 
 SCHEDULER_ENV = "DJTEXT_DASK_SCHEDULER"
 CONNECT_TIMEOUT = "20s"  # how long to wait for a Dask scheduler
-IN_FLIGHT_PER_WORKER = 3  # tasks queued per worker, so none waits while the main process writes
+IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker, so none idles while an earlier, longer task is awaited in order
 
 
 class Ready:
