@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 import hostile
-from djtext import corpus as corpus_module
+from djtext.corpus import docx_reader as corpus_module
 from djtext.clean import clean_text
 from djtext.cli import app
 from djtext.corpus import iter_files, read_document, safe_name

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from djtext.lexicon import load_lexicon
-from djtext.pipeline import _WORKER, Options, _warm
+from djtext.pipeline import Options
+from djtext.pipeline.document import keep_resources
 from djtext.resources import build_resources, resources_for
 
 
@@ -25,10 +26,9 @@ def test_segmenter_is_made_on_first_use_and_kept():
 
 
 def test_warm_keeps_the_worker_s_resources(monkeypatch):
-    monkeypatch.setattr("djtext.pipeline._WORKER", {})
-    from djtext import pipeline
+    from djtext.pipeline import document
 
-    _warm(Options())
-    options, resources = pipeline._WORKER["resources"]
-    assert options == Options() and resources is resources_for(Options())
-    assert _WORKER is not pipeline._WORKER
+    monkeypatch.setattr(document, "KEPT_RESOURCES", {})
+    resources = keep_resources(Options())
+    options, kept = document.KEPT_RESOURCES["resources"]
+    assert options == Options() and kept is resources is resources_for(Options())

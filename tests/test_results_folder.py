@@ -152,7 +152,7 @@ def test_cli_reports_removed_stale_tables_and_bad_scheduler(tmp_path, corpus, mo
 
     from djtext import pipeline
 
-    monkeypatch.setattr(pipeline, "CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr(pipeline.engine, "CONNECT_TIMEOUT", "1s")
     from djtext.cli import app
 
     runner = CliRunner()

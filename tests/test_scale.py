@@ -59,7 +59,7 @@ def test_dask_local_cluster_writes_identical_tables(tmp_path, serial_folder):
 def test_scheduler_from_the_environment_and_a_bad_address(tmp_path, monkeypatch):
     pytest.importorskip("distributed")
     monkeypatch.setenv(pipeline.SCHEDULER_ENV, "tcp://127.0.0.1:9")
-    monkeypatch.setattr(pipeline, "CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr(pipeline.engine, "CONNECT_TIMEOUT", "1s")
     with pytest.raises(ValueError, match="Dask scheduler"):
         extract_corpus(RAW, tmp_path / "x", engine="dask")
     assert not (tmp_path / "x" / "documents.csv").exists()
@@ -145,7 +145,7 @@ def test_an_interrupted_run_leaves_the_old_tables_and_no_temporary_files(tmp_pat
     extract_corpus(corpus, out)
     before = _snapshot(out)
     calls = {"n": 0}
-    real = pipeline.process_file
+    real = pipeline.worker.process_file
 
     def dies(*args):
         calls["n"] += 1
@@ -153,7 +153,7 @@ def test_an_interrupted_run_leaves_the_old_tables_and_no_temporary_files(tmp_pat
             raise KeyboardInterrupt
         return real(*args)
 
-    monkeypatch.setattr(pipeline, "process_file", dies)
+    monkeypatch.setattr(pipeline.worker, "process_file", dies)
     with pytest.raises(KeyboardInterrupt):
         extract_corpus(corpus, out)
     assert _snapshot(out) == before

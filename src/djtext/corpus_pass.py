@@ -26,6 +26,7 @@ from djtext.results_folder import COUNTS, PLAIN, RENDERED
 SUPPORT_TABLES = tuple(SUPPORT_COLUMNS)  # brands, formulations: written at the end, with support
 KEPT_ROWS = ("documents", "brands", "formulations", DEDUP_TABLE)  # rows a rendered batch keeps
 SPILL_BATCH = 1_000  # rows handed to the writer at a time when the spill is written out
+_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 class CorpusPass:
@@ -72,6 +73,8 @@ class CorpusPass:
         return out
 
     def _hold(self, table: str, rows: list[dict], rel: str) -> None:
+        if not rows:
+            return
         counter = self._support[table]
         column = SUPPORT_COLUMNS[table]
         for row in rows:
@@ -82,7 +85,7 @@ class CorpusPass:
             elif seen[1] != rel:
                 seen[0] += 1
                 seen[1] = rel
-            self._spill.write(json.dumps([table, row], ensure_ascii=False) + "\n")
+        self._spill.write(_JSON.encode([table, rows]) + "\n")  # one line per document and table
 
     def finish(self, writer) -> None:
         """Write the held rows of the support tables, ``support`` filled, through ``writer``."""
@@ -90,12 +93,15 @@ class CorpusPass:
         self._spill.seek(0)
         pending: dict[str, list[dict]] = {t: [] for t in SUPPORT_TABLES}
         for line in self._spill:
-            table, row = json.loads(line)
-            row["support"] = self._support[table][item_key(row.get(SUPPORT_COLUMNS[table]))][0]
-            pending[table].append(row)
-            if len(pending[table]) >= SPILL_BATCH:
-                writer.write({table: pending[table]})
-                pending[table] = []
+            table, rows = json.loads(line)
+            counter, column = self._support[table], SUPPORT_COLUMNS[table]
+            for row in rows:
+                row["support"] = counter[item_key(row.get(column))][0]
+            held = pending[table]
+            held.extend(rows)
+            while len(held) >= SPILL_BATCH:  # the writer gets SPILL_BATCH rows at a time
+                writer.write({table: held[:SPILL_BATCH]})
+                held = pending[table] = held[SPILL_BATCH:]
         for table, rows in pending.items():
             if rows:
                 writer.write({table: rows})

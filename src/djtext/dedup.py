@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
 from collections import Counter
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Iterable, Mapping
 
-import numpy as np
-
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 SHINGLE = 5  # characters per shingle (Chinese: about two words)
@@ -34,19 +35,62 @@ SKETCH_SIZE = 128  # bottom-k MinHash: the Jaccard estimate's standard error is 
 NEAR_THRESHOLD = 0.8  # estimated Jaccard similarity of shingle sets at which a document is a near duplicate
 MIN_NEAR_CHARS = 200  # shorter texts are only compared exactly (few shingles make a noisy estimate)
 MAX_SHINGLE_CHARS = 1_000_000  # the MinHash of a huge text looks at its first million characters
-_MULTIPLIER = np.uint64(0x100000001B3)  # FNV-64 prime: the rolling hash of a shingle's code points
-_MIX = np.uint64(0xBF58476D1CE4E5B9)
+MULTIPLIER = 0x100000001B3  # FNV-64 prime: the rolling hash of a shingle's code points
+MIX = 0xBF58476D1CE4E5B9  # splitmix64's finaliser multiplier: hashes spread evenly over 64 bits
+_UINT64 = (1 << 64) - 1
+PYTHON_HASH_CHARS = 10_000  # shorter texts are hashed in plain Python while numpy is not loaded (start-up)
 DEDUP_TABLE = "_dedup"  # the per-document signature rows travel with the other rows (and the cache)
 _NOT_WORD = re.compile(r"[\W_]+")  # punctuation, symbols, whitespace, controls (letters, digits, Han kept)
+# Blocks in which no character is the second of a canonical composition (Latin to U+02FF, punctuation,
+# letterlike and other symbols, CJK symbols without the tone marks, enclosed CJK, Han, compatibility
+# ideographs and forms, fullwidth forms without halfwidth Hangul): in a text made only of them, NFKC
+# is character by character, so ``normalise`` can map each character on its own. Anything else
+# takes the whole-text path.
+_OUTSIDE_STABLE = re.compile(
+    "[^\x00-\u02ff\u2000-\u20cf\u2100-\u2bff\u3000-\u3029\u3030-\u303f\u3200-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff9d\uffe0-\uffef]"
+)
+_UNSTABLE = "\x00"  # never part of a normalised character (a control character is removed)
 
 
 def normalise(text: str) -> str:
     """``text`` NFKC-normalised and case-folded, without whitespace, punctuation, symbols or control characters."""
+    if _OUTSIDE_STABLE.search(text) is None:  # the usual case: character by character, one table lookup each
+        fast = text.translate(_CHARACTERS)
+        if _UNSTABLE not in fast:
+            return fast
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
-def shingle_hashes(normalised: str, size: int = SHINGLE) -> np.ndarray:
+class _NormalisedCharacters(dict):
+    """Code point → the character's ``normalise`` (filled on first sight), ``_UNSTABLE`` when NFKC of the
+    character alone might differ from its part of NFKC of a text (combining marks, conjoining jamo)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        nfkc = unicodedata.normalize("NFKC", char)
+        if unicodedata.combining(char) or any(unicodedata.combining(c) or "\u1100" <= c <= "\u11ff" for c in nfkc):
+            value = _UNSTABLE
+        else:
+            value = _NOT_WORD.sub("", nfkc.casefold())
+        self[code] = value
+        return value
+
+
+_CHARACTERS = _NormalisedCharacters()
+
+
+def shingle_hashes(normalised: str, size: int = SHINGLE) -> "np.ndarray":
     """The distinct 64-bit hashes of the ``size``-character substrings of ``normalised``, sorted (vectorised)."""
+    import numpy as np
+
+    return np.unique(_all_shingle_hashes(normalised, size))
+
+
+def _all_shingle_hashes(normalised: str, size: int = SHINGLE) -> "np.ndarray":
+    """The 64-bit hash of every ``size``-character substring of ``normalised``, repeats included."""
+    import numpy as np
+
     codes = np.frombuffer(normalised.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     if len(codes) == 0:
         return np.zeros(0, dtype=np.uint64)
@@ -56,16 +100,54 @@ def shingle_hashes(normalised: str, size: int = SHINGLE) -> np.ndarray:
     with np.errstate(over="ignore"):  # uint64 arithmetic wraps around, deterministically
         h = codes[:n].copy()
         for k in range(1, size):
-            h = h * _MULTIPLIER + codes[k:n + k]
-        h ^= h >> np.uint64(31)  # splitmix64's finaliser: hashes spread evenly over 64 bits
-        h *= _MIX
+            h = h * np.uint64(MULTIPLIER) + codes[k:n + k]
+        h ^= h >> np.uint64(31)
+        h *= np.uint64(MIX)
         h ^= h >> np.uint64(29)
-    return np.unique(h)
+    return h
 
 
-def sketch(hashes: np.ndarray, k: int = SKETCH_SIZE) -> list[int]:
+def python_shingle_hashes(normalised: str, size: int = SHINGLE) -> set[int]:
+    """The distinct hashes of ``_all_shingle_hashes`` computed in plain Python (the same values)."""
+    codes = [ord(char) for char in normalised]
+    if not codes:
+        return set()
+    codes += [0] * (size - len(codes))  # a text shorter than a shingle is padded, as in numpy
+    hashes = set()
+    for start in range(len(codes) - size + 1):
+        h = codes[start]
+        for code in codes[start + 1:start + size]:
+            h = (h * MULTIPLIER + code) & _UINT64
+        h ^= h >> 31
+        h = (h * MIX) & _UINT64
+        hashes.add(h ^ (h >> 29))
+    return hashes
+
+
+def sketch(hashes: "np.ndarray", k: int = SKETCH_SIZE) -> list[int]:
     """The ``k`` smallest shingle hashes (a bottom-k MinHash sketch; all of them when fewer)."""
+    import numpy as np
+
     return [int(v) for v in np.sort(hashes)[:k]]
+
+
+def bottom_k(hashes: "np.ndarray", k: int = SKETCH_SIZE) -> list[int]:
+    """The ``k`` smallest distinct values of ``hashes``, sorted: ``sketch(np.unique(hashes), k)`` without sorting them all."""
+    import numpy as np
+
+    head = 2 * k
+    if len(hashes) > head:
+        smallest = np.unique(np.partition(hashes, head - 1)[:head])  # the 2k smallest, repeats included
+        if len(smallest) >= k:  # then they hold the k smallest distinct values
+            return smallest[:k].tolist()
+    return np.unique(hashes)[:k].tolist()
+
+
+def minhash_sketch(normalised: str, k: int = SKETCH_SIZE) -> list[int]:
+    """The bottom-k MinHash sketch of a normalised text (numpy, or plain Python for a short text before numpy is loaded)."""
+    if len(normalised) < PYTHON_HASH_CHARS and "numpy" not in sys.modules:
+        return sorted(python_shingle_hashes(normalised))[:k]
+    return bottom_k(_all_shingle_hashes(normalised), k)
 
 
 def text_signature(text: str) -> dict:
@@ -73,7 +155,7 @@ def text_signature(text: str) -> dict:
     norm = normalise(text or "")
     signature = {"sha": hashlib.sha1(norm.encode("utf-8")).hexdigest() if norm else "", "chars": len(norm), "minhash": []}
     if len(norm) >= MIN_NEAR_CHARS:
-        signature["minhash"] = sketch(shingle_hashes(norm[:MAX_SHINGLE_CHARS]))
+        signature["minhash"] = minhash_sketch(norm[:MAX_SHINGLE_CHARS])
     return signature
 
 
@@ -120,7 +202,7 @@ class DuplicateFinder:
         self._by_sha[sha] = doc
         if not values:
             return None
-        shared = Counter(c for v in values for c in self._by_value.get(v, ()))
+        shared = Counter(chain.from_iterable(map(self._by_value.get, values, repeat(()))))  # kept docs per shared value
         scored = [(similarity(values, self._kept[c]), c) for c, n in shared.items() if n >= len(values) // 2]
         scored = [(score, c) for score, c in scored if score >= self.threshold]
         if scored:

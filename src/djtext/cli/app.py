@@ -7,8 +7,6 @@ from typing import Iterable, Optional
 import typer
 from rich.console import Console
 
-from djtext import __version__
-
 app = typer.Typer(
     name="djtext",
     help="Clean, segment and extract party-building brands, formulations, lists and practices "
@@ -47,6 +45,8 @@ def refuse_out_over_inputs(out: Path, inputs: Iterable[Path], *, inside: bool = 
 
 def _version(value: bool) -> None:
     if value:
+        from djtext import __version__
+
         console.print(f"djtext {__version__}")
         raise typer.Exit()
 

@@ -1,0 +1,85 @@
+"""The per-document cache: entries keyed by a file's content hash and the run's fingerprint.
+
+An entry holds one document's rows, or (``kind`` csv/jsonl) its rendered batch, so an unchanged
+document is copied as text. Its location is decided in ``default_cache_dir`` alone.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Callable
+
+
+def default_cache_dir() -> Path:
+    """The per-user cache folder ($DJTEXT_CACHE_DIR, else $XDG_CACHE_HOME/djtext or ~/.cache/djtext)."""
+    if os.environ.get("DJTEXT_CACHE_DIR"):
+        return Path(os.environ["DJTEXT_CACHE_DIR"]).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "djtext"
+
+
+def cache_folder(cache: str | os.PathLike | None) -> Path | None:
+    """The cache folder a run was given (None: no cache)."""
+    if cache is None:
+        return None
+    return Path(cache).expanduser()
+
+
+def cache_key(path: Path, fingerprint: str) -> str:
+    """The key of a file's entry: a hash of its bytes, the run's fingerprint and its suffix."""
+    if not path.is_file():  # a FIFO would block the read; read_document reports what it is
+        raise OSError(f"{path}: not a regular file")
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    digest.update(fingerprint.encode())
+    digest.update(path.suffix.lower().encode())
+    return digest.hexdigest()
+
+
+def read_entry(cache_dir: Path, key: str) -> dict[str, list[dict]] | None:
+    """The cached entry under ``key``, or None (missing or corrupt: a miss)."""
+    hit = cache_dir / f"{key}.json"
+    try:
+        entry = json.loads(hit.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):  # a corrupt entry is a miss (and is overwritten)
+        return None
+    return entry if valid_entry(entry) else None
+
+
+def valid_entry(entry: object) -> bool:
+    """True for a whole cache entry: a documents row, lists of row dicts (or a rendered batch)."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("documents"), list) or not entry["documents"]:
+        return False
+    return all(isinstance(v, (list, dict, str)) for v in entry.values())
+
+
+def write_entry(cache_dir: Path, key: str, rows: dict, kind: str = "") -> None:
+    """Store the rows (or, with ``kind``, the rendered batch) of one document under ``key``."""
+    if any(row.get("error") for row in rows.get("documents", [])):
+        return
+    from djtext.results_folder import atomic_write_bytes
+
+    name = f"{key}.{kind}.json" if kind else f"{key}.json"
+    try:
+        atomic_write_bytes(cache_dir / name, json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def read_rendered(cache_dir: Path, key: str, kind: str, rel: str) -> dict | None:
+    """A document's rendered batch in format ``kind`` when cached for the same relative path."""
+    hit = read_entry(cache_dir, f"{key}.{kind}")
+    return hit if isinstance(hit, dict) and hit.get("doc") == rel else None
+
+
+def rendered_batch(rows: dict[str, list[dict]], rel: str, render: Callable) -> dict:
+    """A rendered batch that also keeps the rows a run summary and the corpus pass need."""
+    from djtext.corpus_pass import KEPT_ROWS
+
+    return {"doc": rel, **{table: rows.get(table, []) for table in KEPT_ROWS}, **render(rows)}

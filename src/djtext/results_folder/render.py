@@ -1,0 +1,99 @@
+"""Rows rendered as the text a CSV or JSONL table file holds, so workers can do the formatting.
+
+A rendered batch is {RENDERED: {table: text}, COUNTS: {table: rows}} (and, from the corpus pass,
+PLAIN: {table: rows} still to write as rows); the main process only appends its text.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Mapping
+
+from djtext.results_folder.values import (
+    SEPARATOR, column_spec, formula_safe_column, has_formula_start, typed_columns,
+)
+from djtext.schema import OPTIONAL_TABLES, TABLES
+
+RENDERED, COUNTS = "_rendered", "_counts"  # keys of a pre-rendered batch (see TableWriter.render)
+PLAIN = "_plain"  # rows a rendered batch also asks to write as rows ({table: rows})
+_JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) makes per call
+
+
+def _needs_quotes(text: str) -> bool:
+    return "," in text or '"' in text or "\n" in text
+
+
+def _number_cells(column: list) -> list[str]:
+    """A number or boolean column as the cells the csv module writes (None: empty)."""
+    return list(map(str, column)) if None not in column else ["" if v is None else str(v) for v in column]
+
+
+def _text_cells(column: list) -> tuple[list[str], bool]:
+    """A text column's formula-safe values (None: empty) and whether one holds a carriage return."""
+    if None in column:
+        column = [v or "" for v in column]
+    joined = SEPARATOR.join(column)  # one scan per column instead of one test per cell
+    if has_formula_start(joined):
+        column = formula_safe_column(column)
+    return column, "\r" in joined
+
+
+def _quoted(column: list[str]) -> list[str]:
+    """Text cells quoted as the csv module quotes them (QUOTE_MINIMAL with LF line ends)."""
+    if not _needs_quotes(SEPARATOR.join(column)):
+        return column
+    return ['"' + v.replace('"', '""') + '"' if _needs_quotes(v) else v for v in column]
+
+
+def render_rows(rows: list[Mapping], spec: list[tuple[str, type, object]], fmt: str) -> str:
+    """Rows as the CSV (formula-safe cells) or JSONL text a table file holds, without header."""
+    columns = typed_columns(rows, spec)
+    if fmt != "csv":
+        names = [name for name, _native, _convert in spec]
+        encode = _JSON.encode
+        return "".join([encode(dict(zip(names, values))) + "\n" for values in zip(*columns)])
+    carriage_return = False
+    for index, (_name, native, _convert) in enumerate(spec):
+        if native is str:
+            columns[index], has_cr = _text_cells(columns[index])
+            carriage_return = carriage_return or has_cr
+    if not carriage_return and len(columns) > 1:
+        cells = [_quoted(column) if native is str else _number_cells(column)
+                 for (_name, native, _convert), column in zip(spec, columns)]
+        return "\n".join(map(",".join, zip(*cells))) + "\n" if cells[0] else ""
+    buffer = io.StringIO()  # a cell with a carriage return (or one column): row by row, as before
+    writer = csv.writer(buffer, lineterminator="\n")
+    for values in zip(*columns):
+        values = ["" if value is None else value for value in values]
+        if any(type(v) is str and "\r" in v for v in values):
+            # the csv module leaves a lone CR unquoted when lines end in LF: quote it ourselves
+            buffer.write(",".join('"' + str(v).replace('"', '""') + '"' for v in values) + "\n")
+        else:
+            writer.writerow(values)
+    return buffer.getvalue()
+
+
+_SPECS: dict[str, list] = {}
+
+
+def render_batch(batch: Mapping[str, list[Mapping]], fmt: str) -> dict:
+    """Rows of the schema tables as a rendered batch {RENDERED: {table: text}, COUNTS: {table: n}}.
+
+    The same text ``TableWriter`` writes for ``fmt`` (csv or jsonl), so a worker process can
+    render its rows and the main process only appends text.
+    """
+    texts, counts = {}, {}
+    for name, rows in batch.items():
+        schema = TABLES.get(name) or OPTIONAL_TABLES.get(name)
+        if schema is None or not isinstance(rows, list):
+            continue
+        counts[name] = len(rows)
+        if rows:
+            spec = _SPECS.get(name)
+            if spec is None:
+                spec = _SPECS[name] = column_spec(tuple(schema))
+            texts[name] = render_rows(rows, spec, fmt)
+    return {RENDERED: texts, COUNTS: counts}
+
+
