@@ -14,21 +14,23 @@ from djtext.extract.brands.vocabulary import (
 )
 
 
+def last_end(text: str, words) -> int:
+    """The end offset of the right-most occurrence of any of ``words`` in ``text`` (-1 when none)."""
+    end = -1
+    for word in words:
+        at = text.rfind(word)
+        if at >= 0 and at + len(word) > end:
+            end = at + len(word)
+    return end
+
+
 def bare_name(pre_gap: str, vocab: BrandVocabulary) -> tuple[int, str] | None:
     """(offset in ``pre_gap``, name) of an unquoted brand: verb + owner + distinctive part."""
-    verb_end = -1
-    for verb in vocab.verbs:
-        at = pre_gap.rfind(verb)
-        if at >= 0 and at + len(verb) > verb_end:
-            verb_end = at + len(verb)
+    verb_end = last_end(pre_gap, vocab.verbs)
     if verb_end < 0:
         return None
     candidate = pre_gap[verb_end:]
-    owner_end = -1
-    for unit in vocab.units:
-        at = candidate.rfind(unit)
-        if at >= 0 and at + len(unit) > owner_end:
-            owner_end = at + len(unit)
+    owner_end = last_end(candidate, vocab.units)
     if owner_end <= 0:
         return None
     modifier = candidate[owner_end:]
@@ -45,11 +47,7 @@ def recurring_name(text: str, pre_gap: str, gap_start: int, vocab: BrandVocabula
     """(offset in ``pre_gap``, name) of an unquoted brand with no owner (打造清溪党建品牌) that the
     document names again elsewhere, quoted (“清溪”) or before 品牌: the recurrence is the evidence
     that it is a name, not an adjective (打造过硬党建品牌)."""
-    verb_end = -1
-    for verb in vocab.verbs:
-        at = pre_gap.rfind(verb)
-        if at >= 0 and at + len(verb) > verb_end:
-            verb_end = at + len(verb)
+    verb_end = last_end(pre_gap, vocab.verbs)
     if verb_end < 0:
         return None
     candidate = pre_gap[verb_end:]
