@@ -9,7 +9,6 @@ name that says what it is.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 HAN_RANGE = "\u4e00-\u9fff"
 """CJK Unified Ideographs (the basic block): the Han characters the extractors and structure read."""
@@ -147,9 +146,7 @@ quote), this reads only the two characters around the break, so it also mends a 
 a name (“甲乙\\n丙丁”)."""
 
 
-@lru_cache(maxsize=1)
-def _inner_wrap() -> re.Pattern[str]:
-    return re.compile(INNER_WRAP)
+_INNER_WRAP = LazyRegex(INNER_WRAP)
 
 
 def inner_wraps(text: str) -> list[tuple[int, int]]:
@@ -159,7 +156,7 @@ def inner_wraps(text: str) -> list[tuple[int, int]]:
     a match starts at the run of spaces before a line break (the look-behind character is never a
     space), so each line break gives one candidate start.
     """
-    pattern = _inner_wrap()
+    pattern = _INNER_WRAP
     found: list[tuple[int, int]] = []
     last_end = 0
     newline = text.find("\n")

@@ -125,25 +125,40 @@ def soft_wrapped(text: str, newline: int) -> bool:
     return "，" in line or "。" in line
 
 
+def wrap_breaks(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets of the line breaks of text[start:end] that are column wraps (``soft_wrapped``), in order."""
+    end = len(text) if end is None else end
+    breaks: list[int] = []
+    newline = text.find("\n", start, end)
+    while newline != -1:
+        if soft_wrapped(text, newline):
+            breaks.append(newline)
+        newline = text.find("\n", newline + 1, end)
+    return breaks
+
+
+def join_at(text: str, start: int, end: int, breaks) -> tuple[str, list[int]]:
+    """text[start:end] without the line breaks at ``breaks`` (sorted, inside the span), and the
+    offset of each kept character."""
+    pieces: list[str] = []
+    index: list[int] = []
+    pos = start
+    for newline in breaks:
+        pieces.append(text[pos:newline])
+        index.extend(range(pos, newline))
+        pos = newline + 1
+    pieces.append(text[pos:end])
+    index.extend(range(pos, end))
+    return "".join(pieces), index
+
+
 def joined_view(text: str, start: int, end: int) -> tuple[str, list[int]]:
     """text[start:end] with column-wrap line breaks removed, and the offset of each kept character.
 
     A line break is a column wrap when the line before it does not end a sentence and reads as
     running text (it holds a comma or a full stop), the way newspaper columns were extracted.
     """
-    pieces: list[str] = []
-    index: list[int] = []
-    pos = start
-    newline = text.find("\n", start, end)
-    while newline != -1:
-        if soft_wrapped(text, newline):
-            pieces.append(text[pos:newline])
-            index.extend(range(pos, newline))
-            pos = newline + 1
-        newline = text.find("\n", newline + 1, end)
-    pieces.append(text[pos:end])
-    index.extend(range(pos, end))
-    return "".join(pieces), index
+    return join_at(text, start, end, wrap_breaks(text, start, end))
 
 
 # the head of a part of a compilation: 篇一： or 第二篇, at a line start or after a sentence end

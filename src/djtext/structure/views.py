@@ -6,7 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from djtext.models import CleanText
-from djtext.structure.lines import logical_lines, part_breaks, part_spans, soft_wrapped, split_paragraphs
+from djtext.structure.lines import join_at, logical_lines, part_breaks, part_spans, split_paragraphs, wrap_breaks
 
 
 @dataclass(frozen=True)
@@ -28,28 +28,14 @@ class TextViews:
     def joined(self, start: int, end: int) -> tuple[str, list[int]]:
         """text[start:end] without its column-wrap line breaks, and the offset of each kept
         character (what ``lines.joined_view`` gives, read from the wraps found once)."""
-        text = self.text
-        pieces: list[str] = []
-        index: list[int] = []
-        pos = start
-        for newline in self.wraps[bisect_left(self.wraps, start):bisect_left(self.wraps, end)]:
-            pieces.append(text[pos:newline])
-            index.extend(range(pos, newline))
-            pos = newline + 1
-        pieces.append(text[pos:end])
-        index.extend(range(pos, end))
-        return "".join(pieces), index
+        inside = self.wraps[bisect_left(self.wraps, start):bisect_left(self.wraps, end)]
+        return join_at(self.text, start, end, inside)
 
 
 def text_views(clean: CleanText) -> TextViews:
     """The views of ``clean`` (one pass each over its text)."""
     text = clean.text
-    wraps: list[int] = []
-    newline = text.find("\n")
-    while newline != -1:
-        if soft_wrapped(text, newline):
-            wraps.append(newline)
-        newline = text.find("\n", newline + 1)
+    wraps = wrap_breaks(text)
     paragraphs = split_paragraphs(text)
     breaks = part_breaks(text)
     return TextViews(text, tuple(paragraphs), tuple(logical_lines(clean, paragraphs)), tuple(breaks),
