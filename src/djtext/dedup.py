@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
 from collections import Counter
 from itertools import chain, repeat
@@ -36,6 +37,8 @@ MIN_NEAR_CHARS = 200  # shorter texts are only compared exactly (few shingles ma
 MAX_SHINGLE_CHARS = 1_000_000  # the MinHash of a huge text looks at its first million characters
 MULTIPLIER = 0x100000001B3  # FNV-64 prime: the rolling hash of a shingle's code points
 MIX = 0xBF58476D1CE4E5B9  # splitmix64's finaliser multiplier: hashes spread evenly over 64 bits
+_UINT64 = (1 << 64) - 1
+PYTHON_HASH_CHARS = 10_000  # shorter texts are hashed in plain Python while numpy is not loaded (start-up)
 DEDUP_TABLE = "_dedup"  # the per-document signature rows travel with the other rows (and the cache)
 _NOT_WORD = re.compile(r"[\W_]+")  # punctuation, symbols, whitespace, controls (letters, digits, Han kept)
 # Blocks in which no character is the second of a canonical composition (Latin to U+02FF, punctuation,
@@ -78,8 +81,8 @@ _CHARACTERS = _NormalisedCharacters()
 
 
 def shingle_hashes(normalised: str, size: int = SHINGLE) -> "np.ndarray":
-    """The 64-bit hash of every ``size``-character substring of ``normalised``, repeats included (vectorised)."""
-    import numpy as np  # loaded on first use: commands that never hash a text start without it
+    """The 64-bit hash of every ``size``-character substring of ``normalised``, repeats included."""
+    import numpy as np
 
     codes = np.frombuffer(normalised.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     if len(codes) == 0:
@@ -97,6 +100,23 @@ def shingle_hashes(normalised: str, size: int = SHINGLE) -> "np.ndarray":
     return h
 
 
+def python_shingle_hashes(normalised: str, size: int = SHINGLE) -> set[int]:
+    """The distinct hashes of ``shingle_hashes`` computed in plain Python (the same values)."""
+    codes = [ord(char) for char in normalised]
+    if not codes:
+        return set()
+    codes += [0] * (size - len(codes))  # a text shorter than a shingle is padded, as in numpy
+    hashes = set()
+    for start in range(len(codes) - size + 1):
+        h = codes[start]
+        for code in codes[start + 1:start + size]:
+            h = (h * MULTIPLIER + code) & _UINT64
+        h ^= h >> 31
+        h = (h * MIX) & _UINT64
+        hashes.add(h ^ (h >> 29))
+    return hashes
+
+
 def bottom_k(hashes: "np.ndarray", k: int = SKETCH_SIZE) -> list[int]:
     """The ``k`` smallest distinct values of ``hashes``, sorted, without sorting them all (a bottom-k MinHash sketch)."""
     import numpy as np
@@ -110,7 +130,9 @@ def bottom_k(hashes: "np.ndarray", k: int = SKETCH_SIZE) -> list[int]:
 
 
 def minhash_sketch(normalised: str, k: int = SKETCH_SIZE) -> list[int]:
-    """The bottom-k MinHash sketch of a normalised text."""
+    """The bottom-k MinHash sketch of a normalised text (numpy, or plain Python for a short text before numpy is loaded)."""
+    if len(normalised) < PYTHON_HASH_CHARS and "numpy" not in sys.modules:
+        return sorted(python_shingle_hashes(normalised))[:k]
     return bottom_k(shingle_hashes(normalised), k)
 
 

@@ -20,30 +20,13 @@ PLAIN = "_plain"  # rows a rendered batch also asks to write as rows ({table: ro
 _JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) makes per call
 
 
-def _needs_quotes(text: str) -> bool:
-    return "," in text or '"' in text or "\n" in text
-
-
-def _number_cells(column: list) -> list[str]:
-    """A number or boolean column as the cells the csv module writes (None: empty)."""
-    return list(map(str, column)) if None not in column else ["" if v is None else str(v) for v in column]
-
-
-def _text_cells(column: list) -> tuple[list[str], bool]:
-    """A text column's formula-safe values (None: empty) and whether one holds a carriage return."""
+def _text_cells(column: list) -> list[str]:
+    """A text column's formula-safe values (None: empty), with one scan per column for formula starts."""
     if None in column:
         column = [v or "" for v in column]
-    joined = SEPARATOR.join(column)  # one scan per column instead of one test per cell
-    if has_formula_start(joined):
+    if has_formula_start(SEPARATOR.join(column)):
         column = formula_safe_column(column)
-    return column, "\r" in joined
-
-
-def _quoted(column: list[str]) -> list[str]:
-    """Text cells quoted as the csv module quotes them (QUOTE_MINIMAL with LF line ends)."""
-    if not _needs_quotes(SEPARATOR.join(column)):
-        return column
-    return ['"' + v.replace('"', '""') + '"' if _needs_quotes(v) else v for v in column]
+    return column
 
 
 def render_rows(rows: list[Mapping], spec: list[tuple[str, type, object]], fmt: str) -> str:
@@ -53,22 +36,15 @@ def render_rows(rows: list[Mapping], spec: list[tuple[str, type, object]], fmt: 
         names = [name for name, _native, _convert in spec]
         encode = _JSON.encode
         return "".join([encode(dict(zip(names, values))) + "\n" for values in zip(*columns)])
-    carriage_return = False
     for index, (_name, native, _convert) in enumerate(spec):
         if native is str:
-            columns[index], has_cr = _text_cells(columns[index])
-            carriage_return = carriage_return or has_cr
-    if not carriage_return and len(columns) > 1:
-        cells = [_quoted(column) if native is str else _number_cells(column)
-                 for (_name, native, _convert), column in zip(spec, columns)]
-        return "\n".join(map(",".join, zip(*cells))) + "\n" if cells[0] else ""
-    buffer = io.StringIO()  # a cell with a carriage return (or one column): row by row, as before
+            columns[index] = _text_cells(columns[index])
+    buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for values in zip(*columns):
-        values = ["" if value is None else value for value in values]
         if any(type(v) is str and "\r" in v for v in values):
             # the csv module leaves a lone CR unquoted when lines end in LF: quote it ourselves
-            buffer.write(",".join('"' + str(v).replace('"', '""') + '"' for v in values) + "\n")
+            buffer.write(",".join('"' + ("" if v is None else str(v)).replace('"', '""') + '"' for v in values) + "\n")
         else:
             writer.writerow(values)
     return buffer.getvalue()
