@@ -5,7 +5,9 @@ Each is registered as an ``Extractor`` with the names of the extractors whose me
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Callable
 
 from djtext.lexicon import Lexicon
@@ -83,5 +85,12 @@ def not_brands(practices: list[Mention], brands: list[Mention]) -> list[Mention]
     not repeated as its practice: “X”议事平台…等特色协商品牌 gives the brand X, not a practice X)."""
     if not brands:
         return practices
-    spans = [(b.start, b.end) for b in brands]
-    return [p for p in practices if not any(p.start < end and start < p.end for start, end in spans)]
+    spans = sorted((b.start, b.end) for b in brands)
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))  # the furthest end of the brands so far
+    kept = []
+    for p in practices:  # a brand overlaps p when one starting before p.end ends after p.start
+        before = bisect_left(starts, p.end)
+        if not (before and reach[before - 1] > p.start):
+            kept.append(p)
+    return kept

@@ -20,13 +20,13 @@ import re
 from djtext.extract.formulations import NUMERALS
 from djtext.extract.practices.vocabulary import Head, PracticeVocabulary
 from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
-from djtext.text import is_han_span
 
 HAN = re.compile(rf"[{HAN_CLASS}]")
 """One Han character (extension A through the basic block)."""
 CLAUSE_STOPS = "，。；：！？,;:!?\n（）()《》“”‘’"
 """Punctuation that ends the clause a name stands in."""
 CLAUSE_STOP_SET = frozenset(CLAUSE_STOPS)
+CLAUSE_TAIL = re.compile(rf"[^{re.escape(CLAUSE_STOPS)}]*\Z")  # the end of a window after its last stop
 VERB_WINDOW = 6  # characters before a name searched for the verb that introduces it
 MAX_OWNER_NAME = 4  # characters of an owner's own name (a member's or a theme's studio, a subject before a quote)
 NAMED_PLACE_WORDS = ("社区", "街道")
@@ -80,11 +80,7 @@ def owner_start(text: str, cut: int, head_start: int, is_han, national=frozenset
 
 def clause_before(text: str, start: int, window: int) -> str:
     """The text before ``start`` back to the last punctuation, at most ``window`` characters."""
-    piece = text[max(0, start - window):start]
-    for i in range(len(piece) - 1, -1, -1):  # the last PUNCT_STOP character, read from the right
-        if piece[i] in CLAUSE_STOP_SET:
-            return piece[i + 1:]
-    return piece
+    return text[CLAUSE_TAIL.search(text, max(0, start - window), start).start():start]
 
 
 LIST_CLAUSE_STOPS = "，。；：！？\n"
@@ -105,20 +101,25 @@ def has_verb(before: str, verbs: tuple[str, ...]) -> bool:
     return any(verb in before for verb in verbs)
 
 
-def ends_with_edge(text: str, position: int, edges: frozenset[str]) -> bool:
-    """True when an edge word (a verb, preposition, counter …) ends right before ``position``."""
-    for k in (4, 3, 2, 1):
+EDGE_LENGTHS = (4, 3, 2, 1)  # the lengths of edge words looked for (PracticeVocabulary.edge_lengths)
+
+
+def ends_with_edge(text: str, position: int, edges: frozenset[str], lengths: tuple[int, ...] = EDGE_LENGTHS) -> bool:
+    """True when an edge word (a verb, preposition, counter …) ends right before ``position``
+    (``lengths``: the lengths of the words in ``edges``)."""
+    for k in lengths:
         if position - k >= 0 and text[position - k:position] in edges:
             return True
     return False
 
 
-def bare_start(text: str, head_start: int, limit: int, edges: frozenset[str]) -> tuple[int, bool]:
+def bare_start(text: str, head_start: int, limit: int, edges: frozenset[str],
+               lengths: tuple[int, ...] = EDGE_LENGTHS) -> tuple[int, bool]:
     """Left edge of a bare name before ``head_start`` and whether an edge (not the limit) stopped it."""
     position = head_start
     while position > 0:
-        if not is_han_span(text[position - 1]) or ends_with_edge(text, position, edges):
-            return position, True
+        if not "\u3400" <= text[position - 1] <= "\u9fff" or ends_with_edge(text, position, edges, lengths):
+            return position, True  # (not in HAN_SPAN_RANGE: djtext.text.is_han_span inline)
         if head_start - position >= limit:
             return position, False
         position -= 1

@@ -84,15 +84,15 @@ def _head_name(text: str, head_start: int, end: int, info: Head, vocab: Practice
             return None
     else:
         limit = MAX_ORG_PREFIX if info.category == "org_form" else MAX_BARE_PREFIX
-        start, natural = bare_start(text, head_start, limit, vocab.edges)
+        start, natural = bare_start(text, head_start, limit, vocab.edges, vocab.edge_lengths)
         if not natural and info.category != "org_form":
-            longer, natural = bare_start(text, head_start, MAX_LONG_PREFIX, vocab.edges)
+            longer, natural = bare_start(text, head_start, MAX_LONG_PREFIX, vocab.edges, vocab.edge_lengths)
             start = longer if natural else start  # 同心桥民主协商基地: a longer name with a clear edge
             if not natural:  # no clear edge: not cut mid-word, but after the owner's 政协
                 owner_at = owner_start(text, start, head_start, HAN.match, vocab.national)
                 start, natural = (owner_at, True) if owner_at is not None else (start, False)
         elif not natural:
-            longer, natural = bare_start(text, head_start, MAX_LONG_ORG_PREFIX, vocab.edges)
+            longer, natural = bare_start(text, head_start, MAX_LONG_ORG_PREFIX, vocab.edges, vocab.edge_lengths)
             natural = natural and text[longer:head_start].endswith(ORG_DESCRIPTORS) and head_start - longer >= 4
             start = longer if natural else start  # 党员委员履职联合党支部: a described form
         if start > 0 and text[start - 1] in "”’":

@@ -36,6 +36,7 @@ FORMULATION_FOLLOWERS = ("实践活动", "活动", "平台", "工作机制", "�
 # verbs that put a local numeric set to work right before its quote (深化“二联三促”, 做到“四有”)
 LOCAL_FORMULATION_VERBS = ("深化", "做实", "做到", "落实", "践行", "实行", "强化", "推进")
 MAX_FOLLOWER_GAP = 8
+FOLLOWER_WINDOW = MAX_FOLLOWER_GAP + 6  # characters after a quote a follower word must end within
 OWNER_GAP = re.compile(r"^(?:政协委员|政协|委员|机关)+")
 # quoted words that are a style, a topic or a quality rather than a named practice
 NOT_A_NAME_SUFFIX = ("品牌", "式", "化", "精神", "意识", "思想", "讲话", "单位", "集体", "称号", "周年")
@@ -79,9 +80,8 @@ def _to_number(token: str) -> int | None:
 
 def follower_after(after: str, vocab: PracticeVocabulary) -> tuple[str, int, str] | None:
     """The first follower word in the short gap after a quote: (category or "no", offset, word)."""
-    stop = PUNCT_STOP.search(after)
-    window = after[: min(MAX_FOLLOWER_GAP + 6, stop.start() if stop else len(after))]
-    found = vocab.follower_pattern.search(window)
+    stop = PUNCT_STOP.search(after, 0, FOLLOWER_WINDOW)
+    found = vocab.follower_pattern.search(after, 0, stop.start() if stop else FOLLOWER_WINDOW)
     if not found or found.start() > MAX_FOLLOWER_GAP:
         return None
     return vocab.followers[found.group()], found.start(), found.group()
@@ -107,7 +107,7 @@ def quoted_practices(match: re.Match[str], is_last: bool, context: ChainContext,
     content = match.group(1).strip().replace("\n", "")
     start, end = match.start(1), match.end(1)
     after, follower = context.after, context.follower
-    bare = INNER_QUOTES.sub("", content)
+    bare = INNER_QUOTES.sub("", content) if "党" in content else ""  # (only a 党建… name is read bare)
     if bare.startswith("党建") and PARTY_PLUS.match(bare.replace("＋", "+")):
         return [practice_mention(bare, start, end, "mechanism", "quote")]
     if is_last and content.endswith(("+", "＋")):
@@ -121,7 +121,7 @@ def quoted_practices(match: re.Match[str], is_last: bool, context: ChainContext,
     kind = vocab.attach_direct.match(after) if is_last and content in vocab.national else None
     if kind and vocab.heads[kind.group()].category == "platform" and content + kind.group() not in vocab.national:
         return []  # “智慧政协”履职平台: the national practice is found by the lexicon; the platform is its kind
-    if _titled_activity(content, follower):
+    if follower and _titled_activity(content, follower):
         return [practice_mention(content, start, end, follower[0], "quote")]
     if len(content) < 2 or NOT_IN_NAME.search(content) or content.endswith(NOT_A_NAME_END) and not (
             content.endswith(("品牌", "化")) and content[0] in NUMERALS
@@ -133,7 +133,7 @@ def quoted_practices(match: re.Match[str], is_last: bool, context: ChainContext,
     labelled = numeric and LIST_LABEL.search(match.string, max(0, start - MAX_LABELLED_LIST), start - 1)
     formulation = numeric and not LEVEL_PREFIX.match(content) and (is_formulation(content, fvocab, quoted=True) or (  # “三个甲乙、四个丙丁”: a set of them
         "、" in content and all(is_formulation(part, fvocab) for part in content.split("、"))))
-    attached = _attached_head(after, vocab) if is_last else None
+    attached = _attached_head(after, vocab) if is_last and not formulation else None  # (read only then)
     if numeric and not formulation and len(content) <= 4 and not ending_head(content, vocab) and not attached:
         run = MECHANISM_RUN.match(after) if is_last else None
         if run:  # “八小时外”监督管理规定: the word opens a rule's name

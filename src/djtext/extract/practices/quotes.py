@@ -73,11 +73,10 @@ def _chain_practices(text: str, chain: list[re.Match[str]], vocab: PracticeVocab
     quote_verb = before.endswith(vocab.quote_verbs) or (  # 统筹推进“甲”“乙”“丙”工作: a chain of names
         len(chain) >= MIN_NAMED_CHAIN and before.endswith(vocab.found_verbs))
     context = ChainContext(before, after, last.end(), follower, quote_verb)
-    embedded = bool(before) and before[-1] not in FUNCTION_CHARS and _embedded(before, after, vocab)
     chain_found: list[Mention] = []
     for index, match in enumerate(chain):
         word = match.group(1).strip()
-        if index == 0 and embedded and len(word) <= 2 and word[:1] not in NUMERALS:
+        if index == 0 and len(word) <= 2 and word[:1] not in NUMERALS and _embedded(before, after, vocab):
             continue  # 现场“督办”制度: a quoted word inside a longer mechanism phrase, not a name
         if index and "、" in chain[index - 1].group(1) and _is_numeric(match.group(1), fvocab):
             continue  # “联甲、联乙”“二联”活动: the count labels the list just given

@@ -54,6 +54,10 @@ class PracticeVocabulary:
     leading_verbs: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()
     verbs_before_quote: tuple[str, ...] = ()
+    head_ends: frozenset[str] = frozenset()
+    """The last characters of the heads (a name ending in none of them ends in no head)."""
+    edge_lengths: tuple[int, ...] = (4, 3, 2, 1)
+    """The lengths of the ``edges`` words, longest first."""
 
 
 
@@ -88,12 +92,14 @@ def _build_vocabulary(lexicon: Lexicon) -> PracticeVocabulary:
     return PracticeVocabulary(
         heads=heads,
         heads_by_length=by_length(heads),
+        head_ends=frozenset(head[-1] for head in heads),
         head_automaton=head_automaton,
         followers=followers,
         follower_pattern=follower_pattern,
         quote_verbs=by_length(r["word"] for r in verbs if r.get("role") == "quote"),
         found_verbs=by_length(r["word"] for r in verbs if r.get("role") == "found"),
         edges=frozenset(r["word"] for r in verbs if r.get("word")),
+        edge_lengths=tuple(sorted({len(r["word"]) for r in verbs if r.get("word")}, reverse=True)),
         national=national,
         national_automaton=_automaton(national),
         generic=frozenset(r["name"] for r in lexicon.rows("practices") if r.get("name") and _yes(r.get("generic", ""))),
@@ -142,7 +148,7 @@ def practice_vocabulary(lexicon: Lexicon | None = None) -> PracticeVocabulary:
 
 def ending_head(name: str, vocab: PracticeVocabulary) -> Head | None:
     """The head row ``name`` ends in (the longest), else None."""
-    if not name.endswith(vocab.heads_by_length) and not name.endswith("\n"):
+    if (name[-1:] not in vocab.head_ends or not name.endswith(vocab.heads_by_length)) and not name.endswith("\n"):
         return None  # no head ends the name ($ also matches before a final line break)
     found = vocab.head_at_end.search(name)
     return vocab.heads[found.group()] if found else None
