@@ -21,8 +21,9 @@ from djtext.extract.formulations.characters import (
 )
 from djtext.extract.formulations.shape import DIGIT_CHAIN, is_formulation, is_quantity, stopped
 from djtext.extract.formulations.vocabulary import FormulationVocabulary
+from djtext.extract.scan import matches_at, starts_before
 from djtext.models import Mention
-from djtext.text import all_han_span, is_han_span
+from djtext.text import all_han_span, is_han_span, occurrences
 
 PLUS_SIGNS = "+＋"  # a digit chain is found from its plus signs
 CHAIN_EDGE = frozenset("0123456789.+＋ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -82,7 +83,8 @@ def from_summaries(text: str, vocab: FormulationVocabulary) -> list[Mention]:
     found: list[Mention] = []
     if vocab.summary_pattern is None:
         return found
-    for match in vocab.summary_pattern.finditer(text):
+    closings = [at for at in occurrences(text, ("”", "’")) if text[at + 1:at + 2] in NUMERAL_SET or text[at + 1:at + 2] == "等"]
+    for match in matches_at(vocab.summary_pattern, text, closings):  # ” then 等 or a numeral
         candidate = match.group(1)
         if is_formulation(candidate, vocab) and len(candidate) <= MAX_SUMMARY:
             found.append(make_mention(text, match.start(1), match.end(1), "summary"))
@@ -198,7 +200,7 @@ def from_explained(text: str, vocab: FormulationVocabulary) -> list[Mention]:
     (五有（有A、有B、…）-> 五有), and items shaped X + numeral + Y inside the brackets that explain
     a counted formulation (“三个创新”（场所三延伸、功能四保障、…）-> 场所三延伸, 功能四保障)."""
     found: list[Mention] = []
-    for match in EXPLAINED.finditer(text):
+    for match in matches_at(EXPLAINED, text, starts_before(text, "（", 2, 7)):  # 2 to 7 characters before （
         start = match.start()
         if start > 0 and (text[start - 1] in NUMERAL_SET or text[start - 1] == "第"):
             continue

@@ -98,7 +98,10 @@ def list_clause_start(text: str, end: int, reach: int = MAX_LIST_CLAUSE) -> int:
 
 def has_verb(before: str, verbs: tuple[str, ...]) -> bool:
     """True when one of ``verbs`` occurs in ``before``."""
-    return any(verb in before for verb in verbs)
+    for verb in verbs:
+        if verb in before:
+            return True
+    return False
 
 
 EDGE_LENGTHS = (4, 3, 2, 1)  # the lengths of edge words looked for (PracticeVocabulary.edge_lengths)

@@ -9,9 +9,10 @@ from djtext.extract.formulations import NUMERALS
 from djtext.extract.practices.boundaries import HAN, list_clause_start
 from djtext.extract.practices.mentions import MAX_PARALLEL_ITEM, QUOTE_MARK, practice_mention
 from djtext.extract.practices.vocabulary import PracticeVocabulary
+from djtext.extract.scan import matches_at, starts_before
 from djtext.models import Mention
 from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
-from djtext.text import LazyRegex
+from djtext.text import LazyRegex, occurrences
 
 LIST_ITEM = re.compile(r"[^、和]+")
 SYSTEM_LIST_END = re.compile(r"等(?:规章|党建|工作|各项|基本|组织生活|学习|管理)?制度")
@@ -20,13 +21,14 @@ ORG_SUMMARY = LazyRegex(rf"[”’]([{NUMERALS}][{HAN_CLASS}]{{0,3}}?(?:{'|'.joi
 LEADING_USE = re.compile(r"(?:综合|充分|灵活)?(?:运用|采取|采用|通过)?")
 # an item that is a clause of doing, not a name: 听取汇报, 实地参观, 坚持党的领导
 VERB_PHRASE = re.compile(r"听取|汇报|参观|通过|的|坚持|强化|健全|拓宽|丰富|明确|组织机构")
-# the end of a list of activities or forms (group 1: a kind word); every branch opens with a
-# literal character, so the scan jumps between the few places where one of them stands
+# the end of a list of activities or forms (group 1: a kind word); every branch opens with one of
+# ACTIVITY_LIST_OPENINGS, so it is tried only where one of them stands
 ACTIVITY_LIST_END = re.compile(r"""
       等(?:系列|实践|主题|志愿服务)活动 | 系列活动 | 实践活动 | 主题活动 | 志愿服务活动  # (等)系列活动
     | 等[^，。；、：\n]{0,12}?活动                                                 # 等…活动
     | 等(形式|方式)                                                               # 等形式
     """, re.VERBOSE)
+ACTIVITY_LIST_OPENINGS = ("等", "系列活动", "实践活动", "主题活动", "志愿服务活动")  # where a branch opens
 ACTIVITY_VERBS = re.compile(r"开展|组织|举办|举行|实施")
 
 
@@ -35,7 +37,7 @@ def from_activity_lists(text: str, quoted: bytearray, vocab: PracticeVocabulary)
     综合运用甲协商、乙协商等形式): one activity per item, or one name for a set of short parallel
     items (送甲、送乙、送丙系列活动 -> 送甲、送乙、送丙)."""
     found: list[Mention] = []
-    for anchor in ACTIVITY_LIST_END.finditer(text):
+    for anchor in matches_at(ACTIVITY_LIST_END, text, occurrences(text, ACTIVITY_LIST_OPENINGS)):
         clause_start = list_clause_start(text, anchor.start())
         first_joint = text.find("、", clause_start, anchor.start())
         if first_joint < 0:
@@ -97,6 +99,6 @@ def from_system_lists(text: str, vocab: PracticeVocabulary) -> list[Mention]:
 
 def from_org_summaries(text: str) -> list[Mention]:
     """A numeral summary of quoted organisation chains: “党组—支部”和“党组—党委”双组织体系."""
-    if not any(word in text for word in ORG_SUMMARY_WORDS):
-        return []
-    return [practice_mention(m.group(1), m.start(1), m.end(1), "org_form", "org_summary") for m in ORG_SUMMARY.finditer(text)]
+    starts = starts_before(text, ORG_SUMMARY_WORDS, 2, 5)  # ”, a numeral, up to three characters, the word
+    return [practice_mention(m.group(1), m.start(1), m.end(1), "org_form", "org_summary")
+            for m in matches_at(ORG_SUMMARY.compiled(), text, starts)]

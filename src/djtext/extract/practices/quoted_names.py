@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from djtext.extract.formulations import NUMERALS, FormulationVocabulary, is_formulation
-from djtext.extract.practices.boundaries import CLAUSE_STOPS, FUNCTION_CHARS, HAN, LEVEL_PREFIX, MAX_OWNER_NAME, has_verb
+from djtext.extract.practices.boundaries import CLAUSE_STOP_SET, CLAUSE_STOPS, FUNCTION_CHARS, HAN, LEVEL_PREFIX, MAX_OWNER_NAME, has_verb
 from djtext.extract.practices.mentions import INNER_QUOTES, MAX_QUOTED_NAME, practice_mention
 from djtext.extract.practices.plus import PARTY_PLUS
 from djtext.extract.practices.vocabulary import PracticeVocabulary, ending_head
@@ -16,7 +16,6 @@ from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
 from djtext.text import LazyRegex
 from djtext.text import longest_first
 
-PUNCT_STOP = re.compile(f"[{re.escape(CLAUSE_STOPS)}]")
 COUNT_AFTER = re.compile(rf"^等?([{NUMERALS}\d]{{1,2}})[大项个条种]?")
 CN_DIGITS = {**COUNT_DIGITS, "双": 2}  # the values of the counts before a noun (双 included)
 # a numeric formulation followed by a longer mechanism name: “三会一课”全程纪实机制
@@ -80,11 +79,24 @@ def _to_number(token: str) -> int | None:
 
 def follower_after(after: str, vocab: PracticeVocabulary) -> tuple[str, int, str] | None:
     """The first follower word in the short gap after a quote: (category or "no", offset, word)."""
-    stop = PUNCT_STOP.search(after, 0, FOLLOWER_WINDOW)
-    found = vocab.follower_pattern.search(after, 0, stop.start() if stop else FOLLOWER_WINDOW)
-    if not found or found.start() > MAX_FOLLOWER_GAP:
+    found = _near_follower(vocab).match(after, 0, FOLLOWER_WINDOW)
+    if not found:
         return None
-    return vocab.followers[found.group()], found.start(), found.group()
+    return vocab.followers[found.group(1)], found.start(1), found.group(1)
+
+
+NEAR_FOLLOWERS: dict[str, re.Pattern[str]] = {}  # follower alternation -> its NEAR_FOLLOWER pattern
+
+
+def _near_follower(vocab: PracticeVocabulary) -> re.Pattern[str]:
+    """The first follower word at most MAX_FOLLOWER_GAP characters into a text, no clause stop
+    before it (group 1); words holding a stop are left out: they never fit before one."""
+    pattern = NEAR_FOLLOWERS.get(vocab.follower_pattern.pattern)
+    if pattern is None:
+        words = [re.escape(w) for w in sorted(vocab.followers, key=longest_first) if CLAUSE_STOP_SET.isdisjoint(w)]
+        pattern = NEAR_FOLLOWERS[vocab.follower_pattern.pattern] = re.compile(  # (the order of follower_pattern)
+            rf"[^{re.escape(CLAUSE_STOPS)}]{{0,{MAX_FOLLOWER_GAP}}}?({'|'.join(words) or '(?!)'})")
+    return pattern
 
 
 def _attached_head(after: str, vocab: PracticeVocabulary) -> tuple[str, int] | None:

@@ -14,6 +14,7 @@ GENERIC_OWNER_WORDS = ("政协", "委员", "党员", "协商", "界别")
 GENERIC_OWNER = re.compile(f"^(?:{'|'.join(GENERIC_OWNER_WORDS)})+")
 # a named street, community, town or village that owns a platform: goes to the ``place`` column
 PLACE_PREFIX = re.compile(rf"((?!政协|委员)[{HAN_CLASS}]{{2,6}}?(?:街道|社区|镇|乡|村))(?!委员会)")  # not 政协街道工作组
+PLACE_WORD_OPENINGS = frozenset("街社镇乡村")  # the first characters of PLACE_PREFIX's place words
 
 
 def with_place(mention: Mention, vocab: PracticeVocabulary) -> Mention:
@@ -22,6 +23,8 @@ def with_place(mention: Mention, vocab: PracticeVocabulary) -> Mention:
     if mention.attrs.get("source") not in PLACE_SOURCES:
         return mention
     name = mention.text
+    if PLACE_WORD_OPENINGS.isdisjoint(name):
+        return mention  # none of the place words PLACE_PREFIX ends in
     found = PLACE_PREFIX.match(name)
     if not found:
         return mention
