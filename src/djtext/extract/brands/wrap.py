@@ -11,6 +11,9 @@ from djtext.text import inner_wraps
 
 # a quoted span: “…”, 「…」 or 『…』 on one line, 1 to 40 characters inside (one group per style)
 QUOTE = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』")
+# QUOTE's first branch alone: the same matches in a text without 「 or 『, found much faster (a
+# pattern opening with one literal is scanned for it, one opening with a class character by character)
+DOUBLE_QUOTE = re.compile(r"“([^“”\n]{1,40})”")
 
 
 class WrapView:
@@ -33,7 +36,8 @@ class WrapView:
     def quotes(self) -> list[re.Match[str]]:
         """The ``QUOTE`` matches of the view text, in order (found once, read by brands and slogans)."""
         if self._quotes is None:
-            self._quotes = list(QUOTE.finditer(self.text))
+            corner = "「" in self.text or "『" in self.text
+            self._quotes = list((QUOTE if corner else DOUBLE_QUOTE).finditer(self.text))
         return self._quotes
 
     def to_text(self, pos: int, *, end: bool = False) -> int:
