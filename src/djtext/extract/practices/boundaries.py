@@ -148,7 +148,7 @@ def clause_start(text: str, head_start: int, vocab: PracticeVocabulary) -> int |
         joint = max(window.rfind("和"), window.rfind("、"))  # 及时 is an adverb, not a list joint
     if joint > verb_end and joint >= 0:
         clause = clause_before(text, window_start + joint, JOINT_CLAUSE_WINDOW)
-        return window_start + joint + 1 if has_verb(clause, vocab.found_verbs + vocab.quote_verbs) else None
+        return window_start + joint + 1 if vocab.founding_or_quote_verb.search(clause) else None
     if verb_end < 0 or (not breaks and head_start - MAX_CLAUSE_PREFIX > 0 and verb_end < 0):
         return None
     return window_start + verb_end + (window[verb_end:verb_end + 1] == "了")  # 印发了…规则

@@ -6,7 +6,7 @@ import re
 
 from djtext.extract.formulations import NUMERALS, FormulationVocabulary, is_formulation
 from djtext.extract.practices.boundaries import (
-    HAN, MAX_OWNER_NAME, MAX_OWNER_REACH, NAMED_PLACE_BACK, NATIONAL_OWNER_SIZES, VERB_WINDOW, bare_start, canonical_start, clause_before, clause_start, has_verb,
+    HAN, MAX_OWNER_NAME, MAX_OWNER_REACH, NAMED_PLACE_BACK, NATIONAL_OWNER_SIZES, VERB_WINDOW, bare_start, canonical_start, clause_before, clause_start,
     named_place_start, owner_start,
 )
 from djtext.extract.practices.vocabulary import Head, PracticeVocabulary
@@ -101,7 +101,7 @@ def _head_name(text: str, head_start: int, end: int, info: Head, vocab: Practice
             return None  # a long owner before an organisational form: a unit's name, not a practice
         if info.bare == "verb":
             before = clause_before(text, start, VERB_WINDOW)
-            if not has_verb(before[-4:], vocab.quote_verbs + vocab.found_verbs):
+            if not vocab.founding_or_quote_verb.search(before[-4:]):
                 return None
     if info.bare != "clause":
         start = named_place_start(text, start, vocab)

@@ -41,7 +41,7 @@ OWNER_GAP = re.compile(r"^(?:政协委员|政协|委员|机关)+")
 NOT_A_NAME_SUFFIX = ("品牌", "式", "化", "精神", "意识", "思想", "讲话", "单位", "集体", "称号", "周年")
 NOT_A_NAME_END = ("+", "＋") + NOT_A_NAME_SUFFIX
 MAX_SERIES_ITEM = 6  # items of a quoted series of activities named as one (送甲下乡、送乙入户)
-NOT_IN_NAME = re.compile(r"[，—]")
+NOT_IN_NAME = frozenset("，—")  # characters a quoted name never holds
 # verbs after which a quoted numeric formulation is a practice the unit carries out (落实“三会一课”)
 LIST_LABEL = re.compile(rf"、[^，。；：！？、“”]{{1,12}}的“?$")  # …、抓丙的“: a list labelled by the next quote
 MAX_LABELLED_LIST = 16
@@ -135,7 +135,7 @@ def quoted_practices(match: re.Match[str], is_last: bool, context: ChainContext,
         return []  # “智慧政协”履职平台: the national practice is found by the lexicon; the platform is its kind
     if follower and _titled_activity(content, follower):
         return [practice_mention(content, start, end, follower[0], "quote")]
-    if len(content) < 2 or NOT_IN_NAME.search(content) or content.endswith(NOT_A_NAME_END) and not (
+    if len(content) < 2 or not NOT_IN_NAME.isdisjoint(content) or content.endswith(NOT_A_NAME_END) and not (
             content.endswith(("品牌", "化")) and content[0] in NUMERALS
             and is_formulation(content, fvocab)):  # 一支部一品牌, 一体三化: a numeric set, not a brand or a trait
         return []

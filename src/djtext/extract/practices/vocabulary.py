@@ -54,6 +54,8 @@ class PracticeVocabulary:
     leading_verbs: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()
     verbs_before_quote: tuple[str, ...] = ()
+    founding_or_quote_verb: re.Pattern[str] = re.compile(r"(?!)")
+    """Any of ``verbs_before_quote`` (the found and quote verbs), for a search of a clause."""
     head_ends: frozenset[str] = frozenset()
     """The last characters of the heads (a name ending in none of them ends in no head)."""
     edge_lengths: tuple[int, ...] = (4, 3, 2, 1)
@@ -113,6 +115,7 @@ def _build_vocabulary(lexicon: Lexicon) -> PracticeVocabulary:
         clause_verbs=frozenset(r["word"] for r in verbs if r.get("role") in ("found", "quote") and r["word"] != "组织"),
         leading_verbs=frozenset(r["word"] for r in verbs if len(r.get("word", "")) == 2),
         verbs_before_quote=by_length(r["word"] for r in verbs if r.get("role") in ("found", "quote")),
+        founding_or_quote_verb=re.compile(_alternation(r["word"] for r in verbs if r.get("role") in ("found", "quote"))),
         clause_verb_pattern=re.compile(_alternation(
             r["word"] for r in verbs if r.get("role") in ("found", "quote") and r["word"] != "组织")),
     )
