@@ -13,6 +13,7 @@ INNER_QUOTE_SET = frozenset(INNER_QUOTE_CHARS)
 QUOTE_MARKS = "“”‘’"
 QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
 BRAND_AFTER = re.compile(rf"等?[{HAN_CLASS}]{{0,16}}品牌")
+MAX_BRAND_AFTER = 1 + 16 + len("品牌")  # the longest BRAND_AFTER match
 MAX_QUOTED_NAME = 16
 MAX_PARALLEL_ITEM = 3
 

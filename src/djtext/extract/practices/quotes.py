@@ -6,7 +6,7 @@ import re
 
 from djtext.extract.formulations import NUMERALS, FormulationVocabulary, is_formulation
 from djtext.extract.practices.boundaries import FUNCTION_CHARS, HAN, VERB_WINDOW, clause_before
-from djtext.extract.practices.mentions import BRAND_AFTER, INNER_QUOTES, MAX_PARALLEL_ITEM, practice_mention
+from djtext.extract.practices.mentions import BRAND_AFTER, INNER_QUOTES, MAX_BRAND_AFTER, MAX_PARALLEL_ITEM, practice_mention
 from djtext.extract.practices.quoted_names import (
     ChainContext, follower_after, quoted_practices,
 )
@@ -19,6 +19,7 @@ QUOTED = re.compile(r"[“”]([^“”\n]{0,29}\n?[^“”\n]{1,30})”")
 CHAIN_JOIN = re.compile(r"(?:[、]|和|与|及|以及)?")
 MAX_CHAIN_JOIN = len("以及")  # the longest gap CHAIN_JOIN accepts
 COUNTED_BEFORE = re.compile(rf"[{NUMERALS}\d][个项大张]$")
+COUNTERS = frozenset("个项大张")  # the last character of a COUNTED_BEFORE match (a clause holds no line break)
 SUPPORT_VERBS = ("助推", "助力", "服务于", "为推进", "围绕建设")  # 为“甲乙”建设注入动能: a goal served
 NAMING_VERBS = ("名为", "称为", "成为", "作为", "评为", "列为", "定为", "认定为", "确定为")  # 命名为“甲”: a name given
 MIN_NAMED_CHAIN = 3
@@ -60,7 +61,7 @@ def _chain_practices(text: str, chain: list[re.Match[str]], vocab: PracticeVocab
     first, last = chain[0], chain[-1]
     after = text[last.end():last.end() + AFTER_CHAIN]
     before = clause_before(text, first.start(), VERB_WINDOW)
-    if COUNTED_BEFORE.search(before):
+    if before[-1:] in COUNTERS and COUNTED_BEFORE.search(before):
         return [], []  # 两个“头号工程”: a numeric formulation, not a practice
     trimmed = before.rstrip()
     if trimmed.endswith(SUPPORT_VERBS) or (trimmed.endswith("为") and not trimmed.endswith(NAMING_VERBS)):
@@ -68,7 +69,7 @@ def _chain_practices(text: str, chain: list[re.Match[str]], vocab: PracticeVocab
     follower = follower_after(after, vocab)
     if follower and follower[0] == "no":
         return [], []
-    if BRAND_AFTER.match(after):
+    if "品牌" in after and BRAND_AFTER.match(after):
         return [], []  # “A”“B”等功能型党支部履职品牌: brand names
     quote_verb = before.endswith(vocab.quote_verbs) or (  # 统筹推进“甲”“乙”“丙”工作: a chain of names
         len(chain) >= MIN_NAMED_CHAIN and before.endswith(vocab.found_verbs))
@@ -120,9 +121,11 @@ def _merge_parallel(chain: list[re.Match[str]], mentions: list[Mention], vocab: 
 
 def brand_names(text: str, quotes: list[re.Match[str]] | None = None) -> set[str]:
     """Quoted names the document presents as brands somewhere (“X”党建品牌): not practices there."""
-    names = set()
+    names: set[str] = set()
+    if "品牌" not in text:
+        return names
     for match in QUOTED.finditer(text) if quotes is None else quotes:
-        if BRAND_AFTER.match(text, match.end()):
+        if text.find("品牌", match.end(), match.end() + MAX_BRAND_AFTER) >= 0 and BRAND_AFTER.match(text, match.end()):
             names.add(INNER_QUOTES.sub("", match.group(1).strip()))
     return names
 
