@@ -21,7 +21,7 @@ from djtext.extract.formulations.characters import (
 from djtext.extract.formulations.shape import is_formulation, is_quantity
 from djtext.extract.formulations.vocabulary import FormulationVocabulary
 from djtext.models import Mention
-from djtext.text import all_han_span, is_han_span
+from djtext.text import all_han_span, is_han_span, occurrences
 
 # a quoted span (at most one line break inside: a hard wrap the cleaner left); an opening quote
 # written as ” (a common OCR / typing slip) is accepted too
@@ -36,7 +36,6 @@ LEAD_CLASSIFIER = re.compile(rf"(?<![第{NUMERALS}])([{NUMERALS}]{{1,2}}[{CLASSI
 # the parts of a compound formulation: a numeral run and the head after it (双进|双联|双争|四百)
 COMPOUND_PART = re.compile(rf"[{NUMERALS}]+[^{NUMERALS}\W\d]*")
 LIST_PART = re.compile(r"[^、]+")
-PLAIN_QUOTE = re.compile(r"“([^“”\n]+)”")  # a “…” on one line
 MAX_QUOTED = 16  # the longest quoted text read as a formulation (line breaks not counted)
 MAX_LIST_HEAD = 3  # the longest head of each part of a quoted list (“三个甲乙、四个丙丁”)
 MIN_LED_HEAD, MAX_LED_HEAD = 2, 5  # the length of a quoted head after a numeral + classifier (两个“头号工程”)
@@ -157,5 +156,7 @@ def quoted_parts(text: str, kept: list[Mention]) -> list[Mention]:
             parts.update(piece for piece in pieces if len(piece) >= 2)
     if not parts:
         return []
-    # every “X” of the text, once each (X holds no quote): those whose X is a part
-    return [make_mention(text, m.start(1), m.end(1), "part") for m in PLAIN_QUOTE.finditer(text) if m.group(1) in parts]
+    # every “X” of the text whose X is a part (a part holds no quote or line break, so each
+    # occurrence of “X” is one quoted span), found by str.find, in text order
+    spans = sorted((at + 1, at + 1 + len(part)) for part in parts for at in occurrences(text, f"“{part}”"))
+    return [make_mention(text, start, end, "part") for start, end in spans]
