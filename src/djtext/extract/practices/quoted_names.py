@@ -9,7 +9,7 @@ from djtext.extract.formulations import NUMERALS, FormulationVocabulary, is_form
 from djtext.extract.practices.boundaries import CLAUSE_STOP_SET, CLAUSE_STOPS, FUNCTION_CHARS, HAN, LEVEL_PREFIX, MAX_OWNER_NAME, has_verb
 from djtext.extract.practices.mentions import INNER_QUOTES, MAX_QUOTED_NAME, practice_mention
 from djtext.extract.practices.plus import PARTY_PLUS
-from djtext.extract.practices.vocabulary import PracticeVocabulary, ending_head
+from djtext.extract.practices.vocabulary import MAX_ATTACH_GAP, PracticeVocabulary, ending_head
 from djtext.models import Mention
 from djtext.text import COUNT_DIGITS
 from djtext.text import HAN_SPAN_RANGE as HAN_CLASS
@@ -53,6 +53,7 @@ SLOGAN_JOINT = re.compile(r"[，,、\s·]+")
 MAX_TITLED_ACTIVITY = 24
 # a counted formulation spelled out in brackets right after it: “六有”（有甲、有乙、有丙）
 SPELLED_OUT = re.compile(r"[”’]?[（(][^（）()]{2,40}?[、，；][^（）()]{1,40}[）)]")
+OPEN_BRACKETS = frozenset("（(")  # one of them opens SPELLED_OUT at its first or second character
 MAX_TITLE_GAP = 6
 TEXT_AFTER_QUOTE = 40  # characters after a quoted name read for a spelled-out list
 
@@ -107,6 +108,8 @@ def _attached_head(after: str, vocab: PracticeVocabulary) -> tuple[str, int] | N
     direct = vocab.attach_direct.match(after)
     if direct:
         return direct.group(), direct.end()
+    if vocab.gapped_head_starts.isdisjoint(after[1:1 + MAX_ATTACH_GAP]):
+        return None  # no platform head can open 1 to MAX_ATTACH_GAP characters in
     gapped = vocab.attach_gapped.match(after)
     if gapped:
         return OWNER_GAP.sub("", gapped.group(1)) + gapped.group(2), gapped.end()
@@ -171,7 +174,7 @@ def quoted_practices(match: re.Match[str], is_last: bool, context: ChainContext,
             follower and follower[1] + len(follower[2]) <= attached[1] - len(attached[0])):
         category = vocab.heads[ending_head(attached[0], vocab).head].category
         return [practice_mention(content + attached[0], start, context.after_start + attached[1], category, "quote")]
-    if formulation and SPELLED_OUT.match(text_after_quote(match, context)):
+    if formulation and _spelled_out(text_after_quote(match, context)):
         return [practice_mention(content, start, end, "mechanism", "quote")]  # “六有”（有甲、有乙…）
     if formulation:
         run_pattern = DIGIT_RUN_HEAD if DIGIT_RUN.fullmatch(content) else MECHANISM_RUN
@@ -212,6 +215,11 @@ def _owner_before_quote(before: str, vocab: PracticeVocabulary) -> str:
             return tail
         return ""
     return ""
+
+
+def _spelled_out(after_quote: str) -> bool:
+    """True when a bracketed list spelling out a counted formulation follows its quote."""
+    return not OPEN_BRACKETS.isdisjoint(after_quote[:2]) and SPELLED_OUT.match(after_quote) is not None
 
 
 def text_after_quote(match: re.Match[str], context: ChainContext) -> str:

@@ -56,6 +56,8 @@ class PracticeVocabulary:
     verbs_before_quote: tuple[str, ...] = ()
     founding_or_quote_verb: re.Pattern[str] = re.compile(r"(?!)")
     """Any of ``verbs_before_quote`` (the found and quote verbs), for a search of a clause."""
+    gapped_head_starts: frozenset[str] = frozenset()
+    """The first characters of the platform heads ``attach_gapped`` ends in."""
     head_ends: frozenset[str] = frozenset()
     """The last characters of the heads (a name ending in none of them ends in no head)."""
     edge_lengths: tuple[int, ...] = (4, 3, 2, 1)
@@ -95,6 +97,7 @@ def _build_vocabulary(lexicon: Lexicon) -> PracticeVocabulary:
         heads=heads,
         heads_by_length=by_length(heads),
         head_ends=frozenset(head[-1] for head in heads),
+        gapped_head_starts=frozenset(h[0] for h, i in heads.items() if i.attach and i.category == "platform"),
         head_automaton=head_automaton,
         followers=followers,
         follower_pattern=follower_pattern,
