@@ -79,7 +79,13 @@ def read_rendered(cache_dir: Path, key: str, kind: str, rel: str) -> dict | None
 
 
 def rendered_batch(rows: dict[str, list[dict]], rel: str, render: Callable) -> dict:
-    """A rendered batch that also keeps the rows a run summary and the corpus pass need."""
-    from djtext.corpus_pass import KEPT_ROWS
+    """A rendered batch that also keeps the rows a run summary and the corpus pass need.
 
-    return {"doc": rel, **{table: rows.get(table, []) for table in KEPT_ROWS}, **render(rows)}
+    The support tables (brands, formulations) are kept as rows only: the corpus pass writes them
+    at the end, with their corpus-level ``support``, so their text is never rendered here."""
+    from djtext.corpus_pass import KEPT_ROWS, SUPPORT_TABLES
+    from djtext.results_folder import COUNTS
+
+    batch = render({table: items for table, items in rows.items() if table not in SUPPORT_TABLES})
+    batch[COUNTS].update({table: len(rows[table]) for table in SUPPORT_TABLES if table in rows})
+    return {"doc": rel, **{table: rows.get(table, []) for table in KEPT_ROWS}, **batch}
