@@ -112,3 +112,14 @@ def test_corrupt_cache_entry_is_ignored_and_rewritten(tmp_path, serial, damage):
     _frames_equal(first.tables, second.tables)
     assert entry.read_bytes() == good  # rewritten whole
     assert run_corpus(corpus, cache=cache).cached == 1
+
+
+def test_rendered_cache_entry_round_trips_and_a_damaged_one_is_a_miss():
+    from djtext.pipeline.cache import packed_rendered, unpacked_rendered
+
+    batch = {"doc": "a.txt", "documents": [{"doc": "a.txt", "chars_raw": 3}], "brands": [],
+             "_rendered": {"documents": "a.txt,3\n", "lists": '"多行\n文本",“引号”\n'}, "_counts": {"documents": 1, "lists": 1}}
+    data = packed_rendered(batch)
+    assert unpacked_rendered(data) == batch
+    for damaged in (data[:-3], data + b"x", data[:10], b"", b'{"documents": 3}\n', b"\xff\xfe\x00junk"):
+        assert unpacked_rendered(damaged) is None

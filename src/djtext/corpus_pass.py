@@ -15,9 +15,9 @@ Memory holds one signature per kept document and one counter per distinct item, 
 """
 from __future__ import annotations
 
-import json
+import pickle
 import tempfile
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from djtext.dedup import DEDUP_TABLE, DuplicateFinder
 from djtext.evidence import SUPPORT_COLUMNS, item_key
@@ -26,7 +26,6 @@ from djtext.results_folder import COUNTS, PLAIN, RENDERED
 SUPPORT_TABLES = tuple(SUPPORT_COLUMNS)  # brands, formulations: written at the end, with support
 KEPT_ROWS = ("documents", "brands", "formulations", DEDUP_TABLE)  # rows a rendered batch keeps
 SPILL_BATCH = 1_000  # rows handed to the writer at a time when the spill is written out
-_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 class CorpusPass:
@@ -38,7 +37,7 @@ class CorpusPass:
         self._finder = DuplicateFinder()
         self._decided: set[str] = set()
         self._support: dict[str, dict[str, list]] = {t: {} for t in SUPPORT_TABLES}  # key → [docs, last doc]
-        self._spill = tempfile.TemporaryFile(mode="w+", encoding="utf-8", prefix="djtext-spill-")
+        self._spill = tempfile.TemporaryFile(mode="w+b", prefix="djtext-spill-")  # this run's own pickles
 
     def feed(self, rel: str, batch: Mapping, last: bool = True) -> dict:
         """The part of one document's batch to write now (``last``: its final batch)."""
@@ -85,15 +84,14 @@ class CorpusPass:
             elif seen[1] != rel:
                 seen[0] += 1
                 seen[1] = rel
-        self._spill.write(_JSON.encode([table, rows]) + "\n")  # one line per document and table
+        pickle.dump((table, rows), self._spill, pickle.HIGHEST_PROTOCOL)  # one record per document and table
 
     def finish(self, writer) -> None:
         """Write the held rows of the support tables, ``support`` filled, through ``writer``."""
         self._spill.flush()
         self._spill.seek(0)
         pending: dict[str, list[dict]] = {t: [] for t in SUPPORT_TABLES}
-        for line in self._spill:
-            table, rows = json.loads(line)
+        for table, rows in _records(self._spill):
             counter, column = self._support[table], SUPPORT_COLUMNS[table]
             for row in rows:
                 row["support"] = counter[item_key(row.get(column))][0]
@@ -109,3 +107,12 @@ class CorpusPass:
     def close(self) -> None:
         """Remove the spill file."""
         self._spill.close()
+
+
+def _records(spill) -> Iterator[tuple[str, list[dict]]]:
+    """The (table, rows) records pickled into ``spill``, from its current position to its end."""
+    while True:
+        try:
+            yield pickle.load(spill)
+        except EOFError:
+            return

@@ -45,14 +45,17 @@ def read_lexicon_file(path: Path) -> list[dict[str, str]]:
         return [{"term": line.strip()} for line in body.splitlines() if line.strip()]
     if path.suffix != ".csv":
         raise LexiconError(f"{path}: lexicon files must end in .csv or .txt")
-    reader = csv.DictReader(io.StringIO(body))
-    if not reader.fieldnames:
+    reader = csv.reader(io.StringIO(body))
+    header = [name.strip() for name in next(reader, [])]
+    if not header:
         raise LexiconError(f"{path}: lexicon CSV has no header row")
-    rows = []
-    for number, row in enumerate(reader, start=2):
-        if None in row:
+    width, rows = len(header), []
+    for number, values in enumerate(filter(None, reader), start=2):  # blank rows skipped, as csv.DictReader does
+        if len(values) > width:
             raise LexiconError(f"{path}: row {number} has more fields than the header")
-        rows.append({k.strip(): (v or "").strip() for k, v in row.items()})
+        if len(values) < width:  # missing trailing fields are empty
+            values += [""] * (width - len(values))
+        rows.append(dict(zip(header, [value.strip() for value in values])))
     return rows
 
 

@@ -34,7 +34,7 @@ _DATE_CUES = re.compile(r"时间|日期|发布|来源|发表|更新|编辑|作�
 _SENTENCE_END = tuple("。！？；，：…!?;,:")
 _BREADCRUMB = re.compile(r"[>|｜»/]|首页|当前位置|您的位置|字号|返回")
 _BYLINE = re.compile(r"^(?:本报|记者|通讯员|作者|来源|编辑|责任编辑|发布|时间|日期)|摄$")
-_MARKUP = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?|(?:\*\*)?\s*$")
+_MARKUP_HEAD = re.compile(r"\s*(?:#{1,6}\s*)?(?:\*\*)?")  # leading blanks, heading marks, opening bold
 _SUBTITLE = re.compile(r"^[—─-]{1,2}")
 _HAN = re.compile(HAN)
 
@@ -69,8 +69,10 @@ def last_lines(text: str, count: int = TAIL_LINES) -> list[str]:
 
 
 def _plain(line: str) -> str:
-    """A line without markdown heading marks and surrounding bold markers."""
-    return _MARKUP.sub("", line).strip()
+    """A line without markdown heading marks and surrounding bold markers (one closing ``**``
+    before the trailing blanks), read at the two ends only."""
+    rest = line[_MARKUP_HEAD.match(line).end():].rstrip()
+    return (rest[:-2] if rest.endswith("**") else rest).strip()
 
 
 def _number(value: str) -> int | None:

@@ -1,6 +1,7 @@
 """The shared typer app, console objects and error helpers of the command line."""
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -25,6 +26,16 @@ def usage_error(message: str) -> typer.Exit:
     """Print a one-line usage error and return the Exit to raise (code 2)."""
     err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(EXIT_USAGE)
+
+
+def progress(total: int, label: str, enabled: bool = True):
+    """A command's progress bar over ``total`` files on stderr, yielding ``advance(name)``
+    (djtext.render and rich's tables are loaded only when it is shown)."""
+    if not enabled:
+        return nullcontext(lambda _name: None)
+    from djtext.render import progress_bar
+
+    return progress_bar(err_console, total, label)
 
 
 OUT_IS_INPUT = "{out}: --out must not be an input path"

@@ -7,8 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from djtext.cli.app import EXIT_OK, EXIT_SOME_FAILED, app, console, err_console, refuse_out_over_inputs, usage_error
-from djtext.render import progress_bar
+from djtext.cli.app import EXIT_OK, EXIT_SOME_FAILED, app, console, err_console, progress, refuse_out_over_inputs, usage_error
 
 
 def output_path(out: Path, rel: str, taken: set[Path]) -> Path:
@@ -74,7 +73,7 @@ def clean(
     explained: list[tuple[str, object]] = []
     taken: set[Path] = set()
     written = 0
-    with progress_bar(err_console, len(inputs), "clean", enabled=not quiet and out is not None) as advance:
+    with progress(len(inputs), "clean", enabled=not quiet and out is not None) as advance:
         for path, root, rel in inputs:
             raw = read_document(path, root)
             if raw.error:

@@ -7,10 +7,9 @@ from typing import List, Optional
 import typer
 
 from djtext.cli.app import (
-    BOM_OPTION, EXIT_OK, EXIT_SOME_FAILED, JOBS_OPTION, KEEP_DUPLICATES_OPTION, LEXICON_OPTION, SEGMENTER_OPTION, app, console, err_console, refuse_out_over_inputs,
-    usage_error,
+    BOM_OPTION, EXIT_OK, EXIT_SOME_FAILED, JOBS_OPTION, KEEP_DUPLICATES_OPTION, LEXICON_OPTION, SEGMENTER_OPTION, app, console, err_console, progress,
+    refuse_out_over_inputs, usage_error,
 )
-from djtext.render import progress_bar, summary_brands_table, summary_documents_table
 
 
 def check_output_dir(out: Path, inputs: list[Path]) -> None:
@@ -57,7 +56,7 @@ def extract(
     if total == 0:
         raise usage_error(f"{corpus}: no supported files (.txt .md .html .htm .docx .pdf)")
     try:
-        with progress_bar(err_console, total, "extract", enabled=not quiet) as advance:
+        with progress(total, "extract", enabled=not quiet) as advance:
             result = extract_corpus(
                 corpus, out, fmt=fmt, bom=bom, jobs=jobs, lexicon_paths=[str(p) for p in lexicon or []], segmenter=segmenter,
                 hanlp_model=hanlp_model, hanlp_download=hanlp_download, t2s=t2s, cache=default_cache_dir() if cache else None,
@@ -68,6 +67,8 @@ def extract(
         raise usage_error(str(exc)) from None
     paths = result.paths
     if not quiet:
+        from djtext.render import summary_brands_table, summary_documents_table
+
         console.print(summary_documents_table(result.documents, result.counts))  # capped: failed first
         console.print(summary_brands_table(result.brands, result.more_brands))
     if result.removed:

@@ -13,7 +13,6 @@ from djtext.corpus.discovery import relative_name
 from djtext.corpus.docx_reader import read_docx
 from djtext.corpus.encoding import decode_bytes, detect_encoding
 from djtext.corpus.errors import NotTextError, one_line
-from djtext.corpus.html_reader import read_html
 from djtext.corpus.pdf_reader import read_pdf
 from djtext.models import RawDocument
 
@@ -44,6 +43,8 @@ def read_document(path: Path, root: Path | None = None) -> RawDocument:
         elif fmt == "pdf":
             text, encoding = read_pdf(data), ""
         elif fmt == "html":
+            from djtext.corpus.html_reader import read_html  # html.parser, lxml: only for web pages
+
             text, encoding = read_html(data)
         else:
             encoding = detect_encoding(data)

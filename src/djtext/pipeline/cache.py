@@ -1,7 +1,10 @@
 """The per-document cache: entries keyed by a file's content hash and the run's fingerprint.
 
-An entry holds one document's rows, or (``kind`` csv/jsonl) its rendered batch, so an unchanged
-document is copied as text. Its location is decided in ``default_cache_dir`` alone.
+An entry holds one document's rows (JSON), or (``kind`` csv/jsonl) its rendered batch, so an
+unchanged document is copied as text: one JSON line (the kept rows, the row counts and the byte
+length of each table's text) followed by the tables' UTF-8 texts themselves, which are then
+decoded as they are instead of being parsed as JSON strings. Its location is decided in
+``default_cache_dir`` alone.
 """
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ import json
 import os
 from pathlib import Path
 from typing import Callable
+
+TEXT_BYTES = "_text_bytes"  # a rendered entry's [table, bytes] list, in the order of its texts
 
 
 def default_cache_dir() -> Path:
@@ -66,20 +71,59 @@ def write_entry(cache_dir: Path, key: str, rows: dict, kind: str = "") -> None:
     from djtext.results_folder import atomic_write_bytes
 
     name = f"{key}.{kind}.json" if kind else f"{key}.json"
+    data = packed_rendered(rows) if kind else json.dumps(rows, ensure_ascii=False).encode("utf-8")
     try:
-        atomic_write_bytes(cache_dir / name, json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+        atomic_write_bytes(cache_dir / name, data)
     except OSError:
         pass  # a cache that cannot be written only costs time
 
 
+def packed_rendered(batch: dict) -> bytes:
+    """A rendered batch as a cache entry: a JSON line without the texts, then the texts (UTF-8)."""
+    from djtext.results_folder import RENDERED
+
+    blobs = [(table, text.encode("utf-8")) for table, text in batch.get(RENDERED, {}).items()]
+    head = {name: value for name, value in batch.items() if name != RENDERED}
+    head[TEXT_BYTES] = [[table, len(blob)] for table, blob in blobs]
+    return json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + b"".join(blob for _table, blob in blobs)
+
+
+def unpacked_rendered(data: bytes) -> dict | None:
+    """The rendered batch of ``packed_rendered``'s bytes, or None (truncated or corrupt)."""
+    from djtext.results_folder import RENDERED
+
+    head, _newline, body = data.partition(b"\n")
+    try:
+        entry = json.loads(head.decode("utf-8"))
+        texts, pos = {}, 0
+        for table, size in entry.pop(TEXT_BYTES):
+            texts[table] = body[pos:pos + size].decode("utf-8")
+            pos += size
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    if pos != len(body):
+        return None
+    entry[RENDERED] = texts
+    return entry if valid_entry(entry) else None
+
+
 def read_rendered(cache_dir: Path, key: str, kind: str, rel: str) -> dict | None:
     """A document's rendered batch in format ``kind`` when cached for the same relative path."""
-    hit = read_entry(cache_dir, f"{key}.{kind}")
-    return hit if isinstance(hit, dict) and hit.get("doc") == rel else None
+    try:
+        hit = unpacked_rendered((cache_dir / f"{key}.{kind}.json").read_bytes())
+    except OSError:
+        return None
+    return hit if hit is not None and hit.get("doc") == rel else None
 
 
 def rendered_batch(rows: dict[str, list[dict]], rel: str, render: Callable) -> dict:
-    """A rendered batch that also keeps the rows a run summary and the corpus pass need."""
-    from djtext.corpus_pass import KEPT_ROWS
+    """A rendered batch that also keeps the rows a run summary and the corpus pass need.
 
-    return {"doc": rel, **{table: rows.get(table, []) for table in KEPT_ROWS}, **render(rows)}
+    The support tables (brands, formulations) are kept as rows only: the corpus pass writes them
+    at the end, with their corpus-level ``support``, so their text is never rendered here."""
+    from djtext.corpus_pass import KEPT_ROWS, SUPPORT_TABLES
+    from djtext.results_folder import COUNTS
+
+    batch = render({table: items for table, items in rows.items() if table not in SUPPORT_TABLES})
+    batch[COUNTS].update({table: len(rows[table]) for table in SUPPORT_TABLES if table in rows})
+    return {"doc": rel, **{table: rows.get(table, []) for table in KEPT_ROWS}, **batch}

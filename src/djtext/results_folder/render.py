@@ -20,13 +20,15 @@ PLAIN = "_plain"  # rows a rendered batch also asks to write as rows ({table: ro
 _JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) makes per call
 
 
-def _text_cells(column: list) -> list[str]:
-    """A text column's formula-safe values (None: empty), with one scan per column for formula starts."""
+def _text_cells(column: list) -> tuple[list[str], bool]:
+    """A text column's formula-safe values (None: empty) and whether one holds a carriage return,
+    with one scan of the joined column for each."""
     if None in column:
         column = [v or "" for v in column]
-    if has_formula_start(SEPARATOR.join(column)):
+    joined = SEPARATOR.join(column)
+    if has_formula_start(joined):
         column = formula_safe_column(column)
-    return column
+    return column, "\r" in joined
 
 
 def render_rows(rows: list[Mapping], spec: list[tuple[str, type, object]], fmt: str) -> str:
@@ -36,11 +38,16 @@ def render_rows(rows: list[Mapping], spec: list[tuple[str, type, object]], fmt: 
         names = [name for name, _native, _convert in spec]
         encode = _JSON.encode
         return "".join([encode(dict(zip(names, values))) + "\n" for values in zip(*columns)])
+    carriage_return = False
     for index, (_name, native, _convert) in enumerate(spec):
         if native is str:
-            columns[index] = _text_cells(columns[index])
+            columns[index], has_cr = _text_cells(columns[index])
+            carriage_return = carriage_return or has_cr
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    if not carriage_return:  # the usual case: the csv module writes every row
+        writer.writerows(zip(*columns))
+        return buffer.getvalue()
     for values in zip(*columns):
         if any(type(v) is str and "\r" in v for v in values):
             # the csv module leaves a lone CR unquoted when lines end in LF: quote it ourselves

@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-import socket
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -58,6 +57,7 @@ def hanlp_expected_folder(url: str, home: Path | None = None) -> Path:
 
 def host_reachable(url: str, timeout: float) -> bool:
     """Whether a TCP connection to the host of ``url`` opens within ``timeout`` (DNS included)."""
+    import socket  # here, not at import: only a HanLP download needs it (start-up of every run)
     import threading
 
     parsed = urlparse(url)
