@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from djtext.clean.fix_spacing import OCR_SPACED_DENSITY, spacing_density
+from djtext.clean.fix_spacing import ocr_spaced
 from djtext.lexicon import BUILTIN_DIR, LexiconError, read_lexicon_file
 from djtext.models import Edit
 from djtext.text import SENTENCE_END, longest_first
@@ -162,7 +162,7 @@ def _scan(text: str, spam: bool) -> list[Edit]:
                 edits.append(Edit(start, start + full, "", hit[0].kind))
                 continue
             hit = _line_hit(line, size, line_re, line_rows, line_free)
-            if hit and hit[0].kind == "menu" and not _BAR.search(line) and spacing_density(text) > OCR_SPACED_DENSITY:
+            if hit and hit[0].kind == "menu" and not _BAR.search(line) and ocr_spaced(text):
                 hit = None  # words between spaces in an OCR-spaced document are its running text, not a menu
             if hit:
                 row, m = hit

@@ -20,7 +20,7 @@ from collections import Counter
 from functools import lru_cache
 
 from djtext.clean.chars import CN_NUMERAL, HAN, LIST_MARKER, SPACE
-from djtext.clean.fix_spacing import OCR_SPACED_DENSITY, spacing_density
+from djtext.clean.fix_spacing import ocr_spaced
 from djtext.models import Edit
 from djtext.text import PARAGRAPH_END, SENTENCE_END
 
@@ -312,7 +312,7 @@ def fix_line_breaks(text: str, growth: dict[int, int] | None = None) -> list[Edi
 
     ``growth``: per position, how much wider the line was as printed (decoded entities), for the
     wrap-width measure."""
-    lines = _parse(text, squeeze=spacing_density(text) > OCR_SPACED_DENSITY)
+    lines = _parse(text, squeeze=ocr_spaced(text))
     if not lines:
         return []
     if growth:
@@ -351,7 +351,7 @@ RUN_TOGETHER_LINE = 400
 def _run_together(text: str) -> bool:
     lines = [ln for ln in text.split("\n") if ln.strip()]
     return bool(lines) and sum(map(len, lines)) / len(lines) >= RUN_TOGETHER_LINE \
-        and spacing_density(text) <= OCR_SPACED_DENSITY
+        and not ocr_spaced(text)
 
 
 def fix_run_together_paragraphs(text: str) -> list[Edit]:
@@ -367,7 +367,7 @@ def fix_run_together_paragraphs(text: str) -> list[Edit]:
 
 def fix_inline_headings(text: str) -> list[Edit]:
     """Put a numbered heading that runs into its paragraph (``（一）强化政治引领 政协……``) on its own line."""
-    if spacing_density(text) > OCR_SPACED_DENSITY:
+    if ocr_spaced(text):
         return []
     edits = []
     for start in _MARKER_LINE_START.finditer(text):

@@ -52,7 +52,7 @@ def _noise_gap(text: str, start: int, end: int, ocr: bool) -> bool:
 _HAN_GAP = re.compile(f"[{SPACE}](?<=[{HAN}][{SPACE}])[{SPACE}]*(?=[{HAN}])")
 """A run of spaces between two Han characters (it starts with a plain class: a quick scan to the spaces)."""
 _HAN = re.compile(rf"[{HAN}]")
-_HAN_RUN = re.compile(rf"[{HAN}]+")
+_HAN_RUN = re.compile(rf"[{HAN}][{HAN}]*")  # (x x* rather than x+: a quick scan to the x)
 _LETTER_GAP = re.compile(rf"(?<=[^{SPACE}])[{SPACE}](?=[^{SPACE}])")
 _HAN_RUN_LEFT = re.compile(rf"[{HAN}]{{2}}$")
 _HAN_RUN_RIGHT = re.compile(rf"^[{HAN}]{{2}}")
@@ -98,6 +98,33 @@ def spacing_density(text: str) -> float:
     return gaps / han if han > 0 else 0.0
 
 
+HAN_CHUNK = 2048
+"""Characters counted at a time when :func:`ocr_spaced` only needs to know that there are enough Han characters."""
+
+
+def _han_reaches(text: str, need: int) -> bool:
+    """Whether ``text`` holds at least ``need`` Han characters (counted a chunk at a time until it does)."""
+    han = 0
+    for start in range(0, len(text), HAN_CHUNK):
+        han += sum(map(len, _HAN_RUN.findall(text, start, start + HAN_CHUNK)))
+        if han >= need:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def ocr_spaced(text: str) -> bool:
+    """Whether ``text`` is OCR-spaced: ``spacing_density(text) > OCR_SPACED_DENSITY``, decided without
+    counting every Han character when the gaps are far too few for it (the usual case)."""
+    spaces = text.count(" ") + text.count("\u3000")
+    if spaces < OCR_SPACED_MIN or spaces < OCR_SPACED_DENSITY * len(text) / 3:
+        return False
+    gaps = _han_gaps(text)
+    if gaps < OCR_SPACED_MIN or _han_reaches(text, 41 * gaps):  # a density of at most 1/41 < OCR_SPACED_DENSITY
+        return False
+    return spacing_density(text) > OCR_SPACED_DENSITY
+
+
 def _letter_spaced(line: str) -> bool:
     han = len(_HAN.findall(line))
     return han >= 3 and len(_LETTER_GAP.findall(line)) >= 0.6 * han
@@ -138,7 +165,7 @@ def _keeps_name_space(text: str, start: int, end: int, line_start: int, line_end
 
 def fix_spacing(text: str) -> list[Edit]:
     """Remove spaces between Han characters and around Chinese punctuation (names keep theirs)."""
-    may_keep = spacing_density(text) <= OCR_SPACED_DENSITY
+    may_keep = not ocr_spaced(text)
     edits = []
     size = len(text)
     for m in _GAP.finditer(text):

@@ -93,29 +93,34 @@ _START_END = attrgetter("start", "end")
 _RAW_START_END = attrgetter("raw_start", "raw_end")
 
 
-def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
-    """Apply one fixer's edits to ``state`` (non-overlapping edits; overlapping ones are dropped)."""
-    if not edits:
-        return
+def _annotate(state: _State, name: str, edits: Sequence[Edit]) -> None:
+    """Add the flags and marks among ``edits`` (edits that leave their span as it is) to ``state``."""
     text, offsets, raw_len = state.text, state.offsets, len(state.raw)
-    changes: list[Edit] = []
-    append_change = changes.append
     for edit in edits:
-        if edit.replacement != text[edit.start:edit.end]:
-            append_change(edit)
-        elif edit.note[:5] in _ANNOTATIONS:
+        if edit.note[:5] in _ANNOTATIONS and edit.replacement == text[edit.start:edit.end]:
             raw_start, raw_end = _raw_span(offsets, edit.start, edit.end, raw_len)
             kind, _, rest = edit.note.partition(":")[2].partition(":")
             if edit.note.startswith("flag:"):
                 state.flags.append(Flag(kind, raw_start, raw_end, state.raw[raw_start:raw_end], rest or name))
             else:
                 state.raw_marks.append((kind, raw_start, raw_end, int(rest or 0)))
+
+
+def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
+    """Apply one fixer's edits to ``state`` (non-overlapping edits; overlapping ones are dropped)."""
+    if not edits:
+        return
+    text = state.text
+    changes = [edit for edit in edits if edit.replacement != text[edit.start:edit.end]]
+    if len(changes) < len(edits):
+        _annotate(state, name, edits)
     if not changes:
         return
     changes.sort(key=_START_END)
     if all(len(e.replacement) == e.end - e.start for e in changes):
         _apply_same_length(state, name, changes)
         return
+    offsets, raw_len = state.offsets, len(state.raw)
     pieces: list[str] = []
     new_offsets: list[int] = []
     append_piece, extend_offsets, record = pieces.append, new_offsets.extend, state.fixes.append
