@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from functools import lru_cache
+from itertools import accumulate
 
 from djtext.clean.chars import CN_NUMERAL, HAN, LIST_MARKER, SPACE
 from djtext.clean.fix_spacing import ocr_spaced
@@ -48,7 +48,7 @@ FRAGMENT_MIN = 60
 
 
 def _shape(text: str) -> tuple[bool, bool, float, bool, bool, bool, bool, bool, bool, bool, bool]:
-    """What a line's content alone says (see :class:`_Line`), memoised by :data:`_line_shape`."""
+    """What a line's content alone says (see :class:`_Line`)."""
     last, first = text[-1], text[0]
     ends = last in _MAY_END_SENTENCE and _ENDS_SENTENCE.search(text[-6:]) is not None
     candidate = not ends and 6 <= len(text) <= WRAP_MAX
@@ -57,16 +57,13 @@ def _shape(text: str) -> tuple[bool, bool, float, bool, bool, bool, bool, bool, 
         strong = _STRONG_START.match(text) is not None  # starts like 一、 （一） ——
         listed = _LIST_START.match(text) is not None  # starts with any list marker
     open_end = last in _OPEN_END  # ends with ， 、 “ ...
-    inner_stop = _INNER_STOP.search(text, 0, len(text) - 1) is not None  # a sentence ends before the last character
+    # a sentence ends before the last character (looked at in lines shorter than FRAGMENT_MIN only)
+    inner_stop = len(text) < FRAGMENT_MIN and _INNER_STOP.search(text, 0, len(text) - 1) is not None
     # (_NAME_SPACE needs a space: the quicker _ANY_SPACE scan spares most lines the slower one)
     titled = _ANY_SPACE.search(text) is not None and _NAME_SPACE.search(text) is not None
     return (ends, candidate, _width(text) if candidate else 0.0, strong, listed, open_end, last == ":" or last == "：",
             " " not in text and _PROSE.search(text) is not None, titled,
             len(text) <= HEADING_MAX and not ends and not open_end and not inner_stop, inner_stop)
-
-
-_line_shape = lru_cache(maxsize=8192)(_shape)
-"""The settle loop parses mostly the same lines again: their shapes are computed once."""
 
 
 class _Line:
@@ -90,7 +87,7 @@ class _Line:
          self.prose,  # not a title or byline
          self.titled,  # has a space between Han characters (names in a title; no OCR-spaced text gets here)
          self.heading,  # short, open, no sentence inside: may be a heading
-         self.inner_stop) = _line_shape(text)
+         self.inner_stop) = _shape(text)  # (only in lines shorter than FRAGMENT_MIN: a sentence ends inside)
         edge = indent + trail
         self.chars = edge + len(text)  # size in characters, indentation and trailing spaces included
         self.units = edge + width if self.candidate else self.chars  # in ideographic units (half-width: one half)
@@ -227,37 +224,46 @@ def _blank_signal(lines: list[_Line]) -> bool:
     return sum(after_end) / len(after_end) >= 0.7 and sum(after_open) / len(after_open) <= 0.2
 
 
+def _local_width(lines: list[_Line], block: int, candidates: list[int],
+                 whole: tuple[float, float, str]) -> tuple[float, float, str]:
+    """The wrap width around block ``block`` of lines (``whole``, the document's, where the window
+    around it is not regularly wrapped); ``candidates[i]``: how many of ``lines[:i]`` are candidates."""
+    first, last = max(0, block * BLOCK - WINDOW), min(len(lines), (block + 1) * BLOCK + WINDOW)
+    if first == 0 and last == len(lines):
+        return whole
+    count = candidates[last] - candidates[first]
+    if count < 4 or count < 0.5 * (last - first):
+        return whole  # (what _wrap_width says of so few candidates: not regularly wrapped)
+    estimate = _wrap_width(lines[first:last])
+    return estimate if estimate[1] >= 0 else whole
+
+
 def _decide(lines: list[_Line], indent_signal: bool, blank_signal: bool) -> list[bool]:
     """For each line, whether it continues on the next one."""
     whole = _wrap_width(lines)
-    local: dict[int, tuple[float, float, str]] = {}
-    wrapped = sum(1 for ln in lines if ln.candidate) >= 4
+    candidates = list(accumulate((ln.candidate for ln in lines), initial=0))
+    wrapped = candidates[-1] >= 4
     joins = []
-    for i, line in enumerate(lines):
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is None:
-            joins.append(False)
-            break
-        block = i // BLOCK
-        if not wrapped:
-            estimate = whole
-        elif block in local:
-            estimate = local[block]
-        else:
-            first, last = max(0, block * BLOCK - WINDOW), (block + 1) * BLOCK + WINDOW
-            estimate = local[block] = whole if first == 0 and last >= len(lines) else _wrap_width(lines[first:last])
-        width, tol, measure = estimate if estimate[1] >= 0 else whole
+    estimate = whole
+    previous = None
+    for i in range(len(lines) - 1):
+        line = lines[i]
+        if wrapped and i % BLOCK == 0:
+            estimate = _local_width(lines, i // BLOCK, candidates, whole)
+        width, tol, measure = estimate
         carry = 0.0
         if line.strong:
             pass  # a numbered heading: its shortness is no lost indent
-        elif i and tol > 0 and lines[i - 1].ends and _size(line, measure) < width - tol:
-            carry = _size(lines[i - 1], measure)
+        elif i and tol > 0 and previous.ends and _size(line, measure) < width - tol:
+            carry = _size(previous, measure)
             if not width - tol - 0.5 <= carry + _size(line, measure) <= width + tol + 0.5:
                 # a paragraph's first line, its two-character indent lost by the text layer
                 carry = 2.0 if not line.indent and line.prose else 0.0
-        elif tol > 0 and not line.indent and (i == 0 or line.blanks_before or lines[i - 1].ends) and line.prose:
+        elif tol > 0 and not line.indent and (i == 0 or line.blanks_before or previous.ends) and line.prose:
             carry = 2.0  # prose (not a title or byline) starting a paragraph: its indent was lost
-        joins.append(_join(line, nxt, width, tol, measure, indent_signal, blank_signal, carry))
+        joins.append(_join(line, lines[i + 1], width, tol, measure, indent_signal, blank_signal, carry))
+        previous = line
+    joins.append(False)
     return joins
 
 
