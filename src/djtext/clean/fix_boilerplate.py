@@ -124,6 +124,12 @@ def _trigger_of(pattern: BoilerplatePattern) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, pattern.triggers)) or "^")
 
 
+@lru_cache(maxsize=64)
+def _any_trigger(patterns: tuple[BoilerplatePattern, ...]) -> re.Pattern[str]:
+    """One regex finding a trigger of any of ``patterns``."""
+    return re.compile("|".join(_trigger_of(p).pattern for p in patterns))
+
+
 def _scan(text: str, spam: bool) -> list[Edit]:
     present = set(_trigger_regex().findall(text))
     mine = [p for p in boilerplate_patterns()
@@ -134,11 +140,12 @@ def _scan(text: str, spam: bool) -> list[Edit]:
     line_free = [p for p in unspaced_free if _may_match(p, text)]
     fragments = [(p, _trigger_of(p)) for p in mine if p.scope == "fragment" and _may_match(p, text)]
     # one trigger of any fragment pattern: a line without one holds no fragment
-    any_fragment = re.compile("|".join(t.pattern for _, t in fragments)) if fragments else None
+    any_fragment = _any_trigger(tuple(p for p, _ in fragments)) if fragments else None
     longest = max((p.max_len for p in mine if p.scope != "fragment"), default=0)
     if not mine:
         return []
     edits: list[Edit] = []
+    spaced = _SPACED_DIGITS.search(text) is not None  # (its matches lie within a line: a quick test for all lines)
     in_tail = False
     next_start = 0
     for whole in text.splitlines(keepends=True):
@@ -171,7 +178,7 @@ def _scan(text: str, spam: bool) -> list[Edit]:
                 else:
                     edits.append(Edit(start + m.start(), start + m.end(), m.group(), f"flag:{row.kind}:doubtful"))
                 continue
-            if _SPACED_DIGITS.search(line):  # an OCR-spaced page number (— 1 1 —) is the same line unspaced
+            if spaced and _SPACED_DIGITS.search(line):  # an OCR-spaced page number (— 1 1 —) is the same line unspaced
                 squeezed = _SPACED_DIGITS.sub("", line)
                 hit = _line_hit(squeezed, len(squeezed.strip()), line_re, line_rows, unspaced_free)
                 if hit and hit[0].action == "remove" and not (spam and "。" in stripped):

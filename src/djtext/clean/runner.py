@@ -91,6 +91,7 @@ def _raw_span(offsets: list[int], start: int, end: int, raw_len: int) -> tuple[i
 _ANNOTATIONS = ("flag:", "mark:")
 _START_END = attrgetter("start", "end")
 _RAW_START_END = attrgetter("raw_start", "raw_end")
+_EDIT_FIELDS = attrgetter("start", "end", "replacement", "note")
 
 
 def _annotate(state: _State, name: str, edits: Sequence[Edit]) -> None:
@@ -124,21 +125,14 @@ def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
     pieces: list[str] = []
     new_offsets: list[int] = []
     append_piece, extend_offsets, record = pieces.append, new_offsets.extend, state.fixes.append
-    n_offsets = len(offsets)
     pos = 0
-    for edit in changes:
-        start, end, rep = edit.start, edit.end, edit.replacement
+    for start, end, rep, note in map(_EDIT_FIELDS, changes):
         if start < pos:
             continue  # overlaps an earlier edit of the same fixer
         append_piece(text[pos:start])
         extend_offsets(offsets[pos:start])
-        if end > start and start < n_offsets:  # the common case of _raw_span
-            raw_start = offsets[start]
-            if raw_start > raw_len:
-                raw_start = raw_len
-            raw_end = offsets[end - 1] + 1
-            if raw_end < raw_start:
-                raw_end = raw_start
+        if end > start:  # the common case of _raw_span (offsets rise and stay below len(raw): no clamping)
+            raw_start, raw_end = offsets[start], offsets[end - 1] + 1
         else:
             raw_start, raw_end = _raw_span(offsets, start, end, raw_len)
         if rep:
@@ -148,7 +142,7 @@ def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
                 anchor = raw_start if raw_start < raw_len else max(raw_len - 1, 0)
                 extend_offsets([anchor] * len(rep))
             append_piece(rep)
-        record(FixRecord(name, raw_start, raw_end, text[start:end], rep, edit.note))
+        record(FixRecord(name, raw_start, raw_end, text[start:end], rep, note))
         pos = end
     append_piece(text[pos:])
     extend_offsets(offsets[pos:])
@@ -162,14 +156,13 @@ def _apply_same_length(state: _State, name: str, changes: list[Edit]) -> None:
     pieces: list[str] = []
     append, record = pieces.append, state.fixes.append
     pos = 0
-    for edit in changes:
-        start, end = edit.start, edit.end
+    for start, end, rep, note in map(_EDIT_FIELDS, changes):
         if start < pos:
             continue
         append(text[pos:start])
-        append(edit.replacement)
+        append(rep)
         # same length, so start < end <= len(offsets): the raw span is direct
-        record(FixRecord(name, offsets[start], offsets[end - 1] + 1, text[start:end], edit.replacement, edit.note))
+        record(FixRecord(name, offsets[start], offsets[end - 1] + 1, text[start:end], rep, note))
         pos = end
     pieces.append(text[pos:])
     state.text = "".join(pieces)
