@@ -58,9 +58,7 @@ def printed_growth(state: _State) -> dict[int, int]:
     an HTML entity was decoded (``&ldquo;`` → ``“`` is 6; a wrap-cut ``&ld`` / ``quo;`` counts per line)."""
     growth: dict[int, int] = {}
     offsets, text = state.offsets, state.text
-    for fix in state.fixes:
-        if fix.fixer != ENTITY_FIXER or len(fix.before) == len(fix.after):
-            continue
+    for fix in [f for f in state.fixes if f.fixer == ENTITY_FIXER and len(f.before) != len(f.after)]:
         i = bisect_left(offsets, fix.raw_start)
         if i >= len(offsets) or offsets[i] != fix.raw_start or text[i:i + len(fix.after)] != fix.after:
             continue  # changed since by another fixer
@@ -92,6 +90,7 @@ _ANNOTATIONS = ("flag:", "mark:")
 _START_END = attrgetter("start", "end")
 _RAW_START_END = attrgetter("raw_start", "raw_end")
 _EDIT_FIELDS = attrgetter("start", "end", "replacement", "note")
+_MARK_ORDER = attrgetter("start", "end", "kind")
 
 
 def _annotate(state: _State, name: str, edits: Sequence[Edit]) -> None:
@@ -180,7 +179,7 @@ def _clean_marks(state: _State) -> list[Mark]:
             end -= 1
         if end > start:
             marks.append(Mark(kind, start, end, level))
-    marks.sort(key=lambda m: (m.start, m.end, m.kind))
+    marks.sort(key=_MARK_ORDER)
     unique: list[Mark] = []
     for mark in marks:
         if not unique or unique[-1] != mark:
