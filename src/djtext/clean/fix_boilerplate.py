@@ -138,7 +138,8 @@ def _scan(text: str, spam: bool) -> list[Edit]:
     tail_re, tail_rows = _anchored("tail", spam)
     unspaced_free = [p for p in mine if p.scope == "line" and not p.anchored]  # for lines with digits unspaced
     line_free = [p for p in unspaced_free if _may_match(p, text)]
-    fragments = [(p, _trigger_of(p)) for p in mine if p.scope == "fragment" and _may_match(p, text)]
+    # (no whole-text test for fragment patterns: they are tried only on the few lines with a trigger)
+    fragments = [(p, _trigger_of(p)) for p in mine if p.scope == "fragment"]
     # one trigger of any fragment pattern: a line without one holds no fragment
     any_fragment = _any_trigger(tuple(p for p, _ in fragments)) if fragments else None
     longest = max((p.max_len for p in mine if p.scope != "fragment"), default=0)
