@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from djtext.clean.fix_spacing import OCR_SPACED_DENSITY, spacing_density
+from djtext.clean.fix_spacing import ocr_spaced
 from djtext.lexicon import BUILTIN_DIR, LexiconError, read_lexicon_file
 from djtext.models import Edit
 from djtext.text import SENTENCE_END, longest_first
@@ -15,8 +15,9 @@ BOILERPLATE_FILE = BUILTIN_DIR / "clean_boilerplate.csv"
 _SENTENCE = re.compile(f"[{SENTENCE_END}]")
 _ONLY_SEPARATORS = re.compile(r"^[\s|｜/·>»\-–—:：,，、【】\[\]（()）]*$")
 _BAR = re.compile("[|｜]")
-_SPACED_DIGITS = re.compile(r"(?<=\d)[ \t\u3000]+(?=\d)")
-"""Spaces between digits, as OCR layers put them into page numbers (``— 1 1 —``)."""
+_SPACED_DIGITS = re.compile(r"[ \t\u3000](?<=\d[ \t\u3000])[ \t\u3000]*(?=\d)")
+"""Spaces between digits, as OCR layers put them into page numbers (``— 1 1 —``). (The first character
+is a plain class, so the engine skips quickly to the spaces; the lookbehind checks the digit before.)"""
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,12 @@ def _trigger_of(pattern: BoilerplatePattern) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, pattern.triggers)) or "^")
 
 
+@lru_cache(maxsize=64)
+def _any_trigger(patterns: tuple[BoilerplatePattern, ...]) -> re.Pattern[str]:
+    """One regex finding a trigger of any of ``patterns``."""
+    return re.compile("|".join(_trigger_of(p).pattern for p in patterns))
+
+
 def _scan(text: str, spam: bool) -> list[Edit]:
     present = set(_trigger_regex().findall(text))
     mine = [p for p in boilerplate_patterns()
@@ -131,13 +138,15 @@ def _scan(text: str, spam: bool) -> list[Edit]:
     tail_re, tail_rows = _anchored("tail", spam)
     unspaced_free = [p for p in mine if p.scope == "line" and not p.anchored]  # for lines with digits unspaced
     line_free = [p for p in unspaced_free if _may_match(p, text)]
-    fragments = [(p, _trigger_of(p)) for p in mine if p.scope == "fragment" and _may_match(p, text)]
+    # (no whole-text test for fragment patterns: they are tried only on the few lines with a trigger)
+    fragments = [(p, _trigger_of(p)) for p in mine if p.scope == "fragment"]
     # one trigger of any fragment pattern: a line without one holds no fragment
-    any_fragment = re.compile("|".join(t.pattern for _, t in fragments)) if fragments else None
+    any_fragment = _any_trigger(tuple(p for p, _ in fragments)) if fragments else None
     longest = max((p.max_len for p in mine if p.scope != "fragment"), default=0)
     if not mine:
         return []
     edits: list[Edit] = []
+    spaced = _SPACED_DIGITS.search(text) is not None  # (its matches lie within a line: a quick test for all lines)
     in_tail = False
     next_start = 0
     for whole in text.splitlines(keepends=True):
@@ -161,7 +170,7 @@ def _scan(text: str, spam: bool) -> list[Edit]:
                 edits.append(Edit(start, start + full, "", hit[0].kind))
                 continue
             hit = _line_hit(line, size, line_re, line_rows, line_free)
-            if hit and hit[0].kind == "menu" and not _BAR.search(line) and spacing_density(text) > OCR_SPACED_DENSITY:
+            if hit and hit[0].kind == "menu" and not _BAR.search(line) and ocr_spaced(text):
                 hit = None  # words between spaces in an OCR-spaced document are its running text, not a menu
             if hit:
                 row, m = hit
@@ -170,7 +179,7 @@ def _scan(text: str, spam: bool) -> list[Edit]:
                 else:
                     edits.append(Edit(start + m.start(), start + m.end(), m.group(), f"flag:{row.kind}:doubtful"))
                 continue
-            if _SPACED_DIGITS.search(line):  # an OCR-spaced page number (— 1 1 —) is the same line unspaced
+            if spaced and _SPACED_DIGITS.search(line):  # an OCR-spaced page number (— 1 1 —) is the same line unspaced
                 squeezed = _SPACED_DIGITS.sub("", line)
                 hit = _line_hit(squeezed, len(squeezed.strip()), line_re, line_rows, unspaced_free)
                 if hit and hit[0].action == "remove" and not (spam and "。" in stripped):

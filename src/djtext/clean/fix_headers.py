@@ -52,9 +52,9 @@ def _standalone_headers(lines: list[str]) -> tuple[set[str], list[tuple[str, str
     counts: Counter[str] = Counter()
     numbers: dict[str, set[str]] = defaultdict(set)
     shaped: set[str] = set()
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped or len(stripped) > 30 or _SENTENCE.search(stripped) or _QUOTED.search(stripped):
+    short = [(i, stripped) for i, stripped in enumerate(map(str.strip, lines)) if 0 < len(stripped) <= 30]
+    for i, stripped in short:
+        if _SENTENCE.search(stripped) or _QUOTED.search(stripped):
             continue  # (running headers carry no quotes: a quoted brand line is content)
         key = _line_key(stripped)
         counts[key] += 1
@@ -167,12 +167,12 @@ def page_number(line: str) -> int | None:
 def _page_numbers(lines: list[str]) -> dict[int, int]:
     """Index → page number of the header-shaped lines (see :func:`page_number`)."""
     numbers = {}
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if stripped and (stripped[0].isdigit() or stripped[-1].isdigit()):  # (a quick test first)
-            number = page_number(stripped)
-            if number is not None:
-                numbers[i] = number
+    edged = [(i, stripped) for i, stripped in enumerate(map(str.strip, lines))
+             if stripped and (stripped[0].isdigit() or stripped[-1].isdigit())]  # (a quick test first)
+    for i, stripped in edged:
+        number = page_number(stripped)
+        if number is not None:
+            numbers[i] = number
     return numbers
 
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from itertools import accumulate
 
 from djtext.clean.chars import CN_NUMERAL, HAN, LIST_MARKER, SPACE
-from djtext.clean.fix_spacing import OCR_SPACED_DENSITY, spacing_density
+from djtext.clean.fix_spacing import ocr_spaced
 from djtext.models import Edit
 from djtext.text import PARAGRAPH_END, SENTENCE_END
 
@@ -47,40 +47,51 @@ FRAGMENT_MIN = 60
 """A line this long that does not end a sentence is a paragraph fragment, never a heading."""
 
 
-@dataclass(slots=True)
-class _Line:
-    start: int  # of the content (after indentation)
-    end: int  # of the content (before trailing spaces)
-    text: str
-    indent: int
-    blanks_before: int
-    trail: int = 0
-    ends: bool = False  # ends a sentence
-    chars: float = 0.0  # size in characters, indentation and trailing spaces included
-    units: float = 0.0  # size in ideographic units (a half-width character counts one half)
-    candidate: bool = False  # might be a hard-wrapped line: short, open at the end
-    before_long: bool = False  # the next line is longer than any wrapped line
-    titled: bool = False  # has a space between Han characters in a document that is not OCR-spaced
-    strong: bool = False
-    listed: bool = False
-    open_end: bool = False
-    colon_end: bool = False
-    prose: bool = False
+def _shape(text: str) -> tuple[bool, bool, float, bool, bool, bool, bool, bool, bool, bool, bool]:
+    """What a line's content alone says (see :class:`_Line`)."""
+    last, first = text[-1], text[0]
+    ends = last in _MAY_END_SENTENCE and _ENDS_SENTENCE.search(text[-6:]) is not None
+    candidate = not ends and 6 <= len(text) <= WRAP_MAX
+    strong = listed = False
+    if first in _MAY_START_MARKER or first.isdecimal():
+        strong = _STRONG_START.match(text) is not None  # starts like 一、 （一） ——
+        listed = _LIST_START.match(text) is not None  # starts with any list marker
+    open_end = last in _OPEN_END  # ends with ， 、 “ ...
+    # a sentence ends before the last character (looked at in lines shorter than FRAGMENT_MIN only)
+    inner_stop = len(text) < FRAGMENT_MIN and _INNER_STOP.search(text, 0, len(text) - 1) is not None
+    # (_NAME_SPACE needs a space: the quicker _ANY_SPACE scan spares most lines the slower one)
+    titled = _ANY_SPACE.search(text) is not None and _NAME_SPACE.search(text) is not None
+    return (ends, candidate, _width(text) if candidate else 0.0, strong, listed, open_end, last == ":" or last == "：",
+            " " not in text and _PROSE.search(text) is not None, titled,
+            len(text) <= HEADING_MAX and not ends and not open_end and not inner_stop, inner_stop)
 
-    def __post_init__(self) -> None:
-        text = self.text
-        last, first = text[-1], text[0]
-        self.ends = last in _MAY_END_SENTENCE and _ENDS_SENTENCE.search(text[-6:]) is not None
-        edge = self.indent + self.trail
-        self.chars = edge + len(text)
-        self.candidate = not self.ends and 6 <= len(text) <= WRAP_MAX
-        self.units = edge + _width(text) if self.candidate else self.chars
-        if first in _MAY_START_MARKER or first.isdecimal():
-            self.strong = _STRONG_START.match(text) is not None  # starts like 一、 （一） ——
-            self.listed = _LIST_START.match(text) is not None  # starts with any list marker
-        self.open_end = last in _OPEN_END  # ends with ， 、 “ ...
-        self.colon_end = last == ":" or last == "："
-        self.prose = " " not in text and _PROSE.search(text) is not None  # not a title or byline
+
+class _Line:
+    """A non-blank line: its content span and layout, and the shape of its content."""
+
+    __slots__ = ("start", "end", "text", "indent", "blanks_before", "trail", "ends", "chars", "units", "candidate",
+                 "before_long", "titled", "strong", "listed", "open_end", "colon_end", "prose", "heading", "inner_stop")
+
+    def __init__(self, start: int, end: int, text: str, indent: int, blanks_before: int, trail: int = 0) -> None:
+        self.start = start  # of the content (after indentation)
+        self.end = end  # of the content (before trailing spaces)
+        self.text = text
+        self.indent = indent
+        self.blanks_before = blanks_before
+        self.trail = trail
+        (self.ends,  # ends a sentence
+         self.candidate,  # might be a hard-wrapped line: short, open at the end
+         width, self.strong, self.listed,
+         self.open_end,  # ends with ， 、 “ ...
+         self.colon_end,
+         self.prose,  # not a title or byline
+         self.titled,  # has a space between Han characters (names in a title; no OCR-spaced text gets here)
+         self.heading,  # short, open, no sentence inside: may be a heading
+         self.inner_stop) = _shape(text)  # (only in lines shorter than FRAGMENT_MIN: a sentence ends inside)
+        edge = indent + trail
+        self.chars = edge + len(text)  # size in characters, indentation and trailing spaces included
+        self.units = edge + width if self.candidate else self.chars  # in ideographic units (half-width: one half)
+        self.before_long = False  # the next line is longer than any wrapped line
 
 
 _SPACES = re.compile(f"[{SPACE}]+")
@@ -108,10 +119,6 @@ def _parse(text: str, squeeze: bool = False) -> list[_Line]:
         pos += len(raw) + 1
     for line, nxt in zip(lines, lines[1:]):
         line.before_long = len(nxt.text) > WRAP_MAX
-    if not squeeze:
-        for line in lines:
-            # (_NAME_SPACE needs a space: the quicker _ANY_SPACE scan spares most lines the slower one)
-            line.titled = _ANY_SPACE.search(line.text) is not None and _NAME_SPACE.search(line.text) is not None
     return lines
 
 
@@ -165,12 +172,6 @@ def _wrap_width(lines: list[_Line]) -> tuple[float, float, str]:
     return best
 
 
-def _is_heading(line: _Line) -> bool:
-    text = line.text
-    return len(text) <= HEADING_MAX and not line.ends and not _CONTINUES.search(text) \
-        and not _INNER_STOP.search(text[:-1])
-
-
 def _join(prev: _Line, nxt: _Line, width: float, tol: float, measure: str, indent_signal: bool,
           blank_signal: bool, carry: float = 0.0) -> bool:
     """Whether ``prev`` continues on ``nxt``. ``carry`` is the size of a sentence end that shares
@@ -211,7 +212,7 @@ def _join(prev: _Line, nxt: _Line, width: float, tol: float, measure: str, inden
     if len(text) >= FRAGMENT_MIN:
         return True
     # a sentence ended inside the line and another one began: a paragraph cut off, not a heading
-    return len(text) >= 20 and _INNER_STOP.search(text, 0, len(text) - 1) is not None
+    return len(text) >= 20 and prev.inner_stop
 
 
 def _blank_signal(lines: list[_Line]) -> bool:
@@ -223,37 +224,46 @@ def _blank_signal(lines: list[_Line]) -> bool:
     return sum(after_end) / len(after_end) >= 0.7 and sum(after_open) / len(after_open) <= 0.2
 
 
+def _local_width(lines: list[_Line], block: int, candidates: list[int],
+                 whole: tuple[float, float, str]) -> tuple[float, float, str]:
+    """The wrap width around block ``block`` of lines (``whole``, the document's, where the window
+    around it is not regularly wrapped); ``candidates[i]``: how many of ``lines[:i]`` are candidates."""
+    first, last = max(0, block * BLOCK - WINDOW), min(len(lines), (block + 1) * BLOCK + WINDOW)
+    if first == 0 and last == len(lines):
+        return whole
+    count = candidates[last] - candidates[first]
+    if count < 4 or count < 0.5 * (last - first):
+        return whole  # (what _wrap_width says of so few candidates: not regularly wrapped)
+    estimate = _wrap_width(lines[first:last])
+    return estimate if estimate[1] >= 0 else whole
+
+
 def _decide(lines: list[_Line], indent_signal: bool, blank_signal: bool) -> list[bool]:
     """For each line, whether it continues on the next one."""
     whole = _wrap_width(lines)
-    local: dict[int, tuple[float, float, str]] = {}
-    wrapped = sum(1 for ln in lines if ln.candidate) >= 4
+    candidates = list(accumulate((ln.candidate for ln in lines), initial=0))
+    wrapped = candidates[-1] >= 4
     joins = []
-    for i, line in enumerate(lines):
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is None:
-            joins.append(False)
-            break
-        block = i // BLOCK
-        if not wrapped:
-            estimate = whole
-        elif block in local:
-            estimate = local[block]
-        else:
-            first, last = max(0, block * BLOCK - WINDOW), (block + 1) * BLOCK + WINDOW
-            estimate = local[block] = whole if first == 0 and last >= len(lines) else _wrap_width(lines[first:last])
-        width, tol, measure = estimate if estimate[1] >= 0 else whole
+    estimate = whole
+    previous = None
+    for i in range(len(lines) - 1):
+        line = lines[i]
+        if wrapped and i % BLOCK == 0:
+            estimate = _local_width(lines, i // BLOCK, candidates, whole)
+        width, tol, measure = estimate
         carry = 0.0
         if line.strong:
             pass  # a numbered heading: its shortness is no lost indent
-        elif i and tol > 0 and lines[i - 1].ends and _size(line, measure) < width - tol:
-            carry = _size(lines[i - 1], measure)
+        elif i and tol > 0 and previous.ends and _size(line, measure) < width - tol:
+            carry = _size(previous, measure)
             if not width - tol - 0.5 <= carry + _size(line, measure) <= width + tol + 0.5:
                 # a paragraph's first line, its two-character indent lost by the text layer
                 carry = 2.0 if not line.indent and line.prose else 0.0
-        elif tol > 0 and not line.indent and (i == 0 or line.blanks_before or lines[i - 1].ends) and line.prose:
+        elif tol > 0 and not line.indent and (i == 0 or line.blanks_before or previous.ends) and line.prose:
             carry = 2.0  # prose (not a title or byline) starting a paragraph: its indent was lost
-        joins.append(_join(line, nxt, width, tol, measure, indent_signal, blank_signal, carry))
+        joins.append(_join(line, lines[i + 1], width, tol, measure, indent_signal, blank_signal, carry))
+        previous = line
+    joins.append(False)
     return joins
 
 
@@ -279,9 +289,8 @@ def _merge(lines: list[_Line], joins: list[bool]) -> list[_Line]:
             text = first.text
             for a, b in zip(group, group[1:]):
                 text += _glue(a, b) + b.text
-            line = _Line(first.start, last.end, text, first.indent, first.blanks_before, last.trail)
-            line.titled = any(g.titled for g in group)
-            merged.append(line)
+            # (a glue space sits between Latin letters: the joined text is titled where a part was)
+            merged.append(_Line(first.start, last.end, text, first.indent, first.blanks_before, last.trail))
         group = []
     for line, nxt in zip(merged, merged[1:]):
         line.before_long = len(nxt.text) > WRAP_MAX
@@ -309,7 +318,7 @@ def fix_line_breaks(text: str, growth: dict[int, int] | None = None) -> list[Edi
 
     ``growth``: per position, how much wider the line was as printed (decoded entities), for the
     wrap-width measure."""
-    lines = _parse(text, squeeze=spacing_density(text) > OCR_SPACED_DENSITY)
+    lines = _parse(text, squeeze=ocr_spaced(text))
     if not lines:
         return []
     if growth:
@@ -328,7 +337,7 @@ def fix_line_breaks(text: str, growth: dict[int, int] | None = None) -> list[Edi
                 edits.append(Edit(line.end, nxt.start, _glue(line, nxt), note))
         lines = _merge(lines, joins)
     for i, line in enumerate(lines[:-1]):
-        if _is_heading(line):
+        if line.heading:
             edits.append(Edit(line.start, line.end, text[line.start:line.end], "mark:heading:0"))
     return edits
 
@@ -348,7 +357,7 @@ RUN_TOGETHER_LINE = 400
 def _run_together(text: str) -> bool:
     lines = [ln for ln in text.split("\n") if ln.strip()]
     return bool(lines) and sum(map(len, lines)) / len(lines) >= RUN_TOGETHER_LINE \
-        and spacing_density(text) <= OCR_SPACED_DENSITY
+        and not ocr_spaced(text)
 
 
 def fix_run_together_paragraphs(text: str) -> list[Edit]:
@@ -364,7 +373,7 @@ def fix_run_together_paragraphs(text: str) -> list[Edit]:
 
 def fix_inline_headings(text: str) -> list[Edit]:
     """Put a numbered heading that runs into its paragraph (``（一）强化政治引领 政协……``) on its own line."""
-    if spacing_density(text) > OCR_SPACED_DENSITY:
+    if ocr_spaced(text):
         return []
     edits = []
     for start in _MARKER_LINE_START.finditer(text):

@@ -8,11 +8,27 @@ from djtext.models import Edit
 _HEADING = re.compile(r"^[ \t\u3000]*(#{1,6})(?:[ \t\u3000]+|(?=[^\s#])|$)(.*?)[ \t#]*$", re.MULTILINE)
 _TRAILING_HASHES = re.compile(r"(?=[ \t#])(?<=\S)[ \t]*#{1,6}[ \t]*$", re.MULTILINE)
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
-_STRAY_STARS = re.compile(r"(?=\*)(?<!\*)\*{2,3}(?!\*)")
-_PLACEHOLDER = re.compile(r"(?=\*)(?:(?<=\d)\*{2,}|\*{2,}(?=[名年月日个次项人家位届期号条件万元])|\*{3,})")
+_STRAY_STARS = re.compile(r"\*(?<!\*\*)\*{1,2}(?!\*)")  # 2 or 3 stars, none before or after
+_PLACEHOLDER = re.compile(r"\*(?:(?<=\d\*)\*+|\*+(?=[名年月日个次项人家位届期号条件万元])|\*\*+)")
 """Stars a template site put for a blanked-out number or name (``20**年``, ``党员**名``, ``***理论``): content."""
-# (a leading (?=...) in the patterns above only lets the regex engine skip to candidate positions)
+# (the two patterns above start with a literal star, so the regex engine skips quickly to the stars;
+# lookbehinds after the first star look before it: (?<=\d\*) is a digit before the run)
 _EMPHASIS_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+
+
+def _line_spans(text: str, char: str) -> list[tuple[int, int]]:
+    """The spans of the lines of ``text`` that contain ``char`` (line breaks excluded), in order."""
+    spans = []
+    pos = text.find(char)
+    while pos >= 0:
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        if end < 0:
+            spans.append((start, len(text)))
+            break
+        spans.append((start, end))
+        pos = text.find(char, end)
+    return spans
 
 
 def fix_markdown(text: str) -> list[Edit]:
@@ -20,7 +36,9 @@ def fix_markdown(text: str) -> list[Edit]:
     if "#" not in text and "*" not in text and "_" not in text and "-" not in text:
         return []
     edits: list[Edit] = []
-    for m in (_HEADING.finditer(text) if "#" in text else ()):
+    # a heading or trailing-hash match lies within one line that has a #: only those lines are scanned
+    hash_lines = _line_spans(text, "#")
+    for m in (m for start, end in hash_lines for m in _HEADING.finditer(text, start, end)):
         hashes = m.group(1)
         if not m.group(2):
             edits.append(Edit(m.start(), m.end(), "", "markdown heading (empty)"))
@@ -30,7 +48,7 @@ def fix_markdown(text: str) -> list[Edit]:
         if m.end() > end:
             edits.append(Edit(end, m.end(), "", "markdown heading"))
         edits.append(Edit(m.start(2), end, m.group(2), f"mark:heading:{len(hashes)}"))
-    for m in (_TRAILING_HASHES.finditer(text) if "#" in text else ()):
+    for m in (m for start, end in hash_lines for m in _TRAILING_HASHES.finditer(text, start, end)):
         if not any(e.start <= m.start() < e.end for e in edits if not e.note.startswith("mark:")):
             edits.append(Edit(m.start(), m.end(), "", "markdown stray #"))
     used = [(e.start, e.end) for e in edits if not e.note.startswith("mark:")]

@@ -11,9 +11,11 @@ _UNITS = (
     "年月日号个次项件名家条位人万千百亿元角分岁届期批类支所座处多余种章节部篇版页点时秒米吨亩户村镇区县市省级"
     "大中小方面步环道套台辆栋间场轮组队团家届份本封张册天周季度倍成股笔门幅首句字"
 )
-_LONE_LETTER = re.compile(rf"[ \t]+[A-Za-z][ \t]+(?=[{HAN}])")
+_LONE_LETTER = re.compile(rf"[ \t][ \t]*[A-Za-z][ \t]+(?=[{HAN}])")
 _GLUED_DIGIT = re.compile(rf"\d(?![\d.％%])(?=[{HAN}])(?![{_UNITS}])[{HAN}]{{2,5}}")
-_SYMBOL_JUNK = re.compile(r"[^\s\w，。、；：？！“”‘’（）《》【】…—·%％.,:;()\-+/]{3,}")
+_JUNK = r"[^\s\w，。、；：？！“”‘’（）《》【】…—·%％.,:;()\-+/]"
+_SYMBOL_JUNK = re.compile(_JUNK * 3 + _JUNK + "*")  # three or more
+# (patterns here start with one plain class rather than a repeat: the regex engine then skips quickly to it)
 _HAN_CHAR = re.compile(f"[{HAN}]")
 
 

@@ -77,10 +77,14 @@ def _bracket_edits(text: str) -> list[Edit]:
 
 def _width_edits(text: str) -> list[Edit]:
     """One round of same-length conversions (brackets, , ; : ? !, full stops) judged on ``text``."""
-    edits = _bracket_edits(text)
+    # (quick tests first: brackets need a bracket, the runs one of , ; : ? !)
+    edits = _bracket_edits(text) if "(" in text or ")" in text else []
+    simple = "," in text or ";" in text or ":" in text or "?" in text or "!" in text
     note = "half-width punctuation"
-    edits += [Edit(m.start(), m.end(), m.group().translate(_WIDE_TABLE), note) for m in _SIMPLE_AFTER_CHINESE.finditer(text)]
-    for m in _SIMPLE_OTHER.finditer(text):
+    if simple:
+        edits += [Edit(m.start(), m.end(), m.group().translate(_WIDE_TABLE), note)
+                  for m in _SIMPLE_AFTER_CHINESE.finditer(text)]
+    for m in _SIMPLE_OTHER.finditer(text) if simple else ():
         run = m.group()
         start, end = m.start(), m.end()
         before, after = _neighbours(text, start, end)
@@ -130,7 +134,6 @@ def _width_edits_on_lines(text: str, spans: list[tuple[int, int]]) -> list[Edit]
 def fix_punctuation_width(text: str) -> list[Edit]:
     """Half-width ``, ; : ? ! ( ) .`` and ``...`` in Chinese context to ``，；：？！（）。……``."""
     probe = text
-    changed: set[int] = set()
     rounds: list[list[Edit]] = []
     round_edits = []
     for round_no in range(4):  # a converted mark makes its neighbours Chinese context: iterate to a fixed point
@@ -142,21 +145,17 @@ def fix_punctuation_width(text: str) -> list[Edit]:
         probe = _apply(probe, round_edits)
     if len(rounds) == 1:
         edits = rounds[0]
-    else:
+    else:  # one edit per run of consecutive changed characters (all edits keep the length: one coordinate system)
         edits = []
-        for round_edits in rounds:
-            for e in round_edits:
-                changed.update(range(e.start, e.end))
-    positions = sorted(changed)
-    k = 0
-    while k < len(positions):
-        i = j = positions[k]
-        while k + 1 < len(positions) and positions[k + 1] == j + 1:
-            k += 1
-            j += 1
-        note = "half-width bracket" if text[i] in "()" else "half-width punctuation"
-        edits.append(Edit(i, j + 1, probe[i:j + 1], note))
-        k += 1
+        runs: list[list[int]] = []
+        for start, end in sorted((e.start, e.end) for round_edits in rounds for e in round_edits):
+            if runs and start <= runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], end)
+            else:
+                runs.append([start, end])
+        for i, end in runs:
+            note = "half-width bracket" if text[i] in "()" else "half-width punctuation"
+            edits.append(Edit(i, end, probe[i:end], note))
     size = len(text)
     if not ("..." in probe or "。。。" in probe or "…" in probe):
         return edits  # nothing _DOTS could match (a quick test before the slower regex scan)

@@ -9,20 +9,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from djtext.clean.chars import CN_PUNCT, HAN, SPACE
+from djtext.clean.chars import CN_PUNCT, HAN, SPACE, is_han
 from djtext.models import Edit
 
-_SPACE_RUN = re.compile(f"[{SPACE}]+")
-_HAN_CHAR = re.compile(f"[{HAN}]")
+_GAP = re.compile(f"[{SPACE}](?<=[^\n{SPACE}][{SPACE}])[{SPACE}]*(?=[^\n{SPACE}])")
+"""A whole run of spaces inside a line, with a character on either side (the runs _noise_gap can
+judge noise). Its first character is a plain class, so the engine skips quickly to the spaces."""
 _CN_PUNCT = frozenset(CN_PUNCT)
 _ASCII_PUNCT = frozenset(",;:!?()\"'")
 _WIDE_ASCII_PUNCT = frozenset(",;:!?")
 _DIGITS = frozenset("0123456789")
 _BLANK = frozenset(SPACE + "\n")
-
-
-def _is_han(char: str) -> bool:
-    return _HAN_CHAR.match(char) is not None
 
 
 def _noise_gap(text: str, start: int, end: int, ocr: bool) -> bool:
@@ -34,27 +31,28 @@ def _noise_gap(text: str, start: int, end: int, ocr: bool) -> bool:
         return not (left.isascii() and left.isalpha() and right.isascii() and right.isalpha())
     if left in _CN_PUNCT or right in _CN_PUNCT:
         return True
-    if left == ")" and start >= 2 and _is_han(text[start - 2]):
+    if left == ")" and start >= 2 and is_han(text[start - 2]):
         return True  # "(二) 1" — the bracket becomes full-width, the space goes
-    if right == "(" and end + 1 < len(text) and _is_han(text[end + 1]):
+    if right == "(" and end + 1 < len(text) and is_han(text[end + 1]):
         return True
-    if left in _WIDE_ASCII_PUNCT and start >= 2 and (_is_han(text[start - 2]) or text[start - 2] in _CN_PUNCT
+    if left in _WIDE_ASCII_PUNCT and start >= 2 and (is_han(text[start - 2]) or text[start - 2] in _CN_PUNCT
                                                       or text[start - 2] == ")"):
         return True  # "如下: 1." — the colon becomes full-width punctuation, the space goes
-    left_han, right_han = _is_han(left), _is_han(right)
+    left_han, right_han = is_han(left), is_han(right)
     if (left_han and (right_han or right in _ASCII_PUNCT)) or (right_han and left in _ASCII_PUNCT):
         return True
     if (left_han and right in _DIGITS) or (left in _DIGITS and right_han):
         return True
     if left_han and right in _WIDE_ASCII_PUNCT:
         after = text[end + 1] if end + 1 < len(text) else "\n"
-        return after in _BLANK or _is_han(after)
+        return after in _BLANK or is_han(after)
     return False
 
 
-_HAN_SPACE_HAN = re.compile(rf"[{HAN}][{SPACE}]+[{HAN}]")
+_HAN_GAP = re.compile(f"[{SPACE}](?<=[{HAN}][{SPACE}])[{SPACE}]*(?=[{HAN}])")
+"""A run of spaces between two Han characters (it starts with a plain class: a quick scan to the spaces)."""
 _HAN = re.compile(rf"[{HAN}]")
-_HAN_RUN = re.compile(rf"[{HAN}]+")
+_HAN_RUN = re.compile(rf"[{HAN}][{HAN}]*")  # (x x* rather than x+: a quick scan to the x)
 _LETTER_GAP = re.compile(rf"(?<=[^{SPACE}])[{SPACE}](?=[^{SPACE}])")
 _HAN_RUN_LEFT = re.compile(rf"[{HAN}]{{2}}$")
 _HAN_RUN_RIGHT = re.compile(rf"^[{HAN}]{{2}}")
@@ -67,6 +65,17 @@ OCR_SPACED_DENSITY = 0.025
 """Spaces between Han characters per Han character above which a document counts as OCR-spaced."""
 
 
+def _han_gaps(text: str) -> int:
+    """How many times ``[HAN][SPACE]+[HAN]`` matches in ``text`` (matches do not overlap: a Han character
+    that closed one gap opens no other)."""
+    count, taken = 0, -1
+    for m in _HAN_GAP.finditer(text):
+        if m.start() - 1 != taken:
+            count += 1
+            taken = m.end()
+    return count
+
+
 @lru_cache(maxsize=4)
 def spacing_density(text: str) -> float:
     """Spaces between two Han characters per Han character in ``text``; a few letter-spaced lines
@@ -74,7 +83,7 @@ def spacing_density(text: str) -> float:
     spaces = text.count(" ") + text.count("\u3000")
     if spaces < OCR_SPACED_MIN or spaces < OCR_SPACED_DENSITY * len(text) / 3:
         return 0.0  # fewer spaces than the density needs in a text at least a third Han: skip the scan
-    gaps = len(_HAN_SPACE_HAN.findall(text))
+    gaps = _han_gaps(text)
     if gaps < OCR_SPACED_MIN:
         return 0.0
     han = sum(map(len, _HAN_RUN.findall(text)))
@@ -85,8 +94,35 @@ def spacing_density(text: str) -> float:
     if spaced and len(spaced) <= 0.2 * len(lines):
         for line in spaced:
             han -= len(_HAN.findall(line))
-            gaps -= len(_HAN_SPACE_HAN.findall(line))
+            gaps -= _han_gaps(line)
     return gaps / han if han > 0 else 0.0
+
+
+HAN_CHUNK = 2048
+"""Characters counted at a time when :func:`ocr_spaced` only needs to know that there are enough Han characters."""
+
+
+def _han_reaches(text: str, need: int) -> bool:
+    """Whether ``text`` holds at least ``need`` Han characters (counted a chunk at a time until it does)."""
+    han = 0
+    for start in range(0, len(text), HAN_CHUNK):
+        han += sum(map(len, _HAN_RUN.findall(text, start, start + HAN_CHUNK)))
+        if han >= need:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def ocr_spaced(text: str) -> bool:
+    """Whether ``text`` is OCR-spaced: ``spacing_density(text) > OCR_SPACED_DENSITY``, decided without
+    counting every Han character when the gaps are far too few for it (the usual case)."""
+    spaces = text.count(" ") + text.count("\u3000")
+    if spaces < OCR_SPACED_MIN or spaces < OCR_SPACED_DENSITY * len(text) / 3:
+        return False
+    gaps = _han_gaps(text)
+    if gaps < OCR_SPACED_MIN or _han_reaches(text, 41 * gaps):  # a density of at most 1/41 < OCR_SPACED_DENSITY
+        return False
+    return spacing_density(text) > OCR_SPACED_DENSITY
 
 
 def _letter_spaced(line: str) -> bool:
@@ -94,15 +130,18 @@ def _letter_spaced(line: str) -> bool:
     return han >= 3 and len(_LETTER_GAP.findall(line)) >= 0.6 * han
 
 
+_QUOTE_MARK = re.compile('[“「『《〈‘”」』》〉’"]')
+
+
 def _inside_quotes(line: str, pos: int) -> bool:
-    before = line[:pos]
     depth = 0
-    for char in before:
+    for m in _QUOTE_MARK.finditer(line, 0, pos):
+        char = m.group()
         if char in "“「『《〈‘":
             depth += 1
         elif char in "”」』》〉’":
             depth = max(0, depth - 1)
-        elif char == '"':
+        else:  # '"'
             depth = 0 if depth else 1
     return depth > 0
 
@@ -126,14 +165,15 @@ def _keeps_name_space(text: str, start: int, end: int, line_start: int, line_end
 
 def fix_spacing(text: str) -> list[Edit]:
     """Remove spaces between Han characters and around Chinese punctuation (names keep theirs)."""
-    may_keep = spacing_density(text) <= OCR_SPACED_DENSITY
+    may_keep = not ocr_spaced(text)
     edits = []
     size = len(text)
-    for m in _SPACE_RUN.finditer(text):
-        start, end = m.start(), m.end()
-        if start == 0 or end >= size or not _noise_gap(text, start, end, not may_keep):
+    for m in _GAP.finditer(text):
+        start, end = m.span()
+        if not _noise_gap(text, start, end, not may_keep):
             continue
-        if may_keep:
+        # (a name's space is one space between two Han characters: the quick test first)
+        if may_keep and end - start == 1 and is_han(text[start - 1]) and is_han(text[end]):
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)
             if line_end < 0:

@@ -58,9 +58,7 @@ def printed_growth(state: _State) -> dict[int, int]:
     an HTML entity was decoded (``&ldquo;`` → ``“`` is 6; a wrap-cut ``&ld`` / ``quo;`` counts per line)."""
     growth: dict[int, int] = {}
     offsets, text = state.offsets, state.text
-    for fix in state.fixes:
-        if fix.fixer != ENTITY_FIXER or len(fix.before) == len(fix.after):
-            continue
+    for fix in [f for f in state.fixes if f.fixer == ENTITY_FIXER and len(f.before) != len(f.after)]:
         i = bisect_left(offsets, fix.raw_start)
         if i >= len(offsets) or offsets[i] != fix.raw_start or text[i:i + len(fix.after)] != fix.after:
             continue  # changed since by another fixer
@@ -91,49 +89,49 @@ def _raw_span(offsets: list[int], start: int, end: int, raw_len: int) -> tuple[i
 _ANNOTATIONS = ("flag:", "mark:")
 _START_END = attrgetter("start", "end")
 _RAW_START_END = attrgetter("raw_start", "raw_end")
+_EDIT_FIELDS = attrgetter("start", "end", "replacement", "note")
+_MARK_ORDER = attrgetter("start", "end", "kind")
 
 
-def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
-    """Apply one fixer's edits to ``state`` (non-overlapping edits; overlapping ones are dropped)."""
-    if not edits:
-        return
+def _annotate(state: _State, name: str, edits: Sequence[Edit]) -> None:
+    """Add the flags and marks among ``edits`` (edits that leave their span as it is) to ``state``."""
     text, offsets, raw_len = state.text, state.offsets, len(state.raw)
-    changes: list[Edit] = []
-    append_change = changes.append
     for edit in edits:
-        if edit.replacement != text[edit.start:edit.end]:
-            append_change(edit)
-        elif edit.note[:5] in _ANNOTATIONS:
+        if edit.note[:5] in _ANNOTATIONS and edit.replacement == text[edit.start:edit.end]:
             raw_start, raw_end = _raw_span(offsets, edit.start, edit.end, raw_len)
             kind, _, rest = edit.note.partition(":")[2].partition(":")
             if edit.note.startswith("flag:"):
                 state.flags.append(Flag(kind, raw_start, raw_end, state.raw[raw_start:raw_end], rest or name))
             else:
                 state.raw_marks.append((kind, raw_start, raw_end, int(rest or 0)))
+
+
+def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
+    """Apply one fixer's edits to ``state`` (non-overlapping edits; overlapping ones are dropped)."""
+    if not edits:
+        return
+    text = state.text
+    changes = [edit for edit in edits if edit.replacement != text[edit.start:edit.end]]
+    if len(changes) < len(edits):
+        _annotate(state, name, edits)
     if not changes:
         return
     changes.sort(key=_START_END)
     if all(len(e.replacement) == e.end - e.start for e in changes):
         _apply_same_length(state, name, changes)
         return
+    offsets, raw_len = state.offsets, len(state.raw)
     pieces: list[str] = []
     new_offsets: list[int] = []
     append_piece, extend_offsets, record = pieces.append, new_offsets.extend, state.fixes.append
-    n_offsets = len(offsets)
     pos = 0
-    for edit in changes:
-        start, end, rep = edit.start, edit.end, edit.replacement
+    for start, end, rep, note in map(_EDIT_FIELDS, changes):
         if start < pos:
             continue  # overlaps an earlier edit of the same fixer
         append_piece(text[pos:start])
         extend_offsets(offsets[pos:start])
-        if end > start and start < n_offsets:  # the common case of _raw_span
-            raw_start = offsets[start]
-            if raw_start > raw_len:
-                raw_start = raw_len
-            raw_end = offsets[end - 1] + 1
-            if raw_end < raw_start:
-                raw_end = raw_start
+        if end > start:  # the common case of _raw_span (offsets rise and stay below len(raw): no clamping)
+            raw_start, raw_end = offsets[start], offsets[end - 1] + 1
         else:
             raw_start, raw_end = _raw_span(offsets, start, end, raw_len)
         if rep:
@@ -143,7 +141,7 @@ def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
                 anchor = raw_start if raw_start < raw_len else max(raw_len - 1, 0)
                 extend_offsets([anchor] * len(rep))
             append_piece(rep)
-        record(FixRecord(name, raw_start, raw_end, text[start:end], rep, edit.note))
+        record(FixRecord(name, raw_start, raw_end, text[start:end], rep, note))
         pos = end
     append_piece(text[pos:])
     extend_offsets(offsets[pos:])
@@ -157,14 +155,13 @@ def _apply_same_length(state: _State, name: str, changes: list[Edit]) -> None:
     pieces: list[str] = []
     append, record = pieces.append, state.fixes.append
     pos = 0
-    for edit in changes:
-        start, end = edit.start, edit.end
+    for start, end, rep, note in map(_EDIT_FIELDS, changes):
         if start < pos:
             continue
         append(text[pos:start])
-        append(edit.replacement)
+        append(rep)
         # same length, so start < end <= len(offsets): the raw span is direct
-        record(FixRecord(name, offsets[start], offsets[end - 1] + 1, text[start:end], edit.replacement, edit.note))
+        record(FixRecord(name, offsets[start], offsets[end - 1] + 1, text[start:end], rep, note))
         pos = end
     pieces.append(text[pos:])
     state.text = "".join(pieces)
@@ -182,7 +179,7 @@ def _clean_marks(state: _State) -> list[Mark]:
             end -= 1
         if end > start:
             marks.append(Mark(kind, start, end, level))
-    marks.sort(key=lambda m: (m.start, m.end, m.kind))
+    marks.sort(key=_MARK_ORDER)
     unique: list[Mark] = []
     for mark in marks:
         if not unique or unique[-1] != mark:
