@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from djtext.clean.chars import CN_NUMERAL, HAN, LIST_MARKER, SPACE
 from djtext.clean.fix_spacing import ocr_spaced
@@ -26,15 +26,14 @@ from djtext.text import PARAGRAPH_END, SENTENCE_END
 
 _LINE_CLOSERS = "”’」』）)》\"'】"
 _ENDS_SENTENCE = re.compile(rf"[{PARAGRAPH_END}][{_LINE_CLOSERS}]*$|[{SENTENCE_END}][”’」』\"']?[）)]$")
-_MAY_END_SENTENCE = frozenset(PARAGRAPH_END + _LINE_CLOSERS)
-"""The last characters of a line _ENDS_SENTENCE can match (a quick test before the regex)."""
+_PARAGRAPH_END = frozenset(PARAGRAPH_END)
+_CLOSERS = frozenset(_LINE_CLOSERS)
 _CONTINUES_CHARS = "，,、（(“‘《【—-～~+＋/·"
 _CONTINUES = re.compile(f"[{re.escape(_CONTINUES_CHARS)}]$")
 _OPEN_END = frozenset(_CONTINUES_CHARS)
 _COLON_END = re.compile(r"[：:]$")
 _LIST_START = re.compile(rf"^(?:{LIST_MARKER})")
 _STRONG_START = re.compile(rf"^(?:[（(][{CN_NUMERAL}]{{1,3}}[)）]|[{CN_NUMERAL}]{{1,3}}、|第[{CN_NUMERAL}\d]{{1,3}}[章节部分篇]|——)")
-_PROSE = re.compile(r"[，。；]")
 _NAME_SPACE = re.compile(rf"[{HAN}”》][{SPACE}]+[{HAN}“《]")
 _ANY_SPACE = re.compile(f"[{SPACE}]")
 _INNER_STOP = re.compile(r"[。！？；]")
@@ -47,30 +46,26 @@ FRAGMENT_MIN = 60
 """A line this long that does not end a sentence is a paragraph fragment, never a heading."""
 
 
-def _shape(text: str) -> tuple[bool, bool, float, bool, bool, bool, bool, bool, bool, bool, bool]:
-    """What a line's content alone says (see :class:`_Line`)."""
-    last, first = text[-1], text[0]
-    ends = last in _MAY_END_SENTENCE and _ENDS_SENTENCE.search(text[-6:]) is not None
-    candidate = not ends and 6 <= len(text) <= WRAP_MAX
-    strong = listed = False
-    if first in _MAY_START_MARKER or first.isdecimal():
-        strong = _STRONG_START.match(text) is not None  # starts like 一、 （一） ——
-        listed = _LIST_START.match(text) is not None  # starts with any list marker
-    open_end = last in _OPEN_END  # ends with ， 、 “ ...
-    # a sentence ends before the last character (looked at in lines shorter than FRAGMENT_MIN only)
-    inner_stop = len(text) < FRAGMENT_MIN and _INNER_STOP.search(text, 0, len(text) - 1) is not None
-    # (_NAME_SPACE needs a space: the quicker _ANY_SPACE scan spares most lines the slower one)
-    titled = _ANY_SPACE.search(text) is not None and _NAME_SPACE.search(text) is not None
-    return (ends, candidate, _width(text) if candidate else 0.0, strong, listed, open_end, last == ":" or last == "：",
-            " " not in text and _PROSE.search(text) is not None, titled,
-            len(text) <= HEADING_MAX and not ends and not open_end and not inner_stop, inner_stop)
+def _ends_sentence(text: str) -> bool:
+    """Whether a line ends a sentence: what ``_ENDS_SENTENCE.search(text[-6:])`` says, without a regex
+    (its second branch is part of the first: every sentence end is a paragraph end, ） and quotes close)."""
+    last = text[-1]
+    if last in _PARAGRAPH_END:
+        return True
+    if last not in _CLOSERS:
+        return False
+    rest = text[-6:].rstrip(_LINE_CLOSERS)
+    return rest != "" and rest[-1] in _PARAGRAPH_END
 
 
 class _Line:
-    """A non-blank line: its content span and layout, and the shape of its content."""
+    """A non-blank line: its content span and layout, and the shape of its content.
+
+    The tests that only some decisions ask about (``titled``, ``prose``, ``inner_stop``) are made the
+    first time they are asked."""
 
     __slots__ = ("start", "end", "text", "indent", "blanks_before", "trail", "ends", "chars", "units", "candidate",
-                 "before_long", "titled", "strong", "listed", "open_end", "colon_end", "prose", "heading", "inner_stop")
+                 "before_long", "strong", "listed", "open_end", "colon_end", "_titled", "_prose", "_inner_stop")
 
     def __init__(self, start: int, end: int, text: str, indent: int, blanks_before: int, trail: int = 0) -> None:
         self.start = start  # of the content (after indentation)
@@ -79,19 +74,52 @@ class _Line:
         self.indent = indent
         self.blanks_before = blanks_before
         self.trail = trail
-        (self.ends,  # ends a sentence
-         self.candidate,  # might be a hard-wrapped line: short, open at the end
-         width, self.strong, self.listed,
-         self.open_end,  # ends with ， 、 “ ...
-         self.colon_end,
-         self.prose,  # not a title or byline
-         self.titled,  # has a space between Han characters (names in a title; no OCR-spaced text gets here)
-         self.heading,  # short, open, no sentence inside: may be a heading
-         self.inner_stop) = _shape(text)  # (only in lines shorter than FRAGMENT_MIN: a sentence ends inside)
+        last, first = text[-1], text[0]
+        ends = self.ends = _ends_sentence(text)
+        # might be a hard-wrapped line: short, open at the end
+        candidate = self.candidate = not ends and 6 <= len(text) <= WRAP_MAX
+        if first in _MAY_START_MARKER or first.isdecimal():
+            self.strong = _STRONG_START.match(text) is not None  # starts like 一、 （一） ——
+            self.listed = _LIST_START.match(text) is not None  # starts with any list marker
+        else:
+            self.strong = self.listed = False
+        self.open_end = last in _OPEN_END  # ends with ， 、 “ ...
+        self.colon_end = last == ":" or last == "："
+        self._titled = self._prose = self._inner_stop = None
         edge = indent + trail
         self.chars = edge + len(text)  # size in characters, indentation and trailing spaces included
-        self.units = edge + width if self.candidate else self.chars  # in ideographic units (half-width: one half)
+        # in ideographic units (half-width: one half)
+        self.units = edge + _width(text) if candidate else self.chars
         self.before_long = False  # the next line is longer than any wrapped line
+
+    @property
+    def titled(self) -> bool:
+        """Has a space between Han characters (names in a title; no OCR-spaced text gets here)."""
+        if self._titled is None:
+            # (_NAME_SPACE needs a space: the quicker _ANY_SPACE scan spares most lines the slower one)
+            self._titled = _ANY_SPACE.search(self.text) is not None and _NAME_SPACE.search(self.text) is not None
+        return self._titled
+
+    @property
+    def prose(self) -> bool:
+        """Not a title or byline: no space, and a comma, full stop or semicolon."""
+        if self._prose is None:
+            text = self.text
+            self._prose = " " not in text and ("，" in text or "。" in text or "；" in text)
+        return self._prose
+
+    @property
+    def inner_stop(self) -> bool:
+        """A sentence ends before the last character (looked at in lines shorter than FRAGMENT_MIN only)."""
+        if self._inner_stop is None:
+            text = self.text
+            self._inner_stop = len(text) < FRAGMENT_MIN and _INNER_STOP.search(text, 0, len(text) - 1) is not None
+        return self._inner_stop
+
+    @property
+    def heading(self) -> bool:
+        """Short, open, no sentence inside: may be a heading."""
+        return len(self.text) <= HEADING_MAX and not self.ends and not self.open_end and not self.inner_stop
 
 
 _SPACES = re.compile(f"[{SPACE}]+")
@@ -146,14 +174,14 @@ def _wrap_width(lines: list[_Line]) -> tuple[float, float, str]:
     candidates = [ln for ln in lines if ln.candidate]
     if len(candidates) < 4 or len(candidates) < 0.5 * len(lines):
         return 0.0, -1.0, "chars"
-    if sum(1 for ln in candidates if ln.before_long) > 0.1 * len(candidates):
+    if sum([ln.before_long for ln in candidates]) > 0.1 * len(candidates):
         return 0.0, -1.0, "chars"  # short lines followed by long paragraphs: headings, not wrapping
     best = (0.0, -1.0, "chars")
     best_share = 0.0
     for measure in ("chars", "units"):
         values = sorted([ln.chars for ln in candidates] if measure == "chars" else [ln.units for ln in candidates])
         counts = Counter(values)
-        mode, mode_count = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        mode_count, mode = max(zip(counts.values(), counts))  # the most frequent, the longest of those
         near = bisect_left(values, mode) - bisect_left(values, mode - 2)  # values in [mode - 2, mode)
         if mode_count >= 0.6 * len(values) and near <= 0.1 * len(values) and mode >= 8:
             width, tol = mode, 0.0  # an exact wrapper: (nearly) every open line has the same length
@@ -203,10 +231,10 @@ def _join(prev: _Line, nxt: _Line, width: float, tol: float, measure: str, inden
     next_size = _size(nxt, measure)
     if prev.strong and size < width - 0.5:
         return False  # a numbered heading shorter than the full width ends there
-    if regular and nxt.blanks_before and not prev.titled and abs(size + next_size - width) <= tol + 0.5:
+    if regular and nxt.blanks_before and abs(size + next_size - width) <= tol + 0.5 and not prev.titled:
         return True  # one printed line split by a page break: its two parts add up to the width
     low, high = width - tol - 0.5, width + tol + 0.5
-    fits = not (prev.titled and tol > 0) and (low <= size <= high or low <= size + carry <= high)
+    fits = not (tol > 0 and prev.titled) and (low <= size <= high or low <= size + carry <= high)
     if regular and fits and next_size <= max(width + tol + 2, 1.3 * width):
         return True
     if len(text) >= FRAGMENT_MIN:
@@ -244,13 +272,12 @@ def _decide(lines: list[_Line], indent_signal: bool, blank_signal: bool) -> list
     candidates = list(accumulate((ln.candidate for ln in lines), initial=0))
     wrapped = candidates[-1] >= 4
     joins = []
-    estimate = whole
+    width, tol, measure = whole
     previous = None
     for i in range(len(lines) - 1):
         line = lines[i]
         if wrapped and i % BLOCK == 0:
-            estimate = _local_width(lines, i // BLOCK, candidates, whole)
-        width, tol, measure = estimate
+            width, tol, measure = _local_width(lines, i // BLOCK, candidates, whole)
         carry = 0.0
         if line.strong:
             pass  # a numbered heading: its shortness is no lost indent
@@ -276,24 +303,30 @@ def _glue(line: _Line, nxt: _Line) -> str:
 
 
 def _merge(lines: list[_Line], joins: list[bool]) -> list[_Line]:
+    """``lines`` with every run of lines joined by ``joins`` made one line (the other lines kept as they are)."""
     merged: list[_Line] = []
-    group: list[_Line] = []
-    for line, join in zip(lines, joins):
-        group.append(line)
+    joined: list[int] = []  # where in ``merged`` the new lines are
+    first = 0  # the first line of the current run
+    for i, join in enumerate(joins):
         if join:
             continue
-        first, last = group[0], group[-1]
-        if len(group) == 1:
-            merged.append(first)
+        if i == first:
+            merged.append(lines[i])
         else:
-            text = first.text
+            group = lines[first:i + 1]
+            text = group[0].text
             for a, b in zip(group, group[1:]):
                 text += _glue(a, b) + b.text
+            joined.append(len(merged))
             # (a glue space sits between Latin letters: the joined text is titled where a part was)
-            merged.append(_Line(first.start, last.end, text, first.indent, first.blanks_before, last.trail))
-        group = []
-    for line, nxt in zip(merged, merged[1:]):
-        line.before_long = len(nxt.text) > WRAP_MAX
+            merged.append(_Line(group[0].start, group[-1].end, text, group[0].indent, group[0].blanks_before,
+                                group[-1].trail))
+        first = i + 1
+    for j in joined:  # (kept lines next to kept lines keep their before_long)
+        if j:
+            merged[j - 1].before_long = len(merged[j].text) > WRAP_MAX
+        if j + 1 < len(merged):
+            merged[j].before_long = len(merged[j + 1].text) > WRAP_MAX
     return merged
 
 
@@ -331,10 +364,10 @@ def fix_line_breaks(text: str, growth: dict[int, int] | None = None) -> list[Edi
         joins = _decide(lines, indent_signal, blank_signal)
         if not any(joins):
             break
-        for line, nxt, join in zip(lines, lines[1:], joins):
-            if join:
-                note = "joined wrapped line" if nxt.blanks_before == 0 else "joined across page break"
-                edits.append(Edit(line.end, nxt.start, _glue(line, nxt), note))
+        for i in compress(range(len(joins)), joins):
+            line, nxt = lines[i], lines[i + 1]
+            note = "joined wrapped line" if nxt.blanks_before == 0 else "joined across page break"
+            edits.append(Edit(line.end, nxt.start, _glue(line, nxt), note))
         lines = _merge(lines, joins)
     for i, line in enumerate(lines[:-1]):
         if line.heading:
