@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from functools import partial
 
 from djtext.clean.chars import HAN
 from djtext.models import Edit
 
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
-_SENTENCE = re.compile(r"[。！？；，,;!?]")
 _HAN_RE = re.compile(f"[{HAN}]")
 _SEPARATOR = "I|丨｜/·•"
 """Characters that separate the two titles of a running header (``理论研讨 I 人民论坛``)."""
@@ -22,7 +22,8 @@ MIN_REPEATS = 3
 """A candidate header must repeat at least this often in a document."""
 
 
-_QUOTED = re.compile("[“”\"《》「」]")
+_NOT_A_HEADER = re.compile("[。！？；，,;!?“”\"《》「」]")
+"""Sentence punctuation and quotes: running headers carry neither (a quoted brand line is content)."""
 _KEY_CHARS = re.compile(r"[\dI|丨｜/·•]")
 _SEP_CLASS = re.compile(rf"[ \t]*[{re.escape(_SEPARATOR)}][ \t]*")
 _EDGE_NUMBER = re.compile(
@@ -30,6 +31,16 @@ _EDGE_NUMBER = re.compile(
     r"|^\d{1,3}[ \t]*/[ \t]*\d{1,3}$"
 )
 """A page number standing apart at an edge of a line (``12``, ``理论研讨 12``, ``— 12 —``, ``第 12 页``)."""
+_EDGE_NUMBER_FIRST = frozenset("-—–－")
+_EDGE_NUMBER_LAST = frozenset("页版")
+"""Besides digits, the first and last characters a line matching _EDGE_NUMBER can have (a quick test)."""
+
+
+def _may_have_edge_number(stripped: str) -> bool:
+    """A quick test passed by every line that _EDGE_NUMBER matches (it starts or ends with a digit,
+    starts with a dash or ends with 页 / 版)."""
+    first, last = stripped[0], stripped[-1]
+    return first.isdigit() or last.isdigit() or first in _EDGE_NUMBER_FIRST or last in _EDGE_NUMBER_LAST
 
 
 def _line_key(line: str) -> str:
@@ -54,12 +65,13 @@ def _standalone_headers(lines: list[str]) -> tuple[set[str], list[tuple[str, str
     shaped: set[str] = set()
     short = [(i, stripped) for i, stripped in enumerate(map(str.strip, lines)) if 0 < len(stripped) <= 30]
     for i, stripped in short:
-        if _SENTENCE.search(stripped) or _QUOTED.search(stripped):
-            continue  # (running headers carry no quotes: a quoted brand line is content)
+        if _NOT_A_HEADER.search(stripped):
+            continue
         key = _line_key(stripped)
         counts[key] += 1
-        numbers[key].add("".join(_DIGITS.findall(stripped)))
-        if _EDGE_NUMBER.search(stripped):
+        if "#" in key or "|" in key:  # (the only keys whose numbers are asked for below)
+            numbers[key].add("".join(_DIGITS.findall(stripped)))
+        if _may_have_edge_number(stripped) and _EDGE_NUMBER.search(stripped):
             titled = "|" in key and all(len(_HAN_RE.findall(p)) >= 2 for p in key.split("|"))
             isolated = (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
             bare = len(_HAN_RE.findall(_DIGITS.sub("", stripped))) <= 3  # 12, — 12 —, 第 12 页, 共 3 页
@@ -262,7 +274,8 @@ def fix_page_headers(text: str, known_titles: frozenset[str] = frozenset()) -> l
     edits: list[Edit] = []
     headers, pairs = _standalone_headers(lines)
     regexes = []
-    for a, b in (set(_glued_pairs(text)) if _ANY_SEPARATOR.search(text) else set()) | set(pairs):
+    separated = _has_separator(text)
+    for a, b in (set(_glued_pairs(text)) if separated else set()) | set(pairs):
         sep = rf"[ \t]*[{re.escape(_SEPARATOR)}][ \t]*"
         first = re.escape(a[:1] + b[:1])  # every match starts with a digit, a space or one of the titles:
         regexes.append(re.compile(  # the lookahead lets the regex engine skip to those positions
@@ -285,8 +298,10 @@ def fix_page_headers(text: str, known_titles: frozenset[str] = frozenset()) -> l
         edits.extend(Edit(m.start(), m.end(), "", "running header (glued)") for m in regex.finditer(text))
     for regex in glued:
         edits.extend(Edit(m.start(1), m.end(1), "", "running header (glued)") for m in regex.finditer(text))
-    for regex in (_SHAPED_NUMBER_AFTER, _SHAPED_NUMBER_BEFORE) if _ANY_SEPARATOR.search(text) else ():
-        for m in regex.finditer(text):
+    starts = _separator_line_starts(text) if separated else []
+    for regex in (_SHAPED_NUMBER_AFTER, _SHAPED_NUMBER_BEFORE) if starts else ():
+        # (a match starts a line and holds a separator: only the starts of such lines can match)
+        for m in filter(None, map(partial(regex.match, text), starts)):
             span = _shaped_span(text, m)
             if span:
                 edits.append(Edit(span[0], span[1], "", "running header (glued, by shape)"))
@@ -294,6 +309,21 @@ def fix_page_headers(text: str, known_titles: frozenset[str] = frozenset()) -> l
         lines_removed = edits[:whole]
         edits = lines_removed + [e for e in edits[whole:] if not _inside(e, lines_removed)]
     return edits
+
+
+def _has_separator(text: str) -> bool:
+    """Whether ``text`` holds a character of _ANY_SEPARATOR (``in`` tests are quicker than the regex)."""
+    return "I" in text or "|" in text or "丨" in text or "｜" in text
+
+
+def _separator_line_starts(text: str) -> list[int]:
+    """The start of every line that holds a character of _ANY_SEPARATOR, in order."""
+    starts: list[int] = []
+    for m in _ANY_SEPARATOR.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if not starts or starts[-1] != start:
+            starts.append(start)
+    return starts
 
 
 def _inside(edit: Edit, spans: list[Edit]) -> bool:
