@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from itertools import accumulate, compress
+from operator import attrgetter
 
 from djtext.clean.chars import CN_NUMERAL, HAN, LIST_MARKER, SPACE
 from djtext.clean.fix_spacing import ocr_spaced
@@ -46,14 +46,10 @@ FRAGMENT_MIN = 60
 """A line this long that does not end a sentence is a paragraph fragment, never a heading."""
 
 
-def _ends_sentence(text: str) -> bool:
-    """Whether a line ends a sentence: what ``_ENDS_SENTENCE.search(text[-6:])`` says, without a regex
-    (its second branch is part of the first: every sentence end is a paragraph end, ） and quotes close)."""
-    last = text[-1]
-    if last in _PARAGRAPH_END:
-        return True
-    if last not in _CLOSERS:
-        return False
+def _closed_sentence_end(text: str) -> bool:
+    """Whether a line that ends with a closer (） ” 》 ...) ends a sentence. With the test of a last
+    paragraph end, what ``_ENDS_SENTENCE.search(text[-6:])`` says, without a regex (its second branch is
+    part of the first: every sentence end is a paragraph end, ） and quotes close)."""
     rest = text[-6:].rstrip(_LINE_CLOSERS)
     return rest != "" and rest[-1] in _PARAGRAPH_END
 
@@ -75,7 +71,7 @@ class _Line:
         self.blanks_before = blanks_before
         self.trail = trail
         last, first = text[-1], text[0]
-        ends = self.ends = _ends_sentence(text)
+        ends = self.ends = last in _PARAGRAPH_END or (last in _CLOSERS and _closed_sentence_end(text))
         # might be a hard-wrapped line: short, open at the end
         candidate = self.candidate = not ends and 6 <= len(text) <= WRAP_MAX
         if first in _MAY_START_MARKER or first.isdecimal():
@@ -180,8 +176,9 @@ def _wrap_width(lines: list[_Line]) -> tuple[float, float, str]:
     best_share = 0.0
     for measure in ("chars", "units"):
         values = sorted([ln.chars for ln in candidates] if measure == "chars" else [ln.units for ln in candidates])
-        counts = Counter(values)
-        mode_count, mode = max(zip(counts.values(), counts))  # the most frequent, the longest of those
+        # a value that 60 % of the lines have is the median: only the median can pass the first test
+        mode = values[len(values) // 2]
+        mode_count = bisect_right(values, mode) - bisect_left(values, mode)
         near = bisect_left(values, mode) - bisect_left(values, mode - 2)  # values in [mode - 2, mode)
         if mode_count >= 0.6 * len(values) and near <= 0.1 * len(values) and mode >= 8:
             width, tol = mode, 0.0  # an exact wrapper: (nearly) every open line has the same length
@@ -269,7 +266,7 @@ def _local_width(lines: list[_Line], block: int, candidates: list[int],
 def _decide(lines: list[_Line], indent_signal: bool, blank_signal: bool) -> list[bool]:
     """For each line, whether it continues on the next one."""
     whole = _wrap_width(lines)
-    candidates = list(accumulate((ln.candidate for ln in lines), initial=0))
+    candidates = list(accumulate(map(_CANDIDATE, lines), initial=0))
     wrapped = candidates[-1] >= 4
     joins = []
     width, tol, measure = whole
@@ -294,6 +291,8 @@ def _decide(lines: list[_Line], indent_signal: bool, blank_signal: bool) -> list
     return joins
 
 
+_CANDIDATE = attrgetter("candidate")
+_INDENT = attrgetter("indent")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -302,26 +301,34 @@ def _glue(line: _Line, nxt: _Line) -> str:
     return " " if line.text[-1:] in _ASCII_LETTERS and nxt.text[:1] in _ASCII_LETTERS else ""
 
 
+def _joined(group: list[_Line]) -> _Line:
+    """One line made of ``group``, lines that continue one on the next."""
+    first, last = group[0], group[-1]
+    text = first.text
+    for a, b in zip(group, group[1:]):
+        text += _glue(a, b) + b.text
+    # (a glue space sits between Latin letters: the joined text is titled where a part was)
+    return _Line(first.start, last.end, text, first.indent, first.blanks_before, last.trail)
+
+
 def _merge(lines: list[_Line], joins: list[bool]) -> list[_Line]:
     """``lines`` with every run of lines joined by ``joins`` made one line (the other lines kept as they are)."""
     merged: list[_Line] = []
     joined: list[int] = []  # where in ``merged`` the new lines are
-    first = 0  # the first line of the current run
-    for i, join in enumerate(joins):
-        if join:
-            continue
-        if i == first:
-            merged.append(lines[i])
-        else:
-            group = lines[first:i + 1]
-            text = group[0].text
-            for a, b in zip(group, group[1:]):
-                text += _glue(a, b) + b.text
-            joined.append(len(merged))
-            # (a glue space sits between Latin letters: the joined text is titled where a part was)
-            merged.append(_Line(group[0].start, group[-1].end, text, group[0].indent, group[0].blanks_before,
-                                group[-1].trail))
-        first = i + 1
+    continuing = list(compress(range(len(joins)), joins))  # the lines that continue on the next one
+    kept = 0  # lines[kept:] are not in ``merged`` yet
+    k = 0
+    while k < len(continuing):
+        first = last = continuing[k]
+        k += 1
+        while k < len(continuing) and continuing[k] == last + 1:
+            last += 1
+            k += 1
+        merged.extend(lines[kept:first])
+        joined.append(len(merged))
+        merged.append(_joined(lines[first:last + 2]))
+        kept = last + 2
+    merged.extend(lines[kept:])
     for j in joined:  # (kept lines next to kept lines keep their before_long)
         if j:
             merged[j - 1].before_long = len(merged[j].text) > WRAP_MAX
@@ -356,7 +363,7 @@ def fix_line_breaks(text: str, growth: dict[int, int] | None = None) -> list[Edi
         return []
     if growth:
         _add_growth(lines, growth)
-    indented = sum(1 for ln in lines if ln.indent)
+    indented = sum(map(bool, map(_INDENT, lines)))
     indent_signal = 0.03 < indented / len(lines) < 0.6
     blank_signal = _blank_signal(lines)
     edits: list[Edit] = []

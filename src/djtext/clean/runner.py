@@ -120,6 +120,9 @@ def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
     if all(len(e.replacement) == e.end - e.start for e in changes):
         _apply_same_length(state, name, changes)
         return
+    if len(changes) <= IN_PLACE_MAX:
+        _apply_in_place(state, name, changes)
+        return
     offsets, raw_len = state.offsets, len(state.raw)
     pieces: list[str] = []
     new_offsets: list[int] = []
@@ -147,6 +150,39 @@ def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
     extend_offsets(offsets[pos:])
     state.text = "".join(pieces)
     state.offsets = new_offsets
+
+
+IN_PLACE_MAX = 64
+"""Up to this many edits change the offset map in place: moving its tail once per edit is quicker
+than copying the whole map (which touches every entry)."""
+
+
+def _apply_in_place(state: _State, name: str, changes: list[Edit]) -> None:
+    """Few edits (sorted): the offset map changes in place, from the last edit back, as
+    :func:`apply_fixer` would rebuild it."""
+    text, offsets, raw_len = state.text, state.offsets, len(state.raw)
+    pieces: list[str] = []
+    resized: list[tuple[int, int, list[int]]] = []  # applied edits that change the length, new offsets
+    append_piece, record = pieces.append, state.fixes.append
+    pos = 0
+    for start, end, rep, note in map(_EDIT_FIELDS, changes):
+        if start < pos:
+            continue  # overlaps an earlier edit of the same fixer
+        append_piece(text[pos:start])
+        if end > start:
+            raw_start, raw_end = offsets[start], offsets[end - 1] + 1
+        else:
+            raw_start, raw_end = _raw_span(offsets, start, end, raw_len)
+        if len(rep) != end - start:
+            anchor = raw_start if raw_start < raw_len else max(raw_len - 1, 0)
+            resized.append((start, end, [anchor] * len(rep)))
+        append_piece(rep)
+        record(FixRecord(name, raw_start, raw_end, text[start:end], rep, note))
+        pos = end
+    append_piece(text[pos:])
+    for start, end, new_offsets in reversed(resized):
+        offsets[start:end] = new_offsets
+    state.text = "".join(pieces)
 
 
 def _apply_same_length(state: _State, name: str, changes: list[Edit]) -> None:
