@@ -93,17 +93,32 @@ _EDIT_FIELDS = attrgetter("start", "end", "replacement", "note")
 _MARK_ORDER = attrgetter("start", "end", "kind")
 
 
+def _annotation(note: str, name: str) -> tuple[bool, str, str | int]:
+    """What an annotation note says: whether it is a flag, its kind, and its why (a flag's) or level (a mark's)."""
+    kind, _, rest = note.partition(":")[2].partition(":")
+    if note.startswith("flag:"):
+        return True, kind, rest or name
+    return False, kind, int(rest or 0)
+
+
 def _annotate(state: _State, name: str, edits: Sequence[Edit]) -> None:
     """Add the flags and marks among ``edits`` (edits that leave their span as it is) to ``state``."""
-    text, offsets, raw_len = state.text, state.offsets, len(state.raw)
-    for edit in edits:
-        if edit.note[:5] in _ANNOTATIONS and edit.replacement == text[edit.start:edit.end]:
-            raw_start, raw_end = _raw_span(offsets, edit.start, edit.end, raw_len)
-            kind, _, rest = edit.note.partition(":")[2].partition(":")
-            if edit.note.startswith("flag:"):
-                state.flags.append(Flag(kind, raw_start, raw_end, state.raw[raw_start:raw_end], rest or name))
+    text, offsets, raw_len, raw = state.text, state.offsets, len(state.raw), state.raw
+    notes: dict[str, tuple[bool, str, str | int]] = {}  # (a fixer uses few notes: each is read once)
+    for start, end, rep, note in map(_EDIT_FIELDS, edits):
+        if note[:5] in _ANNOTATIONS and rep == text[start:end]:
+            if end > start:  # the common case of _raw_span (as in apply_fixer)
+                raw_start, raw_end = offsets[start], offsets[end - 1] + 1
             else:
-                state.raw_marks.append((kind, raw_start, raw_end, int(rest or 0)))
+                raw_start, raw_end = _raw_span(offsets, start, end, raw_len)
+            annotation = notes.get(note)
+            if annotation is None:
+                annotation = notes[note] = _annotation(note, name)
+            is_flag, kind, detail = annotation
+            if is_flag:
+                state.flags.append(Flag(kind, raw_start, raw_end, raw[raw_start:raw_end], detail))  # type: ignore[arg-type]
+            else:
+                state.raw_marks.append((kind, raw_start, raw_end, detail))  # type: ignore[arg-type]
 
 
 def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
@@ -203,18 +218,29 @@ def _apply_same_length(state: _State, name: str, changes: list[Edit]) -> None:
     state.text = "".join(pieces)
 
 
+def _clean_span(state: _State, raw_start: int, raw_end: int) -> tuple[int, int] | None:
+    """The clean span of a raw span, without the spaces at its edges (None when nothing is left)."""
+    offsets, text = state.offsets, state.text
+    start = bisect_left(offsets, raw_start)
+    end = bisect_left(offsets, raw_end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
 def _clean_marks(state: _State) -> list[Mark]:
     marks: list[Mark] = []
-    offsets = state.offsets
+    spans: dict[tuple[int, int], tuple[int, int] | None] = {}  # (fixers run again mark the same spans again)
     for kind, raw_start, raw_end, level in state.raw_marks:
-        start = bisect_left(offsets, raw_start)
-        end = bisect_left(offsets, raw_end)
-        while start < end and state.text[start].isspace():
-            start += 1
-        while end > start and state.text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            marks.append(Mark(kind, start, end, level))
+        raw_span = raw_start, raw_end
+        if raw_span in spans:
+            span = spans[raw_span]
+        else:
+            span = spans[raw_span] = _clean_span(state, raw_start, raw_end)
+        if span is not None:
+            marks.append(Mark(kind, span[0], span[1], level))
     marks.sort(key=_MARK_ORDER)
     unique: list[Mark] = []
     for mark in marks:
