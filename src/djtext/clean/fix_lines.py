@@ -124,22 +124,23 @@ _SPACES = re.compile(f"[{SPACE}]+")
 def _parse(text: str, squeeze: bool = False) -> list[_Line]:
     """Non-blank lines with their content span; ``squeeze`` drops inner spaces from ``text`` (OCR spacing)."""
     lines: list[_Line] = []
+    append = lines.append
     pos = 0
     blanks = 0
     for raw in text.split("\n"):
         content = raw.strip(SPACE)
-        if content:
-            if len(content) == len(raw):
-                lead = trail = 0
-            else:
-                lead = len(raw) - len(raw.lstrip(SPACE))
-                trail = len(raw) - lead - len(content)
-            indent = raw[:lead].count("\u3000") if squeeze else lead
-            lines.append(_Line(pos + lead, pos + lead + len(content), _SPACES.sub("", content) if squeeze else content,
-                               indent, blanks, 0 if squeeze else trail))
+        if not content:
+            blanks += 1
+        elif len(content) == len(raw) and not squeeze:  # (the common case: no space at either edge)
+            append(_Line(pos, pos + len(raw), raw, 0, blanks))
             blanks = 0
         else:
-            blanks += 1
+            lead = len(raw) - len(raw.lstrip(SPACE))
+            trail = len(raw) - lead - len(content)
+            indent = raw[:lead].count("\u3000") if squeeze else lead
+            append(_Line(pos + lead, pos + lead + len(content), _SPACES.sub("", content) if squeeze else content,
+                         indent, blanks, 0 if squeeze else trail))
+            blanks = 0
         pos += len(raw) + 1
     for line, nxt in zip(lines, lines[1:]):
         line.before_long = len(nxt.text) > WRAP_MAX
@@ -201,31 +202,30 @@ def _join(prev: _Line, nxt: _Line, width: float, tol: float, measure: str, inden
           blank_signal: bool, carry: float = 0.0) -> bool:
     """Whether ``prev`` continues on ``nxt``. ``carry`` is the size of a sentence end that shares
     ``prev``'s printed line (PDF layers split printed lines at sentence ends)."""
-    text = prev.text
+    length = len(prev.text)
     regular = tol >= 0
+    size, next_size = (prev.chars, nxt.chars) if measure == "chars" else (prev.units, nxt.units)  # (see _size)
     if prev.ends:
         # a full line ending a sentence continues when the layout says so (no indent / no blank line next)
         if not regular or nxt.strong or nxt.listed:
             return False
-        full = width - tol - 0.5 <= _size(prev, measure) <= width + tol + 0.5
+        full = width - tol - 0.5 <= size <= width + tol + 0.5
         # with neither signal, a sentence ending exactly at the wrap width more likely runs on
         continued = not (blank_signal and nxt.blanks_before) and not (indent_signal and nxt.indent)
-        return full and continued and _size(nxt, measure) <= max(width + tol + 2, 1.3 * width)
+        return full and continued and next_size <= max(width + tol + 2, 1.3 * width)
     if nxt.strong and not prev.open_end:
         return False
-    if nxt.listed and (regular is False or len(text) < width - 2):
+    if nxt.listed and (regular is False or length < width - 2):
         return False
     if indent_signal and nxt.indent > 0 and not prev.open_end:
-        if not regular or _size(prev, measure) < width - tol:
+        if not regular or size < width - tol:
             return False
-    if blank_signal and regular and nxt.blanks_before > 0 and _size(prev, measure) < width - tol - 0.5:
+    if blank_signal and regular and nxt.blanks_before > 0 and size < width - tol - 0.5:
         return False
     if prev.colon_end:
-        return not nxt.listed and len(text) >= FRAGMENT_MIN
+        return not nxt.listed and length >= FRAGMENT_MIN
     if prev.open_end:
         return True
-    size = _size(prev, measure)
-    next_size = _size(nxt, measure)
     if prev.strong and size < width - 0.5:
         return False  # a numbered heading shorter than the full width ends there
     if regular and nxt.blanks_before and abs(size + next_size - width) <= tol + 0.5 and not prev.titled:
@@ -234,10 +234,10 @@ def _join(prev: _Line, nxt: _Line, width: float, tol: float, measure: str, inden
     fits = not (tol > 0 and prev.titled) and (low <= size <= high or low <= size + carry <= high)
     if regular and fits and next_size <= max(width + tol + 2, 1.3 * width):
         return True
-    if len(text) >= FRAGMENT_MIN:
+    if length >= FRAGMENT_MIN:
         return True
     # a sentence ended inside the line and another one began: a paragraph cut off, not a heading
-    return len(text) >= 20 and prev.inner_stop
+    return length >= 20 and prev.inner_stop
 
 
 def _blank_signal(lines: list[_Line]) -> bool:
@@ -271,21 +271,20 @@ def _decide(lines: list[_Line], indent_signal: bool, blank_signal: bool) -> list
     joins = []
     width, tol, measure = whole
     previous = None
-    for i in range(len(lines) - 1):
-        line = lines[i]
+    for i, (line, nxt) in enumerate(zip(lines, lines[1:])):
         if wrapped and i % BLOCK == 0:
             width, tol, measure = _local_width(lines, i // BLOCK, candidates, whole)
         carry = 0.0
-        if line.strong:
-            pass  # a numbered heading: its shortness is no lost indent
-        elif i and tol > 0 and previous.ends and _size(line, measure) < width - tol:
-            carry = _size(previous, measure)
-            if not width - tol - 0.5 <= carry + _size(line, measure) <= width + tol + 0.5:
-                # a paragraph's first line, its two-character indent lost by the text layer
-                carry = 2.0 if not line.indent and line.prose else 0.0
-        elif tol > 0 and not line.indent and (i == 0 or line.blanks_before or previous.ends) and line.prose:
-            carry = 2.0  # prose (not a title or byline) starting a paragraph: its indent was lost
-        joins.append(_join(line, lines[i + 1], width, tol, measure, indent_signal, blank_signal, carry))
+        if tol > 0 and not line.strong:  # (a numbered heading: its shortness is no lost indent)
+            size = _size(line, measure)
+            if i and previous.ends and size < width - tol:
+                carry = _size(previous, measure)
+                if not width - tol - 0.5 <= carry + size <= width + tol + 0.5:
+                    # a paragraph's first line, its two-character indent lost by the text layer
+                    carry = 2.0 if not line.indent and line.prose else 0.0
+            elif not line.indent and (i == 0 or line.blanks_before or previous.ends) and line.prose:
+                carry = 2.0  # prose (not a title or byline) starting a paragraph: its indent was lost
+        joins.append(_join(line, nxt, width, tol, measure, indent_signal, blank_signal, carry))
         previous = line
     joins.append(False)
     return joins
