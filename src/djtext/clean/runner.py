@@ -10,7 +10,7 @@ edit do not change the text; they are told apart by their ``note``:
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Callable, Sequence
 
@@ -48,6 +48,9 @@ class _State:
     fixes: list[FixRecord]
     flags: list[Flag]
     raw_marks: list[tuple[str, int, int, int]]
+    entity_fixes: list[FixRecord] = field(default_factory=list)
+    """The fixes of ``fixes[:scanned]`` that decoded an entity and changed the length (see printed_growth)."""
+    scanned: int = 0
 
 
 ENTITY_FIXER = "html_entities"
@@ -58,7 +61,7 @@ def printed_growth(state: _State) -> dict[int, int]:
     an HTML entity was decoded (``&ldquo;`` → ``“`` is 6; a wrap-cut ``&ld`` / ``quo;`` counts per line)."""
     growth: dict[int, int] = {}
     offsets, text = state.offsets, state.text
-    for fix in [f for f in state.fixes if f.fixer == ENTITY_FIXER and len(f.before) != len(f.after)]:
+    for fix in _entity_fixes(state):
         i = bisect_left(offsets, fix.raw_start)
         if i >= len(offsets) or offsets[i] != fix.raw_start or text[i:i + len(fix.after)] != fix.after:
             continue  # changed since by another fixer
@@ -68,6 +71,15 @@ def printed_growth(state: _State) -> dict[int, int]:
                 growth[pos] = growth.get(pos, 0) + len(before) - len(after)
             pos += len(after) + 1
     return growth
+
+
+def _entity_fixes(state: _State) -> list[FixRecord]:
+    """The fixes that decoded an HTML entity and changed the length, in the order they were made (while
+    fixers run, fixes are only added: the ones added since the last call are looked at)."""
+    added = state.fixes[state.scanned:]
+    state.entity_fixes.extend(f for f in added if f.fixer == ENTITY_FIXER and len(f.before) != len(f.after))
+    state.scanned = len(state.fixes)
+    return state.entity_fixes
 
 
 def _propose(state: _State, fixer: Fixer) -> list[Edit]:
