@@ -174,3 +174,9 @@ def test_shaped_headers_match_at_the_starts_of_separator_lines(text: str) -> Non
     for regex in (fix_headers._SHAPED_NUMBER_AFTER, fix_headers._SHAPED_NUMBER_BEFORE):
         at_starts = [m.span() for m in map(lambda s: regex.match(text, s), starts) if m]
         assert at_starts == [m.span() for m in regex.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from(list("（(第①1一政\n 、。")), max_size=40))
+def test_marker_line_starts_are_the_regex_line_starts(text: str) -> None:
+    assert fix_lines._marker_line_starts(text) == [m.start() for m in fix_lines._MARKER_LINE_START.finditer(text)]

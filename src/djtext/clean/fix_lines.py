@@ -388,6 +388,16 @@ _INLINE_HEADING = re.compile(
 _MARKER_FIRST = frozenset("（(第①②③④⑤⑥⑦⑧⑨⑩0123456789" + CN_NUMERAL)
 _MARKER_LINE_START = re.compile("^(?=[" + "".join(map(re.escape, sorted(_MARKER_FIRST))) + "])", re.MULTILINE)
 """Line starts whose first character may begin a list marker (one of _MARKER_FIRST)."""
+_MARKER_AFTER_BREAK = re.compile("\n(?=[" + "".join(map(re.escape, sorted(_MARKER_FIRST))) + "])")
+"""A line break before such a line: what _MARKER_LINE_START finds after the first line, found quicker
+(the regex engine skips to each line break instead of trying every position)."""
+
+
+def _marker_line_starts(text: str) -> list[int]:
+    """The starts of the lines whose first character may begin a list marker (as _MARKER_LINE_START finds them)."""
+    starts = [0] if text[:1] in _MARKER_FIRST else []
+    starts.extend(m.end() for m in _MARKER_AFTER_BREAK.finditer(text))
+    return starts
 _HAS_STOP = re.compile(r"[。！？]")
 RUN_TOGETHER_LINE = 400
 """Lines averaging this many characters hold several paragraphs run together (a scraped page)."""
@@ -415,8 +425,7 @@ def fix_inline_headings(text: str) -> list[Edit]:
     if ocr_spaced(text):
         return []
     edits = []
-    for start in _MARKER_LINE_START.finditer(text):
-        pos = start.start()
+    for pos in _marker_line_starts(text):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         while True:
