@@ -71,6 +71,7 @@ class _Line:
         self.blanks_before = blanks_before
         self.trail = trail
         last, first = text[-1], text[0]
+        # ends a sentence
         ends = self.ends = last in _PARAGRAPH_END or (last in _CLOSERS and _closed_sentence_end(text))
         # might be a hard-wrapped line: short, open at the end
         candidate = self.candidate = not ends and 6 <= len(text) <= WRAP_MAX
