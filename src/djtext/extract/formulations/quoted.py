@@ -21,7 +21,7 @@ from djtext.extract.formulations.characters import (
 from djtext.extract.formulations.shape import is_formulation, is_quantity
 from djtext.extract.formulations.vocabulary import FormulationVocabulary
 from djtext.models import Mention
-from djtext.text import all_han_span, is_han_span, occurrences
+from djtext.text import all_han_span, is_han_span
 
 # a quoted span (at most one line break inside: a hard wrap the cleaner left); an opening quote
 # written as ” (a common OCR / typing slip) is accepted too
@@ -156,7 +156,14 @@ def quoted_parts(text: str, kept: list[Mention]) -> list[Mention]:
             parts.update(piece for piece in pieces if len(piece) >= 2)
     if not parts:
         return []
-    # every “X” of the text whose X is a part (a part holds no quote or line break, so each
-    # occurrence of “X” is one quoted span), found by str.find, in text order
-    spans = sorted((at + 1, at + 1 + len(part)) for part in parts for at in occurrences(text, f"“{part}”"))
-    return [make_mention(text, start, end, "part") for start, end in spans]
+    # every “X” of the text whose X is a part, in text order: a part holds no quote mark, so “X”
+    # is an opening quote whose first closing quote comes right after X
+    longest = max(map(len, parts))
+    found = []
+    opening = text.find("“")
+    while opening >= 0:
+        closing = text.find("”", opening + 1, opening + 2 + longest)
+        if closing >= 0 and text[opening + 1:closing] in parts:
+            found.append(make_mention(text, opening + 1, closing, "part"))
+        opening = text.find("“", opening + 1)
+    return found

@@ -26,7 +26,7 @@ HAN = re.compile(rf"[{HAN_CLASS}]")
 CLAUSE_STOPS = "，。；：！？,;:!?\n（）()《》“”‘’"
 """Punctuation that ends the clause a name stands in."""
 CLAUSE_STOP_SET = frozenset(CLAUSE_STOPS)
-CLAUSE_TAIL = re.compile(rf"[^{re.escape(CLAUSE_STOPS)}]*\Z")  # the end of a window after its last stop
+UP_TO_LAST_STOP = re.compile(rf"(?s:.*)[{re.escape(CLAUSE_STOPS)}]")  # a window up to its last stop
 VERB_WINDOW = 6  # characters before a name searched for the verb that introduces it
 MAX_OWNER_NAME = 4  # characters of an owner's own name (a member's or a theme's studio, a subject before a quote)
 NAMED_PLACE_WORDS = ("社区", "街道")
@@ -80,7 +80,9 @@ def owner_start(text: str, cut: int, head_start: int, is_han, national=frozenset
 
 def clause_before(text: str, start: int, window: int) -> str:
     """The text before ``start`` back to the last punctuation, at most ``window`` characters."""
-    return text[CLAUSE_TAIL.search(text, max(0, start - window), start).start():start]
+    low = max(0, start - window)
+    stop = UP_TO_LAST_STOP.match(text, low, start)  # one match from the window's start, not a scan
+    return text[stop.end() if stop else low:start]
 
 
 LIST_CLAUSE_STOPS = "，。；：！？\n"

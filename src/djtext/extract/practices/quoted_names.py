@@ -91,12 +91,15 @@ NEAR_FOLLOWERS: dict[str, re.Pattern[str]] = {}  # follower alternation -> its N
 
 def _near_follower(vocab: PracticeVocabulary) -> re.Pattern[str]:
     """The first follower word at most MAX_FOLLOWER_GAP characters into a text, no clause stop
-    before it (group 1); words holding a stop are left out: they never fit before one."""
+    before it (group 1); words holding a stop are left out: they never fit before one. The words
+    are tried only where one of their first characters stands (a look-ahead of one class)."""
     pattern = NEAR_FOLLOWERS.get(vocab.follower_pattern.pattern)
     if pattern is None:
-        words = [re.escape(w) for w in sorted(vocab.followers, key=longest_first) if CLAUSE_STOP_SET.isdisjoint(w)]
+        words = [w for w in sorted(vocab.followers, key=longest_first) if CLAUSE_STOP_SET.isdisjoint(w)]
+        firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+        alternation = f"(?=[{firsts}])({'|'.join(map(re.escape, words))})" if words else "((?!))"
         pattern = NEAR_FOLLOWERS[vocab.follower_pattern.pattern] = re.compile(  # (the order of follower_pattern)
-            rf"[^{re.escape(CLAUSE_STOPS)}]{{0,{MAX_FOLLOWER_GAP}}}?({'|'.join(words) or '(?!)'})")
+            rf"[^{re.escape(CLAUSE_STOPS)}]{{0,{MAX_FOLLOWER_GAP}}}?{alternation}")
     return pattern
 
 
