@@ -95,3 +95,17 @@ def test_the_sample_documents_as_before() -> None:
                          (fix_ocr.fix_ocr_garbage, old_ocr.fix_ocr_garbage), (fix_script.fix_t2s_auto, old_script.fix_t2s_auto),
                          (fix_script.fix_fullwidth_ascii, old_script.fix_fullwidth_ascii)):
             assert new(text) == old(text), (path.name, new.__name__)
+
+
+_LAYOUT = st.lists(st.sampled_from(["文", "a", " ", "  ", "\t", "\u3000", "\n", "\n\n", " \n", "\n ", "\u00a0", "。"]),
+                   max_size=30).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_LAYOUT)
+def test_layout_as_before(text: str) -> None:
+    from djtext.clean import fix_whitespace
+
+    import _cleanfix_old_whitespace as old_whitespace
+
+    assert fix_whitespace.fix_layout(text) == old_whitespace.fix_layout(text)
