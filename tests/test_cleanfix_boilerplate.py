@@ -105,3 +105,33 @@ def test_upcoming_says_where_the_next_match_lies() -> None:
     assert upcoming.within(2, 5)
     assert not upcoming.within(6, 7)
     assert upcoming.within(8, 10)
+
+
+def _clear_caches() -> None:
+    for module in (fix_boilerplate, old):
+        for name in ("boilerplate_patterns", "_anchored", "_trigger_regex", "_any_fragment_trigger"):
+            if hasattr(getattr(module, name, None), "cache_clear"):
+                getattr(module, name).cache_clear()
+
+
+def test_patterns_that_look_beyond_the_line_are_tried_on_every_line(tmp_path, monkeypatch) -> None:
+    csv = tmp_path / "clean_boilerplate.csv"
+    csv.write_text("kind,scope,action,max_len,triggers,pattern\n"
+                   "banner,line,remove,80,,^\\s*首页(?=\\s|$)\n"
+                   "related,tail,remove,80,,^\\s*相关(?!链接)\n"
+                   "disclaimer,line,remove,80,版权,版权所有\n", encoding="utf-8")
+    monkeypatch.setattr(fix_boilerplate, "BOILERPLATE_FILE", csv)
+    _clear_caches()
+    try:
+        assert fix_boilerplate._anchored("line", False).always
+        for text in ("正文\n首页\n正文", "正文\n首页 \n相关\n甲\n乙。\n版权所有", "首页内容\n相关链接\n正文"):
+            assert fix_boilerplate.fix_boilerplate(text) == old.fix_boilerplate(text)
+    finally:
+        monkeypatch.undo()
+        _clear_caches()
+
+
+def test_lines_are_skipped_to_where_a_pattern_may_match() -> None:
+    text = "正文第一段。\n" * 50 + "首页 > 新闻 > 正文\n" + "正文。\n" * 50 + "版权所有 某网站\n"
+    assert fix_boilerplate.fix_boilerplate(text) == old.fix_boilerplate(text)
+    assert [e.note for e in fix_boilerplate.fix_boilerplate(text)] == ["breadcrumb", "disclaimer"]

@@ -6,7 +6,9 @@ import re
 import re._constants as _sre
 import re._parser as _parser
 from dataclasses import dataclass
+from bisect import bisect_right
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from typing import Sequence
 
 from djtext.clean.fix_spacing import ocr_spaced
@@ -116,32 +118,45 @@ class _Upcoming:
     def __init__(self, regex: re.Pattern[str], text: str) -> None:
         self.regex, self.text, self.at = regex, text, -1
 
-    def within(self, start: int, end: int) -> bool:
-        """Whether the first match at or after ``start`` begins at or before ``end``."""
+    def next_from(self, start: int) -> int:
+        """Where the first match at or after ``start`` begins (past the text's end: none)."""
         if self.at < start:
             m = self.regex.search(self.text, start)
             self.at = m.start() if m else len(self.text) + 1
-        return self.at <= end
+        return self.at
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether the first match at or after ``start`` begins at or before ``end``."""
+        return self.next_from(start) <= end
 
 
 @dataclass(frozen=True)
 class _AnchoredRows:
     """The patterns of one scope that start with ``^``, in file order, and quick tests for a line.
 
-    ``quick`` matches a line at its start whenever one of the patterns without triggers does (it is
-    their alternation with the common ``^\\s*`` taken out, so the engine skips quickly between
-    alternatives that start with a literal); ``triggers`` finds a trigger of the others, as only a line
-    that holds one can match one of them."""
+    ``after_break`` matches a line break and the line after it whenever one of the patterns without
+    triggers matches that line, if not blank (it is their alternation after ``\\n`` with the common ``^\\s*`` taken
+    out, so the engine skips quickly to each line break, and between alternatives that start with a
+    literal; their ``^ $`` are multi-line). In a text whose lines all end in ``\\n`` a search for it says
+    which lines need trying: the patterns look at nothing around the line (no lookaround, ``\\A`` or
+    ``\\Z``; ``\\b`` sees a line break as a line's edge). ``triggers`` finds a trigger of the other
+    patterns, as only a line that holds one can match one of them."""
 
     rows: tuple[BoilerplatePattern, ...]
-    quick: re.Pattern[str] | None
+    after_break: re.Pattern[str] | None
     triggers: re.Pattern[str] | None
+    always: bool = False
+    """Whether every line is tried (a pattern without triggers looks beyond the line: no quick test)."""
 
-    def hit(self, line: str, size: int, upcoming: _Upcoming | None = None,
-            start: int = 0) -> tuple[BoilerplatePattern, re.Match[str]] | None:
-        """The first pattern (in file order) that matches ``line`` and allows a line of ``size``;
-        ``upcoming`` (of ``triggers`` over the text ``line`` starts at ``start`` of) says where a trigger is."""
-        if self.quick is None or self.quick.match(line) is None:
+    def hit(self, line: str, size: int, start: int = 0, breaks: _Upcoming | None = None,
+            upcoming: _Upcoming | None = None) -> tuple[BoilerplatePattern, re.Match[str]] | None:
+        """The first pattern (in file order) that matches ``line`` and allows a line of ``size``.
+
+        ``breaks`` (of ``after_break``) and ``upcoming`` (of ``triggers``) look ahead in the text
+        ``line`` starts at ``start`` of (None: try ``line`` on its own)."""
+        if not self.always and (self.after_break is None or not (
+                breaks.within(start - 1, start - 1) if breaks is not None and start
+                else self.after_break.match("\n" + line) is not None)):
             if self.triggers is None:
                 return None
             if upcoming is not None and not upcoming.within(start, start + len(line)):
@@ -159,6 +174,18 @@ class _AnchoredRows:
         """Where the triggers of the patterns that have some next occur in ``text``."""
         return _Upcoming(self.triggers, text) if self.triggers is not None else None
 
+    def breaks(self, text: str) -> _Upcoming | None:
+        """Where ``after_break`` next matches in ``text``, when its lines all end in ``\\n`` (else None)."""
+        if self.after_break is None or self.always or _OTHER_BREAK.search(text) is not None:
+            return None
+        return _Upcoming(self.after_break, text)
+
+
+_OTHER_BREAK = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+"""A line break other than ``\\n`` (``str.splitlines`` breaks lines at all of them)."""
+_LINE_CONTEXT = re.compile(r"\\[AZ]|\(\?<?[=!]")
+"""What makes a pattern look beyond a line's edges: ``\\A \\Z`` or a lookaround."""
+
 
 def _alternation(strings) -> re.Pattern[str] | None:
     """A regex finding any of ``strings`` (longest first), or None for none."""
@@ -174,21 +201,26 @@ def _anchored(scope: str, spam: bool) -> _AnchoredRows:
     untriggered = [p.regex.pattern for p in rows if not p.triggers]
     if not untriggered:
         return _AnchoredRows(rows, None, triggers)
+    if any(_LINE_CONTEXT.search(p.replace("\\\\", "")) for p in untriggered):
+        return _AnchoredRows(rows, None, triggers, always=True)  # no quick test: every line is tried
     # (a superset of what the alternation matches: ^\s*(?:a|b) lets b, too, follow leading spaces)
     after_spaces = [p[len(_LINE_START):] for p in untriggered if p.startswith(_LINE_START)]
     others = [p for p in untriggered if not p.startswith(_LINE_START)]
     alternatives = [rf"\s*(?:{'|'.join(f'(?:{p})' for p in after_spaces)})"] if after_spaces else []
-    return _AnchoredRows(rows, re.compile("|".join(alternatives + [f"(?:{p})" for p in others])), triggers)
+    quick = "|".join(alternatives + [f"(?:{p})" for p in others])
+    # (only a line that is not blank is tried: the lookahead keeps blank lines out)
+    return _AnchoredRows(rows, re.compile(f"\\n(?=[^\\S\\n]*\\S)(?:{quick})", re.MULTILINE), triggers)
 
 
 def _line_hit(line: str, size: int, anchored: _AnchoredRows | None,
               unanchored: Sequence[BoilerplatePattern], skips: _Skips | None = None, start: int = 0,
-              upcoming: _Upcoming | None = None) -> tuple[BoilerplatePattern, re.Match[str]] | None:
+              upcoming: _Upcoming | None = None,
+              breaks: _Upcoming | None = None) -> tuple[BoilerplatePattern, re.Match[str]] | None:
     """The first line-scope pattern that matches ``line`` (and allows a line this long): the
     patterns starting with ``^`` first, then ``unanchored``. ``start``: where ``line`` starts in the
-    text that ``skips`` and ``upcoming`` look ahead in (None: not a line of it)."""
+    text that ``skips``, ``upcoming`` and ``breaks`` look ahead in (None: not a line of it)."""
     if anchored is not None:
-        hit = anchored.hit(line, size, upcoming, start)
+        hit = anchored.hit(line, size, start, breaks, upcoming)
         if hit is not None:
             return hit
     end = start + len(line)
@@ -297,14 +329,16 @@ class _Skips:
         at = self.next[key] = m.start() if m else len(self.text) + 1
         return at
 
-    def none_in(self, start: int, end: int) -> bool:
-        """True when no pattern matches in the line ``text[start:end]`` (lines come in text order)."""
-        if not self.all_skippable:
-            return False
+    def soonest_from(self, start: int) -> int:
+        """Where the first of the patterns may next match from ``start`` on (all of them skippable)."""
         if self.soonest < start:
             self.soonest = min((at if at >= start else self._refresh(key, start) for key, at in self.next.items()),
                                default=len(self.text) + 1)
-        return self.soonest > end
+        return self.soonest
+
+    def none_in(self, start: int, end: int) -> bool:
+        """True when no pattern matches in the line ``text[start:end]`` (lines come in text order)."""
+        return self.all_skippable and self.soonest_from(start) > end
 
     def may_match(self, pattern: BoilerplatePattern, start: int, end: int) -> bool:
         """False when ``pattern`` matches nowhere in the line ``text[start:end]``."""
@@ -350,6 +384,28 @@ def _any_fragment_trigger(spam: bool) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, triggers))) if triggers else None
 
 
+def _next_hints(skips: _Skips, spaced_digits: _Upcoming, fragments: _Upcoming | None, *anchored) -> list | None:
+    """Functions of a line's start telling where a pattern may next match (from that line on), one for
+    each source of an edit; None when one source has none, so that every line must be looked at.
+
+    ``anchored``: per scope, its patterns starting with ``^`` and their ``upcoming`` and ``breaks``."""
+    if not skips.all_skippable:
+        return None
+    hints = [skips.soonest_from, spaced_digits.next_from]
+    if fragments is not None:
+        hints.append(fragments.next_from)
+    for rows, upcoming, breaks in anchored:
+        if rows is None:
+            continue
+        if rows.always or (rows.after_break is not None and breaks is None):
+            return None
+        if upcoming is not None:
+            hints.append(upcoming.next_from)
+        if breaks is not None:
+            hints.append(lambda start, breaks=breaks: breaks.next_from(start - 1) + 1)  # the line after the break
+    return hints
+
+
 def _scan(text: str, spam: bool) -> list[Edit]:
     present = set(_trigger_regex().findall(text))
     mine = [p for p in boilerplate_patterns()
@@ -370,15 +426,27 @@ def _scan(text: str, spam: bool) -> list[Edit]:
     skips = _Skips(text, line_free)
     upcoming_tail = tail.upcoming(text) if tail is not None else None
     upcoming_line = lines.upcoming(text) if lines is not None else None
+    breaks_tail = tail.breaks(text) if tail is not None else None
+    breaks_line = lines.breaks(text) if lines is not None else None
     edits: list[Edit] = []
     # (a match in a line is one in the text at the same place: where the next one lies says which lines have none)
     spaced_digits = _Upcoming(_SPACED_DIGITS, text)
+    hints = _next_hints(skips, spaced_digits, upcoming_fragment, (tail, upcoming_tail, breaks_tail),
+                        (lines, upcoming_line, breaks_line))
     in_tail = False
-    next_start = 0
-    for whole in text.splitlines(keepends=True):
-        start = next_start
+    wholes = text.splitlines(keepends=True)
+    starts = list(accumulate(map(len, wholes), initial=0))
+    i, count = 0, len(wholes)
+    while i < count:
+        if hints is not None and i and not in_tail:  # skip to the line of the next place a pattern may match
+            soonest = min(hint(starts[i]) for hint in hints)
+            if soonest >= starts[i + 1]:
+                i = bisect_right(starts, soonest, i + 1) - 1
+                if i >= count:
+                    break
+        whole, start = wholes[i], starts[i]
+        i += 1
         full = len(whole)
-        next_start += full
         stripped = whole.strip()
         if not stripped:
             continue
@@ -390,12 +458,12 @@ def _scan(text: str, spam: bool) -> list[Edit]:
                 continue
             in_tail = False
         if size <= longest:
-            hit = _line_hit(line, size, tail, (), None, start, upcoming_tail) if tail is not None else None
+            hit = _line_hit(line, size, tail, (), None, start, upcoming_tail, breaks_tail) if tail is not None else None
             if hit:
                 in_tail = True
                 edits.append(Edit(start, start + full, "", hit[0].kind))
                 continue
-            hit = _line_hit(line, size, lines, line_free, skips, start, upcoming_line)
+            hit = _line_hit(line, size, lines, line_free, skips, start, upcoming_line, breaks_line)
             if hit and hit[0].kind == "menu" and not _BAR.search(line) and ocr_spaced(text):
                 hit = None  # words between spaces in an OCR-spaced document are its running text, not a menu
             if hit:
