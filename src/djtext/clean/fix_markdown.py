@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from djtext.models import Edit
 
@@ -14,6 +16,21 @@ _PLACEHOLDER = re.compile(r"\*(?:(?<=\d\*)\*+|\*+(?=[名年月日个次项人家
 # (the two patterns above start with a literal star, so the regex engine skips quickly to the stars;
 # lookbehinds after the first star look before it: (?<=\d\*) is a digit before the run)
 _EMPHASIS_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+_RULE_START = re.compile(r"\n[ \t]*[-*_]")
+"""A line that may be a rule (one starts with - * or _): it starts after the line break found (a literal:
+a quick scan)."""
+
+
+def _rules(text: str):
+    """What ``_EMPHASIS_RULE.finditer(text)`` finds (each match is a whole line): only lines that start
+    with - * or _ are tried."""
+    starts = [0] if _RULE_START.match("\n" + text[:1 + len(text) - len(text.lstrip(" \t"))]) else []
+    starts += [m.start() + 1 for m in _RULE_START.finditer(text)]
+    for start in starts:
+        end = text.find("\n", start)
+        m = _EMPHASIS_RULE.match(text, start, len(text) if end < 0 else end)
+        if m:
+            yield m
 
 
 def _line_spans(text: str, char: str) -> list[tuple[int, int]]:
@@ -29,6 +46,26 @@ def _line_spans(text: str, char: str) -> list[tuple[int, int]]:
         spans.append((start, end))
         pos = text.find(char, end)
     return spans
+
+
+class _Spans:
+    """A fixed set of spans ``(start, end)`` (they may overlap), asked whether they cover a place or
+    overlap a span: sorted by start, with the furthest end so far, each answer is one bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.furthest = list(accumulate((end for _, end in ordered), max))
+
+    def cover(self, pos: int) -> bool:
+        """Whether a span holds ``pos`` (``start <= pos < end``)."""
+        i = bisect_right(self.starts, pos)
+        return i > 0 and self.furthest[i - 1] > pos
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether a span overlaps [start, end) (``span_start < end and start < span_end``)."""
+        i = bisect_left(self.starts, end)
+        return i > 0 and self.furthest[i - 1] > start
 
 
 def fix_markdown(text: str) -> list[Edit]:
@@ -53,21 +90,22 @@ def fix_markdown(text: str) -> list[Edit]:
             edits.append(Edit(m.start(), m.end(), "", "markdown stray #"))
     used = [(e.start, e.end) for e in edits if not e.note.startswith("mark:")]
     used += [(m.start(), m.end()) for m in (_PLACEHOLDER.finditer(text) if "**" in text else ())]
+    used_spans = _Spans(used)
     for m in (_BOLD.finditer(text) if "**" in text or "__" in text else ()):
         if "\n\n" in m.group(2) or len(m.group(2)) > 400:
             continue
-        if any(s < m.end() and m.start() < e for s, e in used):
+        if used_spans.overlap(m.start(), m.end()):
             continue
         edits.append(Edit(m.start(1), m.end(1), "", "markdown bold"))
         edits.append(Edit(m.start(2), m.end(2), m.group(2), "mark:bold:0"))
         edits.append(Edit(m.end(2), m.end(), "", "markdown bold"))
     taken = [(e.start, e.end) for e in edits if not e.note.startswith("mark:")]
-    taken += [span for span in used if span not in taken]
+    taken_spans = _Spans(taken + used)  # (a span in both counts once: the same answers)
     for m in (_STRAY_STARS.finditer(text) if "**" in text else ()):
-        if not any(s <= m.start() < e for s, e in taken):
+        if not taken_spans.cover(m.start()):
             edits.append(Edit(m.start(), m.end(), "", "markdown stray **"))
     rules = "---" in text or "***" in text or "___" in text
-    for m in (_EMPHASIS_RULE.finditer(text) if rules else ()):
-        if not any(s <= m.start() < e for s, e in taken):
+    for m in (_rules(text) if rules else ()):
+        if not taken_spans.cover(m.start()):
             edits.append(Edit(m.start(), m.end(), "", "markdown rule"))
     return edits

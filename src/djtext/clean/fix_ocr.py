@@ -13,8 +13,11 @@ _UNITS = (
 )
 _LONE_LETTER = re.compile(rf"[ \t][ \t]*[A-Za-z][ \t]+(?=[{HAN}])")
 _GLUED_DIGIT = re.compile(rf"\d(?![\d.％%])(?=[{HAN}])(?![{_UNITS}])[{HAN}]{{2,5}}")
-_JUNK = r"[^\s\w，。、；：？！“”‘’（）《》【】…—·%％.,:;()\-+/]"
-_SYMBOL_JUNK = re.compile(_JUNK * 3 + _JUNK + "*")  # three or more
+_JUNK = r"[^\s\w\u4e00-\u9fffA-Za-z0-9，。、；：？！“”‘’（）《》【】…—·%％.,:;()\-+/]"
+"""A character neither space, nor word character, nor common punctuation. (The Han block and ASCII
+letters and digits are word characters: listed as well, they are told apart by a quick table look-up
+before the slower Unicode category tests.)"""
+_SYMBOL_JUNK = re.compile(_JUNK + "(?:" + _JUNK + "){2,}")  # three or more
 # (patterns here start with one plain class rather than a repeat: the regex engine then skips quickly to it)
 _HAN_CHAR = re.compile(f"[{HAN}]")
 

@@ -58,7 +58,8 @@ def fix_radicals(text: str) -> list[Edit]:
     return edits
 
 
-_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a][\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]*")
+"""Runs of full-width digits and letters (x x* rather than x+: the engine skips quickly to the x)."""
 _FULLWIDTH_SYMBOL_IN_ASCII = re.compile(r"(?<=[0-9A-Za-z])[\uff0e\uff05\uff0b](?=[0-9A-Za-z%])|(?<=[0-9])[\uff05]")
 
 
@@ -142,10 +143,26 @@ def convert_t2s(text: str) -> list[Edit]:
     return edits
 
 
+HAN_CHUNK = 4096
+"""Characters whose Han characters are counted at a time while the Traditional share may still reach the bar."""
+
+
+def _below_traditional_share(text: str) -> bool:
+    """Whether ``traditional_share(text) < TRADITIONAL_SHARE``, decided once the Han characters counted
+    so far are enough: the share over all of them can only be lower."""
+    traditional = len(_traditional_chars().findall(text))
+    han = 0
+    for start in range(0, len(text), HAN_CHUNK):
+        han += sum(map(len, _HAN_RUN.findall(text, start, start + HAN_CHUNK)))
+        if han and traditional / han < TRADITIONAL_SHARE:
+            return True
+    return traditional_share(text) < TRADITIONAL_SHARE
+
+
 def fix_t2s_auto(text: str) -> list[Edit]:
     """Convert Traditional to Simplified when the document is mostly Traditional."""
     if _traditional_chars().search(text) is None:
         return []  # no Traditional-only character at all (the usual case): the share is 0
-    if traditional_share(text) < TRADITIONAL_SHARE:
+    if _below_traditional_share(text):
         return []
     return convert_t2s(text)

@@ -47,6 +47,10 @@ def fix_whitespace(text: str) -> list[Edit]:
 _TRAILING = re.compile(rf"[{SPACE}][{SPACE}]*(?=\n)")  # (x x* rather than x+: a quick scan to the x)
 _NEWLINES = re.compile(r"\n\s+")  # a line break with blank lines or line-edge spaces after it
 _SPACE_RUN = re.compile(rf"[{SPACE}][{SPACE}]+")  # two or more
+_LAYOUT_WORK = re.compile(rf"[\n{SPACE}](?:(?<=\n)\s|(?<!\n)[\n{SPACE}])")
+"""Where one of the three regexes above would match: a space before a line break or another space, or
+whitespace after a line break (one scan says whether the layout has anything to do inside the text).
+Written to start with one plain class, so the engine skips quickly to the candidates."""
 
 
 def fix_layout(text: str) -> list[Edit]:
@@ -58,6 +62,8 @@ def fix_layout(text: str) -> list[Edit]:
         edits.append(Edit(0, lead_end, "", "document edge"))
     if trail_start < len(text):
         edits.append(Edit(trail_start, len(text), "", "document edge"))
+    if _LAYOUT_WORK.search(text, lead_end, trail_start) is None:
+        return edits  # (the usual case when the settle loop runs it again on a text it already laid out)
     for m in _TRAILING.finditer(text, lead_end, trail_start):
         if m.start() and text[m.start() - 1] != "\n":  # spaces on a blank line go with the blank line
             edits.append(Edit(m.start(), m.end(), "", "line edges"))
