@@ -306,8 +306,13 @@ def _holds_one(items, triggers: tuple[str, ...]) -> bool:
 def _triggers_in_every_match(pattern: str, triggers: tuple[str, ...]) -> bool:
     """Whether every match of ``pattern`` contains one of ``triggers`` (read off the parsed pattern;
     false when that is not evident), so that a line without a trigger need not be searched."""
-    parsed = _parser.parse(pattern)
-    return bool(triggers) and not parsed.state.flags & re.IGNORECASE and _holds_one(parsed, triggers)
+    if not triggers:
+        return False
+    try:  # re._parser is CPython's private parser (3.11+): if a later version reads differently, search every line
+        parsed = _parser.parse(pattern)
+        return not parsed.state.flags & re.IGNORECASE and _holds_one(parsed, triggers)
+    except Exception:  # noqa: BLE001  (a safe "not evident": the line is searched, the output is the same)
+        return False
 
 
 class _Skips:
