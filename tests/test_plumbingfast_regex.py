@@ -28,7 +28,10 @@ def _code(pattern: str, flags: int, optimize) -> list:
 
 
 def _same(pattern: str, flags: int = 0) -> None:
-    assert _code(pattern, flags, regex_compile.optimize_charset) == _code(pattern, flags, regex_compile.ORIGINAL)
+    expected = _code(pattern, flags, regex_compile.ORIGINAL)
+    assert _code(pattern, flags, regex_compile.optimize_charset) == expected
+    assert _code(pattern, flags, regex_compile.remembered_optimize_charset) == expected  # computed
+    assert _code(pattern, flags, regex_compile.remembered_optimize_charset) == expected  # remembered
 
 
 @pytest.mark.parametrize("pattern", [
@@ -87,4 +90,4 @@ def test_every_djtext_module_pattern_compiles_alike():
 
 def test_install_is_idempotent():
     assert regex_compile.install() and regex_compile.install()
-    assert _compiler._optimize_charset is regex_compile.optimize_charset
+    assert _compiler._optimize_charset is regex_compile.remembered_optimize_charset

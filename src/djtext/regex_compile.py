@@ -5,8 +5,9 @@ CPython's ``re._compiler._optimize_charset`` marks a range such as the 20,992 Ha
 djtext's ~400 patterns spend about 0.15 s of every process in that loop (a third of the
 start-up of a one-file extract). ``install`` replaces the function by ``optimize_charset``, the
 same function (CPython 3.11-3.13, identical in the three) whose case-sensitive ranges are marked
-by one slice assignment. Compiled patterns are identical: the tests compare both functions'
-results on every pattern djtext compiles and on random character sets.
+by one slice assignment, remembered per distinct character set (the compiler only reads the
+result). Compiled patterns are identical: the tests compare both functions' results on every
+pattern djtext compiles and on random character sets.
 """
 from __future__ import annotations
 
@@ -124,10 +125,25 @@ def _compress(charset, charmap: bytearray, out: list, tail: list, hascased: bool
     return out, hascased
 
 
+_RESULTS: dict = {}  # character set and case functions → optimize_charset's result (the compiler only reads it)
+
+
+def remembered_optimize_charset(charset, iscased=None, fixup=None, fixes=None):
+    """``optimize_charset`` computed once per distinct character set (``[\u4e00-\u9fff]`` recurs in dozens of patterns)."""
+    try:
+        key = (tuple(charset), iscased, fixup, id(fixes) if fixes else 0)
+        result = _RESULTS.get(key)
+    except TypeError:  # an unhashable item: not remembered
+        return optimize_charset(charset, iscased, fixup, fixes)
+    if result is None:
+        result = _RESULTS[key] = optimize_charset(charset, iscased, fixup, fixes)
+    return result
+
+
 def install() -> bool:
-    """Use ``optimize_charset`` in ``re`` from now on (on the CPython versions it copies); True when installed."""
+    """Use ``remembered_optimize_charset`` in ``re`` from now on (on the CPython versions it copies); True when installed."""
     if sys.implementation.name != "cpython" or sys.version_info[:2] not in SUPPORTED:
         return False
     if _compiler._optimize_charset is ORIGINAL:
-        _compiler._optimize_charset = optimize_charset
-    return _compiler._optimize_charset is optimize_charset
+        _compiler._optimize_charset = remembered_optimize_charset
+    return _compiler._optimize_charset is remembered_optimize_charset
