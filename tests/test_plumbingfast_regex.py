@@ -91,3 +91,13 @@ def test_every_djtext_module_pattern_compiles_alike():
 def test_install_is_idempotent():
     assert regex_compile.install() and regex_compile.install()
     assert _compiler._optimize_charset is regex_compile.remembered_optimize_charset
+
+
+def test_lazy_regex_methods_after_the_first_use_are_the_compiled_patterns_own():
+    from djtext.text import LazyRegex
+
+    lazy = LazyRegex(r"政协\d+")
+    assert lazy.search("县政协12号").group() == "政协12"
+    assert lazy.match("政协3").group() == "政协3" and lazy.fullmatch("政协3x") is None
+    assert [m.group() for m in lazy.finditer("政协1 政协22")] == ["政协1", "政协22"]
+    assert lazy.search == lazy.compiled().search
