@@ -56,6 +56,10 @@ _UNSTABLE = "\x00"  # never part of a normalised character (a control character 
 def normalise(text: str) -> str:
     """``text`` NFKC-normalised and case-folded, without whitespace, punctuation, symbols or control characters."""
     if _OUTSIDE_STABLE.search(text) is None:  # the usual case: character by character, one table lookup each
+        if len(text) >= PYTHON_HASH_CHARS:  # numpy does the lookups of a long text (numpy hashes it next)
+            codes = normalised_codes(text)
+            if codes is not None:
+                return codes.astype("<u4").tobytes().decode("utf-32-le")
         fast = text.translate(_CHARACTERS)
         if _UNSTABLE not in fast:
             return fast
@@ -78,6 +82,29 @@ class _NormalisedCharacters(dict):
 
 
 _CHARACTERS = _NormalisedCharacters()
+_CODE_TABLE: list = []  # [numpy array]: BMP code point → its normalised code point, or one of the marks below
+_UNKNOWN, _REMOVED, _SEVERAL = -1, -2, -3  # not looked up yet; normalised to nothing; to several characters (or unstable)
+
+
+def normalised_codes(text: str) -> "np.ndarray | None":
+    """The code points of ``text.translate(_CHARACTERS)`` for a text of stable BMP characters, by numpy
+    table lookups (None when a character normalises to several characters or is unstable)."""
+    import numpy as np
+
+    if not _CODE_TABLE:
+        _CODE_TABLE.append(np.full(0x10000, _UNKNOWN, dtype=np.int32))
+    table = _CODE_TABLE[0]
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    mapped = table[codes]
+    unknown = codes[mapped == _UNKNOWN]
+    if len(unknown):
+        for code in np.unique(unknown).tolist():
+            value = _CHARACTERS[code]
+            table[code] = _REMOVED if not value else ord(value) if len(value) == 1 and value != _UNSTABLE else _SEVERAL
+        mapped = table[codes]
+    if (mapped == _SEVERAL).any():
+        return None
+    return mapped[mapped != _REMOVED]
 
 
 def shingle_hashes(normalised: str, size: int = SHINGLE) -> "np.ndarray":

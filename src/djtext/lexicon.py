@@ -30,8 +30,13 @@ class LexiconError(ValueError):
     """A lexicon file that cannot be read or has the wrong shape."""
 
 
+def _content_lines(text: str) -> list[str]:
+    """The lines of ``text`` that are neither blank nor comments (``#`` after leading blanks)."""
+    return [line for line in text.splitlines() if (rest := line.lstrip()) and rest[0] != "#"]
+
+
 def _strip_comments(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    return "\n".join(_content_lines(text))
 
 
 def read_lexicon_file(path: Path) -> list[dict[str, str]]:
@@ -40,9 +45,9 @@ def read_lexicon_file(path: Path) -> list[dict[str, str]]:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path}: cannot read lexicon ({exc})") from exc
-    body = _strip_comments(text)
     if path.suffix == ".txt":
-        return [{"term": line.strip()} for line in body.splitlines() if line.strip()]
+        return [{"term": line.strip()} for line in _content_lines(text)]
+    body = _strip_comments(text)
     if path.suffix != ".csv":
         raise LexiconError(f"{path}: lexicon files must end in .csv or .txt")
     reader = csv.reader(io.StringIO(body))

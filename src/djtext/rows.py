@@ -15,6 +15,7 @@ from djtext.models import Document
 CONTEXT_CHARS = 24
 BARE_KIND = "品牌"
 _FIXER = attrgetter("fixer")
+_NAMED_TABLES = frozenset(("brands", "practices"))  # mention tables whose text column is "name"
 
 
 def context_snippet(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
@@ -42,7 +43,8 @@ class _Provenance:
         self.offsets = doc.clean.offsets
         self.starts = line_starts(doc.raw.text)
 
-    def __call__(self, start: int, end: int) -> dict:
+    def __call__(self, start: int, end: int) -> tuple[int, int, int, str]:
+        """(line, raw_start, raw_end, context) of the clean span [start, end)."""
         # CleanText.raw_span, line_of and context_snippet, inlined (this runs once per output row)
         text, offsets = self.text, self.offsets
         if offsets:
@@ -70,8 +72,7 @@ class _Provenance:
             context = "…" + context
         if right < line_end:
             context += "…"
-        return {"line": bisect_right(self.starts, raw_start), "raw_start": raw_start, "raw_end": raw_end,
-                "context": context}
+        return bisect_right(self.starts, raw_start), raw_start, raw_end, context
 
 
 def regions_of(doc: Document):
@@ -103,23 +104,23 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
     where = _Provenance(doc)
     region_at = regions_of(doc).at  # the region columns attribute resolved
     path = doc.path
-    out["units"] = [
-        {
-            "doc": doc.path, **region_at(unit.id, unit.start), "level": unit.level, "speaker": unit.speaker,
+    out["units"] = units = []
+    for unit in doc.units:
+        line, raw_start, raw_end, context = where(unit.evidence_start, unit.evidence_end)
+        units.append({
+            "doc": path, **region_at(unit.id, unit.start), "level": unit.level, "speaker": unit.speaker,
             "section_title": unit.section_title, "cited": unit.cited,
-            **where(unit.evidence_start, unit.evidence_end),
-        }
-        for unit in doc.units
-    ]
-    out["lists"] = [
-        {
+            "line": line, "raw_start": raw_start, "raw_end": raw_end, "context": context,
+        })
+    out["lists"] = items = []
+    for item in doc.lists:
+        line, raw_start, raw_end, context = where(item.start, item.end)
+        items.append({
             "doc": path, **region_at(item.unit_id, item.start),
             "id": item.id, "parent_id": item.parent_id, "level": item.level, "index": item.index,
             "marker": item.marker, "style": item.style, "heading": item.heading,
-            **where(item.start, item.end),
-        }
-        for item in doc.lists
-    ]
+            "line": line, "raw_start": raw_start, "raw_end": raw_end, "context": context,
+        })
     for table in ("brands", "formulations", "slogans", "practices"):
         out[table] = []
     for mention in doc.mentions:
@@ -128,9 +129,13 @@ def document_rows(doc: Document) -> dict[str, list[dict]]:
         components = attrs.get("components")
         if isinstance(components, (list, tuple)):
             row["components"] = " | ".join(components)
-        row.setdefault("name" if mention.table in ("brands", "practices") else "text", mention.text)
-        row.update(where(mention.start, mention.end))
-        out.setdefault(mention.table, []).append(row)
+        table = mention.table
+        row.setdefault("name" if table in _NAMED_TABLES else "text", mention.text)
+        row["line"], row["raw_start"], row["raw_end"], row["context"] = where(mention.start, mention.end)
+        rows = out.get(table)
+        if rows is None:
+            rows = out[table] = []
+        rows.append(row)
     out["brands"] = merge_brand_rows(out["brands"])
     return out
 

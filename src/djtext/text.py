@@ -111,9 +111,12 @@ class LazyRegex:
         self.pattern, self.flags, self._compiled = pattern, flags, None
 
     def compiled(self) -> re.Pattern[str]:
-        """The compiled pattern (compiled now if it was not yet)."""
+        """The compiled pattern (compiled now if it was not yet; from then on the methods below are
+        the compiled pattern's own, called without this wrapper)."""
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = compiled = re.compile(self.pattern, self.flags)
+            self.match, self.search, self.finditer, self.fullmatch = (
+                compiled.match, compiled.search, compiled.finditer, compiled.fullmatch)
         return self._compiled
 
     def match(self, *args) -> re.Match[str] | None:

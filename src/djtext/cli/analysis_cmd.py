@@ -36,7 +36,7 @@ def _load(source: Path, jobs: int, lexicon: Optional[List[Path]], segmenter: str
         total = len(iter_files(source))
         if total == 0:
             raise usage_error(f"{source}: neither a RESULTS folder (documents.csv, brands.csv ...) nor a corpus with supported files")
-        with progress_bar(err_console, total, "extract", enabled=not quiet) as advance:
+        with progress_bar(err_console.console, total, "extract", enabled=not quiet) as advance:
             return tables_from_source(source, jobs=jobs, lexicon_paths=[str(p) for p in lexicon or []],
                                       segmenter=segmenter, progress=advance, keep_duplicates=keep_duplicates)
     except (ValueError, OSError, SegmenterUnavailable) as exc:

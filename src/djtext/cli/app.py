@@ -1,12 +1,15 @@
 """The shared typer app, console objects and error helpers of the command line."""
 from __future__ import annotations
 
+import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Optional
 
 import typer
-from rich.console import Console
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="djtext",
@@ -16,8 +19,38 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
-console = Console()
-err_console = Console(stderr=True)
+
+
+class LazyConsole:
+    """A rich ``Console`` made on first use: loading rich costs ~25 ms that a quiet run need not spend."""
+
+    def __init__(self, **options: Any):
+        self.options = options
+        self._console: "Console | None" = None
+
+    @property
+    def console(self) -> "Console":
+        """The rich Console itself (made now if it was not yet)."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self.options)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.console, name)
+
+    def print_line(self, message: str) -> None:
+        """``print(message, highlight=False, soft_wrap=True)``: written as it is when rich would print it
+        unchanged (printable text without markup brackets or emoji colons), else through rich."""
+        if self._console is None and message.isprintable() and "[" not in message and ":" not in message:
+            (sys.stderr if self.options.get("stderr") else sys.stdout).write(message + "\n")
+        else:
+            self.console.print(message, highlight=False, soft_wrap=True)
+
+
+console = LazyConsole()
+err_console = LazyConsole(stderr=True)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -35,7 +68,7 @@ def progress(total: int, label: str, enabled: bool = True):
         return nullcontext(lambda _name: None)
     from djtext.render import progress_bar
 
-    return progress_bar(err_console, total, label)
+    return progress_bar(err_console.console, total, label)
 
 
 OUT_IS_INPUT = "{out}: --out must not be an input path"

@@ -77,10 +77,10 @@ def extract(
         err_console.print(f"[red]failed:[/] {rel}: {error}", highlight=False, soft_wrap=True)
     ok = result.n_documents - len(result.errors)
     n_duplicates = len(result.duplicates)
-    err_console.print(
+    err_console.print_line(
         f"{ok} of {result.n_documents} documents extracted"
         + (f" ({result.cached} from cache)" if result.cached else "")
         + (f"; {n_duplicates} duplicate{'s' * (n_duplicates != 1)} {'kept' if keep_duplicates else 'left out'} (see duplicate_of)" if n_duplicates else "")
-        + f"; {len(paths)} tables written to {out}", highlight=False, soft_wrap=True,
+        + f"; {len(paths)} tables written to {out}",
     )
     raise typer.Exit(EXIT_SOME_FAILED if result.errors else EXIT_OK)

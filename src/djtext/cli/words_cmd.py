@@ -34,7 +34,7 @@ def _tokens_of(source: Path, jobs: int, lexicon: Optional[List[Path]], segmenter
         total = len(iter_files(source))
         if total == 0:
             raise usage_error(f"{source}: neither a RESULTS folder with tokens nor a corpus with supported files")
-        with progress_bar(err_console, total, "segment", enabled=not quiet) as advance:
+        with progress_bar(err_console.console, total, "segment", enabled=not quiet) as advance:
             result = run_corpus(source, jobs=jobs, lexicon_paths=[str(p) for p in lexicon or []],
                                 segmenter=segmenter, progress=advance, tokens=True)
     except (TermsError, LexiconError, SegmenterUnavailable, ValueError, OSError) as exc:

@@ -6,6 +6,7 @@ punctuation, and charset-normalizer as the last resort.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from djtext.corpus.errors import NotTextError
@@ -17,7 +18,7 @@ BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+_BAD_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # C0 controls and DEL but tab, newlines, \f, \v, escape
 _SAMPLE_BYTES = 64 * 1024
 _SAMPLE_CHARS = 20_000
 _MIN_PLAUSIBLE = 0.6
@@ -34,12 +35,23 @@ def detect_encoding(data: bytes) -> str:
 
     Raises ``NotTextError`` when the bytes look binary.
     """
+    return _detect(data)[0]
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """(encoding, text) of a text file's bytes: ``detect_encoding`` then ``decode_bytes``, UTF-8 decoded once."""
+    encoding, text = _detect(data)
+    return encoding, text if text is not None else decode_bytes(data, encoding)
+
+
+def _detect(data: bytes) -> tuple[str, str | None]:
+    """The encoding of ``data`` and, when finding it decoded the whole of ``data`` strictly, the text."""
     for bom, name in BOMS:
         if data.startswith(bom):
-            return name
+            return name, None
     sample = _sample(data)
     if b"\x00" in sample:
-        return _detect_wide(data)
+        return _detect_wide(data), None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -47,7 +59,12 @@ def detect_encoding(data: bytes) -> str:
     else:
         if _control_ratio(text[:_SAMPLE_CHARS]) > 0.05:
             raise NotTextError("binary file (not text)")
-        return "utf-8"
+        return "utf-8", text
+    return _detect_legacy(data, sample), None
+
+
+def _detect_legacy(data: bytes, sample: bytes) -> str:
+    """The encoding of bytes that are no UTF-8: the most plausible Chinese decoding, else charset-normalizer's."""
     best, best_score = _best_decoding(data, ("gb18030", "big5", "big5hkscs", "cp950", "utf-16-le", "utf-16-be"))
     if best and best_score >= _MIN_PLAUSIBLE:
         return best
@@ -120,9 +137,9 @@ def _sample(data: bytes) -> bytes:
 
 def _control_ratio(text: str) -> float:
     """Share of C0 control characters (other than tab, newlines, form feed, escape) in ``text``."""
-    if not text:
+    if not text or _BAD_CONTROL.search(text) is None:  # the usual case: one scan in C
         return 0.0
-    bad = sum(1 for ch in text if (ch < " " or ch == "\x7f") and ch not in _ALLOWED_CONTROLS)
+    bad = sum(1 for _ in _BAD_CONTROL.finditer(text))
     return bad / len(text)
 
 

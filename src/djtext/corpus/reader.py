@@ -11,7 +11,7 @@ from pathlib import Path
 
 from djtext.corpus.discovery import relative_name
 from djtext.corpus.docx_reader import read_docx
-from djtext.corpus.encoding import decode_bytes, detect_encoding
+from djtext.corpus.encoding import decode_text
 from djtext.corpus.errors import NotTextError, one_line
 from djtext.corpus.pdf_reader import read_pdf
 from djtext.models import RawDocument
@@ -47,8 +47,7 @@ def read_document(path: Path, root: Path | None = None) -> RawDocument:
 
             text, encoding = read_html(data)
         else:
-            encoding = detect_encoding(data)
-            text = decode_bytes(data, encoding)
+            encoding, text = decode_text(data)
     except NotTextError as exc:
         doc.error = str(exc)
         return doc

@@ -17,6 +17,10 @@ Data flows one way: options → document → cache/huge → worker → engine �
 """
 from __future__ import annotations
 
+from djtext import regex_compile
+
+regex_compile.install()  # a worker process compiles the stages' patterns faster (identical patterns)
+
 from djtext.pipeline.cache import default_cache_dir
 from djtext.pipeline.document import analyse_document, process_file, process_text
 from djtext.pipeline.engine import CONNECT_TIMEOUT, SCHEDULER_ENV
