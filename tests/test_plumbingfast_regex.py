@@ -101,3 +101,22 @@ def test_lazy_regex_methods_after_the_first_use_are_the_compiled_patterns_own():
     assert lazy.match("政协3").group() == "政协3" and lazy.fullmatch("政协3x") is None
     assert [m.group() for m in lazy.finditer("政协1 政协22")] == ["政协1", "政协22"]
     assert lazy.search == lazy.compiled().search
+
+
+def test_install_leaves_an_unknown_stdlib_function_alone(monkeypatch):
+    """A stdlib _optimize_charset this copy was not checked against (another patch release) stays in use."""
+    from re import _compiler
+
+    monkeypatch.setattr(_compiler, "_optimize_charset", regex_compile.ORIGINAL)
+    monkeypatch.setattr(regex_compile, "KNOWN_ORIGINALS", frozenset())
+    assert regex_compile.install() is False
+    assert _compiler._optimize_charset is regex_compile.ORIGINAL
+
+
+def test_fingerprint_is_stable_and_tells_functions_apart():
+    """The fingerprint depends only on the code, and differs between two functions."""
+    from re import _compiler
+
+    code = regex_compile.ORIGINAL.__code__
+    assert regex_compile.fingerprint(code) == regex_compile.fingerprint(code)
+    assert regex_compile.fingerprint(code) != regex_compile.fingerprint(_compiler._mk_bitmap.__code__)

@@ -11,12 +11,25 @@ pattern djtext compiles and on random character sets.
 """
 from __future__ import annotations
 
+import hashlib
 import sys
 from re import _compiler
 from re._constants import BIGCHARSET, CHARSET, LITERAL, NEGATE, RANGE, RANGE_UNI_IGNORE
 
 ORIGINAL = _compiler._optimize_charset
 SUPPORTED = ((3, 11), (3, 12), (3, 13))  # versions whose _optimize_charset this module copies
+KNOWN_ORIGINALS = frozenset({
+    "f38f94ed98b24c97",  # CPython 3.11.7's re._compiler._optimize_charset
+})
+"""Fingerprints (:func:`fingerprint`) of the stdlib functions this copy was checked against: on any
+other (a patch release that changed it), ``install`` leaves ``re`` as it is."""
+
+
+def fingerprint(code) -> str:
+    """A short digest of a code object's bytecode, names and constants (nested code objects by their own)."""
+    consts = [fingerprint(c) if hasattr(c, "co_code") else repr(c) for c in code.co_consts]
+    data = code.co_code + repr(code.co_names).encode() + repr(consts).encode()
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def _mark_range(charmap: bytearray, low: int, high: int) -> None:
@@ -144,6 +157,8 @@ def install() -> bool:
     """Use ``remembered_optimize_charset`` in ``re`` from now on (on the CPython versions it copies); True when installed."""
     if sys.implementation.name != "cpython" or sys.version_info[:2] not in SUPPORTED:
         return False
+    if fingerprint(ORIGINAL.__code__) not in KNOWN_ORIGINALS:
+        return False  # not the function this module copies: compile with the stock one
     if _compiler._optimize_charset is ORIGINAL:
         _compiler._optimize_charset = remembered_optimize_charset
     return _compiler._optimize_charset is remembered_optimize_charset
