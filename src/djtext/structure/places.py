@@ -30,9 +30,11 @@ def run_before(text: str, end: int, cap: int) -> int:
 
 
 def level_suffix_before(text: str, end: int, vocab: UnitVocabulary) -> str:
-    if end <= 0 or text[end - 1] not in vocab.suffix_last_chars:
+    """The longest level suffix (市, 自治区 …) written right before ``end``, or ""."""
+    suffixes = vocab.suffixes_by_last.get(text[end - 1]) if end > 0 else None
+    if not suffixes:
         return ""
-    for suffix in vocab.suffixes_by_length:
+    for suffix in suffixes:  # (those ending in the character before ``end``, longest first)
         if end - len(suffix) >= 0 and text.startswith(suffix, end - len(suffix)):
             return suffix
     return ""
@@ -51,8 +53,8 @@ def place_before(text: str, end: int, vocab: UnitVocabulary, limit: int) -> tupl
     that leaves at least two characters (在和平区 -> 和平区). The edge is certain when the run
     stops at punctuation or the start of the text, or when a cut was made.
     """
-    if end >= 1 and not is_place_char(text[end - 1]):
-        return end, True  # no place characters at all (what the lines below find too)
+    if end >= 1 and text[end - 1] not in PLACE_EXTRA and not "\u4e00" <= text[end - 1] <= "\u9fff":
+        return end, True  # no place characters at all (what the lines below find too; ``is_place_char``)
     start = end - run_before(text, end, limit + 4)
     delimited = start == 0 or not is_place_char(text[start - 1])
     run = text[start:end]
@@ -178,6 +180,8 @@ def owns_practice(text: str, end: int, vocab: UnitVocabulary) -> bool:
     (“xx 政协大讲堂”, 政协书房): it names the practice, not a reporting unit."""
     last = vocab.practice_last_chars
     # a head ends within MAX_OWNED_GAP + 5 characters, right before a character that is no Chinese one
+    if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff":
+        return False  # no Chinese character follows (the run below would be empty)
     limit = min(len(text), end + MAX_OWNED_GAP + 6)
     stop = _HAN_RUN.match(text, end, max(end, limit)).end()
     if stop == end or stop == limit and limit < len(text) or text[stop - 1] not in last:

@@ -55,8 +55,10 @@ def _unit_key(name: str, vocab: UnitVocabulary) -> str:
 
 def organ_after(text: str, pos: int, vocab: UnitVocabulary) -> tuple[int, str]:
     """End and level of an organ / committee suffix written after a body word at ``pos``."""
-    found = prefix_pattern(vocab.organs_by_length).match(text, pos)  # longest_prefix, inlined
-    organ = found.group() if found else ""
+    organ = ""
+    if pos < len(text) and text[pos] in vocab.organ_first_chars:  # (a cheap test before the regex)
+        found = vocab.organ_pattern.match(text, pos)  # longest_prefix, inlined
+        organ = found.group() if found else ""
     if (organ in ("", "机关") and text.startswith("机关", pos)
             and vocab.modified_organ_pattern is not None):
         found = vocab.modified_organ_pattern.match(text, pos)  # 政协机关第一党支部
@@ -238,17 +240,29 @@ def find_unit_names(text: str, vocab: UnitVocabulary | None = None) -> list[Unit
     ``*协`` (政协 with 政 censored by a mirror site) is read as 政协. ``vocab``: the unit
     vocabulary of the run's lexicon (``unit_vocabulary(lexicon)``; the built-in one when None)."""
     vocab = vocab or unit_vocabulary()
+    return names_in(uncensored(text), vocab, 0, len(text))
+
+
+def uncensored(text: str) -> str:
+    """``text`` with ``*协`` read as 政协 (same length: positions stay those of the text)."""
     if "协" in text and ("*" in text or "＊" in text):
-        text = _CENSORED_BODY.sub("政协", text)  # same length: positions stay those of the text
+        return _CENSORED_BODY.sub("政协", text)
+    return text
+
+
+def names_in(text: str, vocab: UnitVocabulary, lo: int, hi: int) -> list[UnitName]:
+    """The unit names of the body words inside ``text[lo:hi]``, read in the whole ``text`` (already
+    ``uncensored``): ``find_unit_names`` of the whole text is ``names_in(text, vocab, 0, len(text))``."""
     names: list[UnitName] = []
     last_end = -1
-    for m in vocab.body_pattern.finditer(text):
-        if m.start() < last_end:
+    for m in vocab.body_pattern.finditer(text, lo, hi):
+        b_start = m.start()
+        if b_start < last_end:
             continue
-        if text.startswith("等地", m.start() - 2):
-            names.extend(_expand_places_list(text, m.start() - 2, m.group(), vocab))
+        if text.startswith("等地", b_start - 2):
+            names.extend(_expand_places_list(text, b_start - 2, m.group(), vocab))
             continue
-        found = _name_at(text, m.start(), m.group(), vocab)
+        found = _name_at(text, b_start, m.group(), vocab)
         if found is None:
             continue
         if owns_practice(text, found.end, vocab) or inside_quoted_name(text, found.start, found.end):
