@@ -117,3 +117,20 @@ def test_helpers_with_pre_tests_answer_as_before(text, at):
     assert level_suffix_before(text, pos, VOCAB) == _old_level_suffix_before(text, pos, VOCAB)
     assert organ_after(text, pos, VOCAB) == _old_organ_after(text, pos, VOCAB)
     assert owns_practice(text, pos, VOCAB) == _old_owns_practice(text, pos, VOCAB)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+@example("推动政协工作")
+@example("在政协")
+@example("某政协")
+def test_the_quick_no_place_test_finds_what_the_full_reading_finds(text):
+    import djtext.structure.unit_names as unit_names
+
+    quick = find_unit_names(text, VOCAB)
+    original = unit_names._unknown_place_end
+    unit_names._unknown_place_end = lambda char, vocab: False  # the full reading at every body word
+    try:
+        assert find_unit_names(text, VOCAB) == quick
+    finally:
+        unit_names._unknown_place_end = original

@@ -13,7 +13,7 @@ from functools import cache
 from djtext.structure.places import (inside_quoted_name, is_generic, known_place_before, level_suffix_before,
                                      near_known, owns_practice, place_before)
 from djtext.structure.vocabulary import (AMBIGUOUS_SUFFIXES, KEY_CACHE_SIZE, LATIN_PLACEHOLDERS,
-                                         LEVEL_OF_ORGAN_COMMITTEE, MAX_AUTONOMOUS_PLACE, MAX_PLACE, UnitName,
+                                         LEVEL_OF_ORGAN_COMMITTEE, MAX_AUTONOMOUS_PLACE, MAX_PLACE, PLACE_EXTRA, UnitName,
                                          UnitVocabulary, longest_prefix, prefix_pattern,
                                          unit_vocabulary)
 from djtext.text import HAN, HAN_RANGE
@@ -121,9 +121,11 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
     if town is not None:
         return town
     suffix = level_suffix_before(text, b_start, vocab)
-    known = known_place_before(text, b_start, suffix, vocab)
     if not suffix and body != "政协":
         return None  # 工商联 / 统战部 need a level (温州市工商联)
+    known = known_place_before(text, b_start, suffix, vocab)
+    if not suffix and known is None and b_start >= 1 and _unknown_place_end(text[b_start - 1], vocab):
+        return None  # 推动政协, 人民政协: what the lines below find for a place of no level (quicker)
     if known is not None:
         place_start, gazetteer_level = known
         organ_end, organ_level = organ_after(text, b_end, vocab)
@@ -166,6 +168,14 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
         start = place_end  # 基本情况市政协机关党支部: words before a level suffix that are not a place
     name = "".join(text[start:organ_end].split())  # without spacing (str.split's spaces are regex \s)
     return UnitName(start, organ_end, name, _level_for(suffix, organ_level, body, vocab), unit_key(name, vocab), generic)
+
+
+def _unknown_place_end(char: str, vocab: UnitVocabulary) -> bool:
+    """True when ``char``, right before a body word with no level suffix and no known place before
+    it, ends a place that is neither empty nor a placeholder: a place character that is no
+    placeholder and ends no left-cut word (so no cut leaves the place empty)."""
+    return (char in PLACE_EXTRA or "\u4e00" <= char <= "\u9fff") and char not in vocab.placeholders \
+        and char not in vocab.cut_last_chars
 
 
 TOWN_SUFFIXES = ("街道", "镇", "乡")

@@ -63,6 +63,7 @@ class UnitVocabulary:
     suffixes_by_last: dict[str, tuple[str, ...]] = field(default_factory=dict)  # level suffixes by last char, longest first
     organ_pattern: re.Pattern[str] | None = None  # every organ, longest first (``prefix_pattern(organs_by_length)``)
     organ_first_chars: frozenset[str] = frozenset()  # first characters of the organs
+    cut_last_chars: frozenset[str] = frozenset()  # last characters of the left-cut words
     # no term a unit name is read with holds spacing or a line break, so no name reaches past the
     # spacing around a line (see ``bylines.document_unit_names``)
     unspaced: bool = False
@@ -122,6 +123,7 @@ def build_unit_vocabulary(lexicon: Lexicon) -> UnitVocabulary:
         suffixes_by_last=_by_last_char(suffixes_by_length),
         organ_pattern=prefix_pattern(organs_by_length) if organs_by_length else None,
         organ_first_chars=frozenset(o[0] for o in organs_by_length),
+        cut_last_chars=frozenset(r["term"][-1] for r in of("left_cut")),
         unspaced=not any(ch in term for term in name_terms for ch in LINE_SPACING),
         lexicon=lexicon,
     )
