@@ -10,7 +10,6 @@ import ahocorasick
 from djtext.regions.region import DEPTH, Region
 
 OUTSIDE, NEVER = "\x00", "\x01"   # matcher stand-ins: a character of no name; an impossible one
-NUMPY_MIN_CHARS = 500  # texts this long are mapped for the automaton with numpy (shorter: one regex)
 
 # A match: (start, end, (surface, regions, full, weak, rank, top level)); blockers have no regions.
 Match = tuple[int, int, tuple]
@@ -37,7 +36,6 @@ class NameMatcher:
                 seen.add(char)
                 automaton.add_word(char + NEVER, never)
         self._outside = re.compile("[^" + "".join(re.escape(c) for c in sorted(alphabet)) + "]")
-        self._in_alphabet = None  # numpy table: code point -> in the alphabet (made on first use)
         for word in blockers:
             if word not in surfaces:          # ordinary words and cue words block places inside them
                 automaton.add_word(word, (word, (), False, False, 1, None))
@@ -56,28 +54,12 @@ class NameMatcher:
         """True when a cue follows ``end`` (after spaces), within ``text[:limit]``."""
         return self._cue_re.match(text, end, len(text) if limit is None else limit) is not None
 
-    def mapped(self, text: str) -> str:
-        """``text`` with every character of no name replaced by OUTSIDE (what the automaton reads);
-        a long text is mapped through a code-point table with numpy, in a few passes of C."""
-        if len(text) < NUMPY_MIN_CHARS:
-            return self._outside.sub(OUTSIDE, text)
-        import numpy as np
-
-        if self._in_alphabet is None:
-            table = np.zeros(max(map(ord, self.alphabet), default=0) + 2, dtype=bool)
-            table[[ord(c) for c in self.alphabet]] = True  # (its last entry stands for every higher code point)
-            self._in_alphabet = table
-        table = self._in_alphabet
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        kept = np.where(table[np.minimum(codes, len(table) - 1)], codes, ord(OUTSIDE)).astype("<u4")
-        return kept.tobytes().decode("utf-32-le", "surrogatepass")
-
     def matches(self, text: str) -> list[Match]:
         """Non-overlapping matches: longest first; on ties full names, then cue words, then shorts."""
         found = []
         append = found.append
         values = []
-        for end_index, value in self._automaton.iter(self.mapped(text)):
+        for end_index, value in self._automaton.iter(self._outside.sub(OUTSIDE, text)):
             length = len(value[0])
             append((-length, -value[4], end_index - length + 1, len(values)))
             values.append(value)
