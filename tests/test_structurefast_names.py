@@ -134,3 +134,24 @@ def test_the_quick_no_place_test_finds_what_the_full_reading_finds(text):
         assert find_unit_names(text, VOCAB) == quick
     finally:
         unit_names._unknown_place_end = original
+
+
+def _old_names_by_line(text: str, views) -> list:
+    """The former names_by_line: every line with a body word read in its own text."""
+    from djtext.structure.vocabulary import UnitName
+
+    out = []
+    for start, end in views.lines:
+        for n in find_unit_names(text[start:end], VOCAB):
+            out.append(UnitName(n.start + start, n.end + start, n.name, n.level, n.key, n.generic, n.shared))
+    return out
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts)
+@example("。\n政协党组等地")
+@example("**市政协党组**县政协\n区政协")
+def test_names_by_line_reads_lines_as_before(text):
+    clean = CleanText(text=text, offsets=list(range(len(text))))
+    views = text_views(clean)
+    assert names_by_line(clean, VOCAB, views) == _old_names_by_line(text, views)
