@@ -11,7 +11,7 @@ from djtext.regions import Gazetteer, Places, Region, make_region
 from djtext.text import HAN
 
 SENTENCE_ENDS = "。！？；\n"
-_SENTENCE = re.compile(f"[^{SENTENCE_ENDS}]+")
+_SENTENCE_SOURCE = f"[^{SENTENCE_ENDS}]+"  # a sentence (compiled when a place name holds a sentence end)
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 MIN_LISTED = 2
 LISTED_SUFFIXES = "县区市旗州盟"  # the level characters that end a listed full place name
@@ -67,7 +67,7 @@ def _listing_sentences(text: str, places: Places):
     """Spans of the sentences (runs without 。！？； or a line end) of ``text`` that may list places:
     with 政协, 、 and two full names of a listed level at least, in order."""
     if any(ch in places.matcher.alphabet for ch in SENTENCE_ENDS):  # a name may cross a sentence end
-        for m in _SENTENCE.finditer(text):
+        for m in re.finditer(_SENTENCE_SOURCE, text):
             if "政协" in m.group() and "、" in m.group():
                 yield m.span()
         return

@@ -182,6 +182,8 @@ def owns_practice(text: str, end: int, vocab: UnitVocabulary) -> bool:
     # a head ends within MAX_OWNED_GAP + 5 characters, right before a character that is no Chinese one
     if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff":
         return False  # no Chinese character follows (the run below would be empty)
+    if vocab.practice_first_chars.isdisjoint(text[end:end + MAX_OWNED_GAP + 1]):
+        return False  # no practice head starts within the gap (``practice_after`` would not match)
     limit = min(len(text), end + MAX_OWNED_GAP + 6)
     stop = _HAN_RUN.match(text, end, max(end, limit)).end()
     if stop == end or stop == limit and limit < len(text) or text[stop - 1] not in last:

@@ -60,6 +60,7 @@ class UnitVocabulary:
     front_words: tuple[str, ...] = ()  # words of a place's united-front work (统战工作 …)
     practice_after: re.Pattern[str] | None = None  # a practice head closing a short name
     practice_last_chars: frozenset[str] = frozenset()
+    practice_first_chars: frozenset[str] = frozenset()
     suffixes_by_last: dict[str, tuple[str, ...]] = field(default_factory=dict)  # level suffixes by last char, longest first
     organ_pattern: re.Pattern[str] | None = None  # every organ, longest first (``prefix_pattern(organs_by_length)``)
     organ_first_chars: frozenset[str] = frozenset()  # first characters of the organs
@@ -120,6 +121,7 @@ def build_unit_vocabulary(lexicon: Lexicon) -> UnitVocabulary:
         front_words=tuple(r["term"] for r in of("front_word")),
         practice_after=_practice_after(heads),
         practice_last_chars=frozenset(h[-1] for h in heads),
+        practice_first_chars=frozenset(h[0] for h in heads),
         suffixes_by_last=_by_last_char(suffixes_by_length),
         organ_pattern=prefix_pattern(organs_by_length) if organs_by_length else None,
         organ_first_chars=frozenset(o[0] for o in organs_by_length),
