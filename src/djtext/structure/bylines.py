@@ -223,21 +223,14 @@ def names_by_line(clean: CleanText, vocab: UnitVocabulary, views: TextViews | No
     scan = bool(vocab.bodies) and not ("协" in text and ("*" in text or "＊" in text))
     hits = [(m.start(), m.end()) for m in vocab.body_pattern.finditer(text)] if scan else []
     hit_ends = [hit_end for _start, hit_end in hits]
-    # a paragraph that is one line and opens on no body word is read in the whole text: the same
-    # names as in the line's own text (see ``document_unit_names``), without copying either
-    whole = uncensored(text) if vocab.unspaced and vocab.bodies else None
-    paragraphs = set(views.paragraphs) if whole is not None else ()
     for start, end in lines:
         if scan:
             i = bisect_right(hit_ends, start)
             if i == len(hits) or hits[i][0] >= end:
                 continue
-        if (start, end) in paragraphs and not vocab.body_pattern.match(whole, start):
-            names = names_in(whole, vocab, start, end)
-        else:
-            names = [UnitName(n.start + start, n.end + start, n.name, n.level, n.key, n.generic, n.shared)
-                     for n in find_unit_names(text[start:end], vocab)]
-        by_line[(start, end)] = names
+        names = by_line[(start, end)] = [UnitName(n.start + start, n.end + start, n.name, n.level, n.key,
+                                                   n.generic, n.shared)
+                                          for n in find_unit_names(text[start:end], vocab)]
         out.extend(names)
     views.line_names[id(vocab)] = LineNames(vocab, by_line, not scan)
     return out

@@ -13,7 +13,19 @@ from djtext.text import HAN, HAN_RANGE
 MAX_RUN_BY_REGEX = 16  # runs up to this length are read with one regex on the reversed text
 # a run of place characters (Han characters and placeholders), read on the reversed text
 _PLACE_RUN = re.compile(f"[{HAN_RANGE}" + "".join(sorted(PLACE_EXTRA)).replace("*", "\\*") + f"]{{0,{MAX_RUN_BY_REGEX}}}")
-_REVERSED: list[str] = ["", ""]  # the last text seen by run_before and its reverse
+_REVERSED: list[tuple[str, str]] = [("", ""), ("", "")]  # the last two texts run_before read, with their reverse
+
+
+def _reversed(text: str) -> str:
+    """``text[::-1]``, kept for the last two texts (a whole text and the line or name read between)."""
+    first, second = _REVERSED
+    if first[0] is text:
+        return first[1]
+    if second[0] is text:
+        _REVERSED[0], _REVERSED[1] = second, first
+        return second[1]
+    _REVERSED[0], _REVERSED[1] = (text, text[::-1]), first
+    return _REVERSED[0][1]
 
 
 def run_before(text: str, end: int, cap: int) -> int:
@@ -23,9 +35,7 @@ def run_before(text: str, end: int, cap: int) -> int:
         while run < cap and end - run > 0 and is_place_char(text[end - run - 1]):
             run += 1
         return run
-    if _REVERSED[0] is not text:
-        _REVERSED[0], _REVERSED[1] = text, text[::-1]
-    m = _PLACE_RUN.match(_REVERSED[1], len(text) - end)
+    m = _PLACE_RUN.match(_reversed(text), len(text) - end)
     return min(cap, m.end() - m.start())
 
 
