@@ -1,5 +1,5 @@
-"""A marker's context reads the raw spacing before it only when that decides: the same answers as
-when it was read first (the former ``_context_ok`` is kept here as the oracle)."""
+"""A marker's context reads the raw spacing before it only when that decides, and a cited unit's
+context ends by one search: the same answers as before (the former code kept here as the oracle)."""
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -56,3 +56,15 @@ def test_context_reads_the_raw_spacing_as_before(clean, at, style):
 def test_marker_candidates_start_at_their_marker(clean):
     for cand in marker_candidates(clean.text, clean):
         assert clean.text.startswith(cand.marker, cand.start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="政协。；;！？\n县区市工作", max_size=300), st.integers(0, 300))
+def test_a_cited_units_context_ends_where_the_character_loop_ended(text, at):
+    from djtext.structure.units import CITED_CONTEXT, cited_context_end
+
+    start = min(at, len(text))
+    end = start
+    while end < len(text) and text[end] not in "。；;！？\n" and end - start < CITED_CONTEXT:
+        end += 1
+    assert cited_context_end(text, start) == end

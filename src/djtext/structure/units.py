@@ -198,6 +198,16 @@ def _front_unit(text: str, vocab: UnitVocabulary) -> UnitName | None:
     return UnitName(start, line_start + place.end, name, "other", name, False)
 
 
+_CLAUSE_END = re.compile("[。；;！？\n]")  # where a cited unit's context ends
+
+
+def cited_context_end(text: str, end: int) -> int:
+    """End of the context kept after a cited unit's name ending at ``end``: the clause end, at
+    most CITED_CONTEXT characters on."""
+    stop = _CLAUSE_END.search(text, end, end + CITED_CONTEXT)
+    return stop.start() if stop else min(len(text), end + CITED_CONTEXT)
+
+
 def _cited_units(text: str, reporting: list[Unit], names_all: list[UnitName], first_id: int,
                  vocab: UnitVocabulary) -> list[Unit]:
     """Specific units named inside a section that are not a reporting unit (one per name and section)."""
@@ -217,9 +227,7 @@ def _cited_units(text: str, reporting: list[Unit], names_all: list[UnitName], fi
         if marker in seen:
             continue
         seen.add(marker)
-        end = name.end
-        while end < len(text) and text[end] not in "。；;！？\n" and end - name.end < CITED_CONTEXT:
-            end += 1
+        end = cited_context_end(text, name.end)
         out.append(Unit(id=first_id + len(out), name=name.name, level=name.level, start=name.start, end=end,
                         evidence_start=name.start, evidence_end=name.end, cited=True))
     return out
