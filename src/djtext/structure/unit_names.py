@@ -14,8 +14,7 @@ from djtext.structure.places import (inside_quoted_name, is_generic, known_place
                                      near_known, owns_practice, place_before)
 from djtext.structure.vocabulary import (AMBIGUOUS_SUFFIXES, KEY_CACHE_SIZE, LATIN_PLACEHOLDERS,
                                          LEVEL_OF_ORGAN_COMMITTEE, MAX_AUTONOMOUS_PLACE, MAX_PLACE, PLACE_EXTRA, UnitName,
-                                         UnitVocabulary, longest_prefix, prefix_pattern,
-                                         unit_vocabulary)
+                                         UnitVocabulary, longest_prefix, unit_vocabulary)
 from djtext.text import HAN, HAN_RANGE
 
 # 政协X县委员会: the level word written after the body and the committee (委员会 / 委)
