@@ -146,7 +146,7 @@ def attribute_document(doc: Document, gazetteer: Gazetteer | None = None, lexico
     doc.units = [u for u in doc.units if not _unconfirmed_near_place(u, gazetteer)]
     doc.units.extend(listed_units(doc.clean.text, doc.units, gazetteer, places))
     doc.units.extend(platform_units(doc.clean.text, doc.units, gazetteer, lexicon, places))
-    doc.units.extend(level_named_units(doc.clean.text, doc.units, lexicon))
+    doc.units.extend(level_named_units(doc.clean.text, doc.units, lexicon, doc.views))
     unit_of = UnitLocator(doc.units)  # doc.units grows when a brand names its owner
     for item in doc.lists:
         if item.unit_id is None:

@@ -11,7 +11,7 @@ from djtext.regions import Gazetteer, Places, Region, make_region
 from djtext.text import HAN
 
 SENTENCE_ENDS = "。！？；\n"
-_SENTENCE = re.compile(f"[^{SENTENCE_ENDS}]+")
+_SENTENCE_SOURCE = f"[^{SENTENCE_ENDS}]+"  # a sentence (compiled when a place name holds a sentence end)
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 MIN_LISTED = 2
 LISTED_SUFFIXES = "县区市旗州盟"  # the level characters that end a listed full place name
@@ -67,7 +67,7 @@ def _listing_sentences(text: str, places: Places):
     """Spans of the sentences (runs without 。！？； or a line end) of ``text`` that may list places:
     with 政协, 、 and two full names of a listed level at least, in order."""
     if any(ch in places.matcher.alphabet for ch in SENTENCE_ENDS):  # a name may cross a sentence end
-        for m in _SENTENCE.finditer(text):
+        for m in re.finditer(_SENTENCE_SOURCE, text):
             if "政协" in m.group() and "、" in m.group():
                 yield m.span()
         return
@@ -156,12 +156,13 @@ def _higher_unit(word: str, reporting: Unit, municipality: bool) -> tuple[str, t
     return place, (reporting.province, place, None)
 
 
-def level_named_units(text: str, units: list[Unit], lexicon: Lexicon | None = None) -> list[Unit]:
+def level_named_units(text: str, units: list[Unit], lexicon: Lexicon | None = None, views=None) -> list[Unit]:
     """Cited units for the higher 政协 a county's or city's report names by its level alone as an
     actor at least twice (按照省政协党组要求…, 省政协在…; not 省政协副主席 attending): 省政协, 自治区政协;
     市政协 in a county's report; a municipality's 市政协 in a district's. Its region is the province
-    or city of the document's first reporting unit."""
-    from djtext.structure import find_unit_names, unit_vocabulary
+    or city of the document's first reporting unit. ``views``: the text's ``TextViews`` (the unit
+    names the structure stage found in its lines are read from them)."""
+    from djtext.structure import document_unit_names, unit_vocabulary
 
     reporting = next((u for u in units if not u.cited and u.province), None)
     if reporting is None or "政协" not in text:
@@ -176,7 +177,7 @@ def level_named_units(text: str, units: list[Unit], lexicon: Lexicon | None = No
     next_id = max((u.id for u in units), default=0) + 1
     vocab = unit_vocabulary(lexicon)
     acting: dict[str, list] = {}
-    for name in find_unit_names(text, vocab):
+    for name in document_unit_names(text, vocab, views):
         if not name.generic or name.shared:
             continue
         word = name.name.removeprefix("中共").split("政协", 1)[0]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from djtext.lexicon import Lexicon
 from djtext.models import CleanText, ListItem, Unit
+from djtext.structure.bylines import document_unit_names
 from djtext.structure.lines import part_spans, split_paragraphs
 from djtext.structure.lists import find_lists
 from djtext.structure.unit_names import find_unit_names, unit_key
@@ -25,6 +26,7 @@ from djtext.structure.views import TextViews, text_views
 from djtext.structure.vocabulary import UnitName, UnitVocabulary, unit_vocabulary
 
 __all__ = ["analyse_structure", "find_units", "find_lists", "find_parts", "split_paragraphs", "find_unit_names",
+           "document_unit_names",
            "unit_key", "unit_vocabulary", "UnitName", "UnitVocabulary", "TextViews", "text_views"]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from djtext.models import CleanText
 from djtext.structure.lines import joined_view, soft_wrapped, strip_markup
-from djtext.structure.unit_names import find_unit_names
+from djtext.structure.unit_names import find_unit_names, names_in, uncensored
 from djtext.structure.views import TextViews, text_views
 from djtext.structure.vocabulary import UnitName, UnitVocabulary, longest_prefix
 from djtext.text import is_han
@@ -201,11 +201,23 @@ def self_named(text: str, start: int, end: int, vocab: UnitVocabulary,
     return None
 
 
+@dataclass
+class LineNames:
+    """The unit names ``names_by_line`` found in the lines of a text with one vocabulary."""
+
+    vocab: UnitVocabulary
+    by_line: dict[tuple[int, int], list[UnitName]]  # per line span read (offsets into the text)
+    every_line: bool  # every line was read (else a line not read holds no body word)
+
+
 def names_by_line(clean: CleanText, vocab: UnitVocabulary, views: TextViews | None = None) -> list[UnitName]:
-    """Unit names of every logical line (a name never spans a line or a heading boundary)."""
+    """Unit names of every logical line (a name never spans a line or a heading boundary); they
+    are kept in ``views.line_names`` for ``document_unit_names``."""
     text = clean.text
     out: list[UnitName] = []
-    lines = (views if views is not None else text_views(clean)).lines
+    views = views if views is not None else text_views(clean)
+    lines = views.lines
+    by_line: dict[tuple[int, int], list[UnitName]] = {}
     # a body word inside a line overlaps a match of one scan of the whole text: lines that overlap
     # none hold no name (unless censored bodies, *协, are read as 政协 in them)
     scan = bool(vocab.bodies) and not ("协" in text and ("*" in text or "＊" in text))
@@ -216,7 +228,35 @@ def names_by_line(clean: CleanText, vocab: UnitVocabulary, views: TextViews | No
             i = bisect_right(hit_ends, start)
             if i == len(hits) or hits[i][0] >= end:
                 continue
-        for n in find_unit_names(text[start:end], vocab):
-            out.append(UnitName(n.start + start, n.end + start, n.name, n.level, n.key, n.generic, n.shared))
+        names = by_line[(start, end)] = [UnitName(n.start + start, n.end + start, n.name, n.level, n.key,
+                                                   n.generic, n.shared)
+                                          for n in find_unit_names(text[start:end], vocab)]
+        out.extend(names)
+    views.line_names[id(vocab)] = LineNames(vocab, by_line, not scan)
+    return out
+
+
+def document_unit_names(text: str, vocab: UnitVocabulary, views: TextViews | None = None) -> list[UnitName]:
+    """``find_unit_names(text, vocab)`` of a whole text, taking the names ``names_by_line`` found
+    in ``views`` for every paragraph that is one line of its own.
+
+    Those are the same: no term a name is read with holds spacing (``vocab.unspaced``), so a
+    name's reading stops at the spacing around its paragraph as it stops at the ends of the
+    line's own text, and no name runs from one paragraph into the next. A line opening on a
+    body word is read again (at a text's first character a body word's look-behind differs)."""
+    found = views.line_names.get(id(vocab)) if views is not None and views.text is text else None
+    if found is None or found.vocab is not vocab or not vocab.unspaced or not vocab.bodies:
+        return find_unit_names(text, vocab)
+    text = uncensored(text)
+    lines = set(views.lines)
+    out: list[UnitName] = []
+    for start, end in views.paragraphs:
+        if (start, end) not in lines or vocab.body_pattern.match(text, start):
+            out.extend(names_in(text, vocab, start, end))  # several lines, or one opening on a body word
+        elif (start, end) in found.by_line:
+            out.extend(found.by_line[(start, end)])
+        elif found.every_line:
+            out.extend(names_in(text, vocab, start, end))
+        # (else the line was not read: it holds no body word)
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 
 from djtext.models import CleanText, Mark
 from djtext.text import CN_NUM, HAN_RANGE, SENTENCE_OR_CLAUSE_END
@@ -15,8 +16,15 @@ _BOLD_MARKUP = re.compile(rf"""
     ([{HAN_RANGE}“‘《（(][^*\n]{{1,200}}?)    # the bold text
     (?<!\*)\*\*(?!\*)                       # closing **
 """, re.VERBOSE)
-# a Markdown heading line: 1-6 hashes, then its text
-_HEADING_MARKUP = re.compile(r"^(#{1,6})[ \t]*(\S.*)$", re.MULTILINE)
+
+
+@cache
+def _heading_markup() -> re.Pattern[str]:
+    """A Markdown heading line: 1-6 hashes, then its text (compiled on first use: the cleaner
+    marks headings, so few texts still hold the markup)."""
+    return re.compile(r"^(#{1,6})[ \t]*(\S.*)$", re.MULTILINE)
+
+
 SENTENCE_END = SENTENCE_OR_CLAUSE_END  # a line ending in one of these is not wrapped
 
 CUT_ENDINGS = SENTENCE_OR_CLAUSE_END + "”’）)…"  # the last characters of a text that was not cut short
@@ -72,7 +80,7 @@ def heading_spans(clean: CleanText) -> list[Mark]:
         return sorted(marks, key=lambda m: m.start)
     if "#" not in clean.text:
         return []
-    return [Mark("heading", m.start(2), m.end(2), len(m.group(1))) for m in _HEADING_MARKUP.finditer(clean.text)]
+    return [Mark("heading", m.start(2), m.end(2), len(m.group(1))) for m in _heading_markup().finditer(clean.text)]
 
 
 def strip_markup(line: str) -> str:

@@ -67,11 +67,12 @@ class Candidate:
     heading: str
 
 
-def _context_ok(text: str, start: int, style: str, spaced_in_raw: bool = False) -> bool:
+def _context_ok(text: str, start: int, style: str, clean: CleanText | None = None) -> bool:
     """Markers count at a paragraph start, after a sentence end, or after spacing in run-in layouts
-    (``spaced_in_raw``: the cleaner removed a space the raw text had right before the marker)."""
+    (also spacing the cleaner removed from the raw text right before the marker, when ``clean``
+    is given: ``raw_space_before``, read only when it decides)."""
     i = start - 1
-    spaced = spaced_in_raw
+    spaced = False
     while i >= 0 and text[i] in " \t\u3000*":
         spaced = True
         i -= 1
@@ -82,9 +83,9 @@ def _context_ok(text: str, start: int, style: str, spaced_in_raw: bool = False) 
         return True
     if style in INLINE_STYLES and prev in SOFT_BREAK_BEFORE:
         return True
-    if spaced and not prev.isdigit() and style not in ("arabic_dun",):
-        return True  # run-in layouts: "…的成效 (一)主要做法" / "…工作机制 一是建立…"
-    return False
+    if prev.isdigit() or style == "arabic_dun":
+        return False
+    return spaced or raw_space_before(clean, start)  # run-in layouts: "…的成效 (一)主要做法" / "…工作机制 一是建立…"
 
 
 def clean_heading(text: str) -> str:
@@ -185,7 +186,7 @@ def marker_candidates(text: str, clean: CleanText | None = None) -> list[Candida
         index = marker_number(number_text)
         if index <= 0:
             continue
-        if not _context_ok(text, m.start(), style, raw_space_before(clean, m.start())):
+        if not _context_ok(text, m.start(), style, clean):
             parent = _glued_parent(text, m.start(), style, out)
             if parent is None:
                 continue

@@ -13,7 +13,19 @@ from djtext.text import HAN, HAN_RANGE
 MAX_RUN_BY_REGEX = 16  # runs up to this length are read with one regex on the reversed text
 # a run of place characters (Han characters and placeholders), read on the reversed text
 _PLACE_RUN = re.compile(f"[{HAN_RANGE}" + "".join(sorted(PLACE_EXTRA)).replace("*", "\\*") + f"]{{0,{MAX_RUN_BY_REGEX}}}")
-_REVERSED: list[str] = ["", ""]  # the last text seen by run_before and its reverse
+_REVERSED: list[tuple[str, str]] = [("", ""), ("", "")]  # the last two texts run_before read, with their reverse
+
+
+def _reversed(text: str) -> str:
+    """``text[::-1]``, kept for the last two texts (a whole text and the line or name read between)."""
+    first, second = _REVERSED
+    if first[0] is text:
+        return first[1]
+    if second[0] is text:
+        _REVERSED[0], _REVERSED[1] = second, first
+        return second[1]
+    _REVERSED[0], _REVERSED[1] = (text, text[::-1]), first
+    return _REVERSED[0][1]
 
 
 def run_before(text: str, end: int, cap: int) -> int:
@@ -23,16 +35,16 @@ def run_before(text: str, end: int, cap: int) -> int:
         while run < cap and end - run > 0 and is_place_char(text[end - run - 1]):
             run += 1
         return run
-    if _REVERSED[0] is not text:
-        _REVERSED[0], _REVERSED[1] = text, text[::-1]
-    m = _PLACE_RUN.match(_REVERSED[1], len(text) - end)
+    m = _PLACE_RUN.match(_reversed(text), len(text) - end)
     return min(cap, m.end() - m.start())
 
 
 def level_suffix_before(text: str, end: int, vocab: UnitVocabulary) -> str:
-    if end <= 0 or text[end - 1] not in vocab.suffix_last_chars:
+    """The longest level suffix (市, 自治区 …) written right before ``end``, or ""."""
+    suffixes = vocab.suffixes_by_last.get(text[end - 1]) if end > 0 else None
+    if not suffixes:
         return ""
-    for suffix in vocab.suffixes_by_length:
+    for suffix in suffixes:  # (those ending in the character before ``end``, longest first)
         if end - len(suffix) >= 0 and text.startswith(suffix, end - len(suffix)):
             return suffix
     return ""
@@ -51,8 +63,8 @@ def place_before(text: str, end: int, vocab: UnitVocabulary, limit: int) -> tupl
     that leaves at least two characters (在和平区 -> 和平区). The edge is certain when the run
     stops at punctuation or the start of the text, or when a cut was made.
     """
-    if end >= 1 and not is_place_char(text[end - 1]):
-        return end, True  # no place characters at all (what the lines below find too)
+    if end >= 1 and text[end - 1] not in PLACE_EXTRA and not "\u4e00" <= text[end - 1] <= "\u9fff":
+        return end, True  # no place characters at all (what the lines below find too; ``is_place_char``)
     start = end - run_before(text, end, limit + 4)
     delimited = start == 0 or not is_place_char(text[start - 1])
     run = text[start:end]
@@ -178,6 +190,10 @@ def owns_practice(text: str, end: int, vocab: UnitVocabulary) -> bool:
     (“xx 政协大讲堂”, 政协书房): it names the practice, not a reporting unit."""
     last = vocab.practice_last_chars
     # a head ends within MAX_OWNED_GAP + 5 characters, right before a character that is no Chinese one
+    if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff":
+        return False  # no Chinese character follows (the run below would be empty)
+    if vocab.practice_first_chars.isdisjoint(text[end:end + MAX_OWNED_GAP + 1]):
+        return False  # no practice head starts within the gap (``practice_after`` would not match)
     limit = min(len(text), end + MAX_OWNED_GAP + 6)
     stop = _HAN_RUN.match(text, end, max(end, limit)).end()
     if stop == end or stop == limit and limit < len(text) or text[stop - 1] not in last:

@@ -13,9 +13,8 @@ from functools import cache
 from djtext.structure.places import (inside_quoted_name, is_generic, known_place_before, level_suffix_before,
                                      near_known, owns_practice, place_before)
 from djtext.structure.vocabulary import (AMBIGUOUS_SUFFIXES, KEY_CACHE_SIZE, LATIN_PLACEHOLDERS,
-                                         LEVEL_OF_ORGAN_COMMITTEE, MAX_AUTONOMOUS_PLACE, MAX_PLACE, UnitName,
-                                         UnitVocabulary, longest_prefix, prefix_pattern,
-                                         unit_vocabulary)
+                                         LEVEL_OF_ORGAN_COMMITTEE, MAX_AUTONOMOUS_PLACE, MAX_PLACE, PLACE_EXTRA, UnitName,
+                                         UnitVocabulary, longest_prefix, unit_vocabulary)
 from djtext.text import HAN, HAN_RANGE
 
 # 政协X县委员会: the level word written after the body and the committee (委员会 / 委)
@@ -55,8 +54,10 @@ def _unit_key(name: str, vocab: UnitVocabulary) -> str:
 
 def organ_after(text: str, pos: int, vocab: UnitVocabulary) -> tuple[int, str]:
     """End and level of an organ / committee suffix written after a body word at ``pos``."""
-    found = prefix_pattern(vocab.organs_by_length).match(text, pos)  # longest_prefix, inlined
-    organ = found.group() if found else ""
+    organ = ""
+    if pos < len(text) and text[pos] in vocab.organ_first_chars:  # (a cheap test before the regex)
+        found = vocab.organ_pattern.match(text, pos)  # longest_prefix, inlined
+        organ = found.group() if found else ""
     if (organ in ("", "机关") and text.startswith("机关", pos)
             and vocab.modified_organ_pattern is not None):
         found = vocab.modified_organ_pattern.match(text, pos)  # 政协机关第一党支部
@@ -119,9 +120,11 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
     if town is not None:
         return town
     suffix = level_suffix_before(text, b_start, vocab)
-    known = known_place_before(text, b_start, suffix, vocab)
     if not suffix and body != "政协":
         return None  # 工商联 / 统战部 need a level (温州市工商联)
+    known = known_place_before(text, b_start, suffix, vocab)
+    if not suffix and known is None and b_start >= 1 and _unknown_place_end(text[b_start - 1], vocab):
+        return None  # 推动政协, 人民政协: what the lines below find for a place of no level (quicker)
     if known is not None:
         place_start, gazetteer_level = known
         organ_end, organ_level = organ_after(text, b_end, vocab)
@@ -164,6 +167,14 @@ def _name_at(text: str, b_start: int, body: str, vocab: UnitVocabulary) -> UnitN
         start = place_end  # 基本情况市政协机关党支部: words before a level suffix that are not a place
     name = "".join(text[start:organ_end].split())  # without spacing (str.split's spaces are regex \s)
     return UnitName(start, organ_end, name, _level_for(suffix, organ_level, body, vocab), unit_key(name, vocab), generic)
+
+
+def _unknown_place_end(char: str, vocab: UnitVocabulary) -> bool:
+    """True when ``char``, right before a body word with no level suffix and no known place before
+    it, ends a place that is neither empty nor a placeholder: a place character that is no
+    placeholder and ends no left-cut word (so no cut leaves the place empty)."""
+    return (char in PLACE_EXTRA or "\u4e00" <= char <= "\u9fff") and char not in vocab.placeholders \
+        and char not in vocab.cut_last_chars
 
 
 TOWN_SUFFIXES = ("街道", "镇", "乡")
@@ -238,17 +249,29 @@ def find_unit_names(text: str, vocab: UnitVocabulary | None = None) -> list[Unit
     ``*协`` (政协 with 政 censored by a mirror site) is read as 政协. ``vocab``: the unit
     vocabulary of the run's lexicon (``unit_vocabulary(lexicon)``; the built-in one when None)."""
     vocab = vocab or unit_vocabulary()
+    return names_in(uncensored(text), vocab, 0, len(text))
+
+
+def uncensored(text: str) -> str:
+    """``text`` with ``*协`` read as 政协 (same length: positions stay those of the text)."""
     if "协" in text and ("*" in text or "＊" in text):
-        text = _CENSORED_BODY.sub("政协", text)  # same length: positions stay those of the text
+        return _CENSORED_BODY.sub("政协", text)
+    return text
+
+
+def names_in(text: str, vocab: UnitVocabulary, lo: int, hi: int) -> list[UnitName]:
+    """The unit names of the body words inside ``text[lo:hi]``, read in the whole ``text`` (already
+    ``uncensored``): ``find_unit_names`` of the whole text is ``names_in(text, vocab, 0, len(text))``."""
     names: list[UnitName] = []
     last_end = -1
-    for m in vocab.body_pattern.finditer(text):
-        if m.start() < last_end:
+    for m in vocab.body_pattern.finditer(text, lo, hi):
+        b_start = m.start()
+        if b_start < last_end:
             continue
-        if text.startswith("等地", m.start() - 2):
-            names.extend(_expand_places_list(text, m.start() - 2, m.group(), vocab))
+        if text.startswith("等地", b_start - 2):
+            names.extend(_expand_places_list(text, b_start - 2, m.group(), vocab))
             continue
-        found = _name_at(text, m.start(), m.group(), vocab)
+        found = _name_at(text, b_start, m.group(), vocab)
         if found is None:
             continue
         if owns_practice(text, found.end, vocab) or inside_quoted_name(text, found.start, found.end):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import cache
 
 from djtext.lexicon import Lexicon
 from djtext.models import CleanText, Unit
@@ -81,22 +82,30 @@ def _first_line(text: str, views: TextViews) -> str | None:
 
 # after a unit's name: [… 带队 / 一行] [a few characters] 到 / 赴 / 来到 … + the first two
 # characters of the place visited (X政协一行到Y…, X政协副主席Z带队赴Y…)
-_VISITOR = re.compile(rf"""
+_VISITOR_SOURCE = rf"""
     (?:[^。！？\n]{{0,24}}?(?:带队|率队|率领|带领|一行))?   # who leads the visit
     (?:[^。！？\n]{{0,4}}?)
     (?:到|赴|来到|莅临|走进|对|来)                          # the verb of travel
     ({HAN}{{1,2}})                                          # the place visited
-""", re.VERBOSE)
+"""
 # words that make the clause a visit: a delegation (一行) or an inspection team
-_VISITOR_MARK = re.compile(r"一行|(?:调研|考察|视察|督查|督导|检查)组")
+_VISITOR_MARK_SOURCE = r"一行|(?:调研|考察|视察|督查|督导|检查)组"
+
+
+@cache
+def _visitor() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The visit clause and the words that make it one (compiled on first use: only documents
+    without sections read their opening for a visit)."""
+    return re.compile(_VISITOR_SOURCE, re.VERBOSE), re.compile(_VISITOR_MARK_SOURCE)
 
 
 def _visit_destination(text: str, end: int) -> str | None:
     """For a unit name ending at ``end`` that travels (X政协一行到Y…, X政协副主席Z带队到Y…): the
     first two characters of the place it visits, else None."""
     clause = text[end:end + 40]
-    m = _VISITOR.match(clause)
-    if not m or not (_VISITOR_MARK.search(clause, 0, m.start(1)) or "带队" in clause[:m.start(1)]
+    visitor, visitor_mark = _visitor()
+    m = visitor.match(clause)
+    if not m or not (visitor_mark.search(clause, 0, m.start(1)) or "带队" in clause[:m.start(1)]
                      or "率队" in clause[:m.start(1)]):
         return None
     return m.group(1)
@@ -189,6 +198,16 @@ def _front_unit(text: str, vocab: UnitVocabulary) -> UnitName | None:
     return UnitName(start, line_start + place.end, name, "other", name, False)
 
 
+_CLAUSE_END = re.compile("[。；;！？\n]")  # where a cited unit's context ends
+
+
+def cited_context_end(text: str, end: int) -> int:
+    """End of the context kept after a cited unit's name ending at ``end``: the clause end, at
+    most CITED_CONTEXT characters on."""
+    stop = _CLAUSE_END.search(text, end, end + CITED_CONTEXT)
+    return stop.start() if stop else min(len(text), end + CITED_CONTEXT)
+
+
 def _cited_units(text: str, reporting: list[Unit], names_all: list[UnitName], first_id: int,
                  vocab: UnitVocabulary) -> list[Unit]:
     """Specific units named inside a section that are not a reporting unit (one per name and section)."""
@@ -208,9 +227,7 @@ def _cited_units(text: str, reporting: list[Unit], names_all: list[UnitName], fi
         if marker in seen:
             continue
         seen.add(marker)
-        end = name.end
-        while end < len(text) and text[end] not in "。；;！？\n" and end - name.end < CITED_CONTEXT:
-            end += 1
+        end = cited_context_end(text, name.end)
         out.append(Unit(id=first_id + len(out), name=name.name, level=name.level, start=name.start, end=end,
                         evidence_start=name.start, evidence_end=name.end, cited=True))
     return out

@@ -3,7 +3,7 @@ its paragraphs, logical lines, the parts of a compilation, and the column-wrap j
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from djtext.models import CleanText
 from djtext.structure.lines import join_at, logical_lines, part_breaks, part_spans, split_paragraphs, wrap_breaks
@@ -19,6 +19,8 @@ class TextViews:
     breaks: tuple[int, ...]  # starts of the parts of a compilation (``part_breaks``)
     parts: tuple[tuple[int, int], ...]  # the parts themselves, short ones joined (``part_spans``)
     wraps: tuple[int, ...]  # line breaks that are column wraps, sorted (``soft_wrapped``)
+    # the unit names ``bylines.names_by_line`` found, per vocabulary (see ``bylines.LineNames``)
+    line_names: dict = field(default_factory=dict, compare=False, repr=False)
 
     def wrapped(self, newline: int) -> bool:
         """True when the line break at ``newline`` is a column wrap (``soft_wrapped``)."""

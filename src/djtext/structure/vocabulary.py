@@ -60,6 +60,14 @@ class UnitVocabulary:
     front_words: tuple[str, ...] = ()  # words of a place's united-front work (统战工作 …)
     practice_after: re.Pattern[str] | None = None  # a practice head closing a short name
     practice_last_chars: frozenset[str] = frozenset()
+    practice_first_chars: frozenset[str] = frozenset()
+    suffixes_by_last: dict[str, tuple[str, ...]] = field(default_factory=dict)  # level suffixes by last char, longest first
+    organ_pattern: re.Pattern[str] | None = None  # every organ, longest first (``prefix_pattern(organs_by_length)``)
+    organ_first_chars: frozenset[str] = frozenset()  # first characters of the organs
+    cut_last_chars: frozenset[str] = frozenset()  # last characters of the left-cut words
+    # no term a unit name is read with holds spacing or a line break, so no name reaches past the
+    # spacing around a line (see ``bylines.document_unit_names``)
+    unspaced: bool = False
     lexicon: Lexicon | None = field(default=None, compare=False, repr=False)  # for the gazetteer
     keys: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # unit_key cache
     cuts: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # places._cut_after cache
@@ -82,6 +90,9 @@ def build_unit_vocabulary(lexicon: Lexicon) -> UnitVocabulary:
     by_length = lambda items: sorted(items, key=len, reverse=True)  # noqa: E731
     full, short = _region_names(lexicon)
     heads = [h for h in lexicon.column("practice_heads", "head") if h]
+    organs_by_length = tuple(by_length(r["term"] for r in of("organ")))
+    suffixes_by_length = tuple(by_length(r["term"] for r in of("level_suffix")))
+    name_terms = [*(r["term"] for kind in NAME_TERM_KINDS for r in of(kind)), *heads]
     return UnitVocabulary(
         bodies={r["term"]: r.get("level") or "other" for r in of("body")},
         level_suffixes={r["term"]: r["level"] for r in of("level_suffix")},
@@ -92,8 +103,8 @@ def build_unit_vocabulary(lexicon: Lexicon) -> UnitVocabulary:
         left_cuts=tuple(by_length(r["term"] for r in of("left_cut"))),
         placeholders=frozenset(r["term"] for r in of("placeholder")),
         lead_adverbials=tuple(by_length(r["term"] for r in of("lead_adverbial"))),
-        organs_by_length=tuple(by_length(r["term"] for r in of("organ"))),
-        suffixes_by_length=tuple(by_length(r["term"] for r in of("level_suffix"))),
+        organs_by_length=organs_by_length,
+        suffixes_by_length=suffixes_by_length,
         cut_set=frozenset(r["term"] for r in of("left_cut")),
         cut_max=max((len(r["term"]) for r in of("left_cut")), default=1),
         suffix_last_chars=frozenset(r["term"][-1] for r in of("level_suffix")),
@@ -110,8 +121,28 @@ def build_unit_vocabulary(lexicon: Lexicon) -> UnitVocabulary:
         front_words=tuple(r["term"] for r in of("front_word")),
         practice_after=_practice_after(heads),
         practice_last_chars=frozenset(h[-1] for h in heads),
+        practice_first_chars=frozenset(h[0] for h in heads),
+        suffixes_by_last=_by_last_char(suffixes_by_length),
+        organ_pattern=prefix_pattern(organs_by_length) if organs_by_length else None,
+        organ_first_chars=frozenset(o[0] for o in organs_by_length),
+        cut_last_chars=frozenset(r["term"][-1] for r in of("left_cut")),
+        unspaced=not any(ch in term for term in name_terms for ch in LINE_SPACING),
         lexicon=lexicon,
     )
+
+
+LINE_SPACING = " \t\r\n\u3000"  # what ends a line or pads it (``lines.split_paragraphs`` strips it)
+# the unit_terms kinds that a unit name is read with (besides the practice heads)
+NAME_TERM_KINDS = ("body", "level_suffix", "organ", "committee_head", "modified_organ", "placeholder")
+
+
+def _by_last_char(terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``terms`` grouped by their last character, each group in the order of ``terms``."""
+    groups: dict[str, list[str]] = {}
+    for term in terms:
+        if term:
+            groups.setdefault(term[-1], []).append(term)
+    return {last: tuple(group) for last, group in groups.items()}
 
 
 MAX_ORGAN_MODIFIER = 4  # characters of a modifier before a party organ (履职党总支)
