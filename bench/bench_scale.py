@@ -7,7 +7,7 @@ each measurement a whole `djtext` process (start-up included), as a user runs it
   files and segments them with jieba 0.42 (target ≥ 2.0);
 * start-up: `djtext --help` and `extract` of one small file (target ≤ 0.5 s);
 * jobs 2 speed-up: `--jobs 2` vs `--jobs 1`, both without cache (target ≥ 1.7 on 2 cores);
-* cache speed-up: a second run on the unchanged corpus vs the first (target ≥ 20), and how
+* cache speed-up: a second run on the unchanged corpus vs the first, best of 3 and of 2 (target ≥ 20), and how
   many files a one-file change re-does (target 1);
 * Dask: `--scheduler` of a real LocalCluster with 2 workers writes identical tables (and its time);
 * memory: peak RSS of `extract --jobs 1` on 1× and 20× the corpus (target: flat).
@@ -128,9 +128,12 @@ def main(argv: list[str]) -> int:
         print(f"extract --jobs 2: {j2[0]:.1f} s; identical tables: {same_tables(tmp / 'o1', tmp / 'o2')}")
         results.append(("jobs 2 speed-up", f"{j1[0] / j2[0]:.2f}", ">= 1.7"))
 
-        cache_env = {"XDG_CACHE_HOME": str(tmp / "cache")}
-        first, _, _ = run(extract(corpus, tmp / "oc1"), cache_env)
-        second, _, err = run(extract(corpus, tmp / "oc2"), cache_env)
+        firsts = []
+        for attempt in range(2):  # each first run fills a cache of its own
+            cache_env = {"XDG_CACHE_HOME": str(tmp / f"cache{attempt}")}
+            firsts.append(run(extract(corpus, tmp / "oc1"), cache_env)[0])
+        first = min(firsts)
+        second = min(run(extract(corpus, tmp / "oc2"), cache_env)[0] for _ in range(3))
         first_file = sorted(corpus.iterdir())[0]
         first_file.write_text(first_file.read_text(encoding="utf-8") + "\n政协委员开展调研。\n", encoding="utf-8")
         _, _, err3 = run(extract(corpus, tmp / "oc3"), cache_env)
