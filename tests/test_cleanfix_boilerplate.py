@@ -1,5 +1,5 @@
 """The boilerplate scanner's speed-ups change nothing: it finds what the scanner before them found
-(kept as the oracle in _cleanfix_old_boilerplate.py), the rewritten patterns match what the old ones
+(kept as the oracle in _cleanfix_oracles.py), the rewritten patterns match what the old ones
 matched, and a pattern's triggers are read as needed in a line only where every match holds one."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import _cleanfix_old_boilerplate as old
+import _cleanfix_oracles as old
 from djtext.clean import fix_boilerplate
 from djtext.lexicon import LexiconError
 

@@ -1,5 +1,5 @@
 """The speed-ups of the html, markdown, OCR and script fixers change nothing: each proposes what it
-proposed before them (the old modules are kept as oracles in tests/_cleanfix_old_*.py)."""
+proposed before them (the old forms of what changed are kept as oracles in tests/_cleanfix_oracles.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,10 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import _cleanfix_old_html as old_html
-import _cleanfix_old_markdown as old_markdown
-import _cleanfix_old_ocr as old_ocr
-import _cleanfix_old_script as old_script
+import _cleanfix_oracles as old
 from djtext.clean import fix_html, fix_markdown, fix_ocr, fix_script
 
 _HTML = st.lists(st.sampled_from([
@@ -24,9 +21,9 @@ _HTML = st.lists(st.sampled_from([
 @settings(max_examples=800, deadline=None)
 @given(_HTML)
 def test_html_entities_as_before(text: str) -> None:
-    assert fix_html.fix_html_entities(text) == old_html.fix_html_entities(text)
-    assert [m.span(1) for m in fix_html._CUT_LEFT.finditer(text)] == [m.span(1) for m in old_html._CUT_LEFT.finditer(text)]
-    assert [m.span() for m in fix_html._ENTITY.finditer(text)] == [m.span() for m in old_html._ENTITY.finditer(text)]
+    assert fix_html.fix_html_entities(text) == old.fix_html_entities(text)
+    assert [m.span(1) for m in fix_html._CUT_LEFT.finditer(text)] == [m.span(1) for m in old._CUT_LEFT.finditer(text)]
+    assert [m.span() for m in fix_html._ENTITY.finditer(text)] == [m.span() for m in old._ENTITY.finditer(text)]
 
 
 _MARKDOWN = st.lists(st.sampled_from([
@@ -38,7 +35,7 @@ _MARKDOWN = st.lists(st.sampled_from([
 @settings(max_examples=800, deadline=None)
 @given(_MARKDOWN)
 def test_markdown_as_before(text: str) -> None:
-    assert fix_markdown.fix_markdown(text) == old_markdown.fix_markdown(text)
+    assert fix_markdown.fix_markdown(text) == old.fix_markdown(text)
     assert [m.span() for m in fix_markdown._rules(text)] == [m.span() for m in fix_markdown._EMPHASIS_RULE.finditer(text)]
 
 
@@ -61,7 +58,7 @@ _OCR = st.lists(st.sampled_from([
 @settings(max_examples=600, deadline=None)
 @given(_OCR)
 def test_ocr_garbage_as_before(text: str) -> None:
-    assert fix_ocr.fix_ocr_garbage(text) == old_ocr.fix_ocr_garbage(text)
+    assert fix_ocr.fix_ocr_garbage(text) == old.fix_ocr_garbage(text)
 
 
 def test_the_han_block_is_all_word_characters() -> None:
@@ -77,24 +74,24 @@ _SCRIPT = st.lists(st.sampled_from([
 @settings(max_examples=400, deadline=None)
 @given(_SCRIPT)
 def test_script_fixers_as_before(text: str) -> None:
-    assert fix_script.fix_fullwidth_ascii(text) == old_script.fix_fullwidth_ascii(text)
-    assert fix_script.fix_t2s_auto(text) == old_script.fix_t2s_auto(text)
+    assert fix_script.fix_fullwidth_ascii(text) == old.fix_fullwidth_ascii(text)
+    assert fix_script.fix_t2s_auto(text) == old.fix_t2s_auto(text)
 
 
 def test_a_long_mostly_traditional_text_is_still_converted() -> None:
     text = "這個國家的經濟發展" * 1000 + "简体" * 10
-    assert fix_script.fix_t2s_auto(text) == old_script.fix_t2s_auto(text) != []
+    assert fix_script.fix_t2s_auto(text) == old.fix_t2s_auto(text) != []
     mixed = "这个国家的经济发展" * 600 + "這個國家的經濟發展" * 400  # the share rises late in the text
-    assert fix_script.fix_t2s_auto(mixed) == old_script.fix_t2s_auto(mixed)
+    assert fix_script.fix_t2s_auto(mixed) == old.fix_t2s_auto(mixed)
 
 
 def test_the_sample_documents_as_before() -> None:
     for path in sorted(Path("../shared/corpus").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        for new, old in ((fix_html.fix_html_entities, old_html.fix_html_entities), (fix_markdown.fix_markdown, old_markdown.fix_markdown),
-                         (fix_ocr.fix_ocr_garbage, old_ocr.fix_ocr_garbage), (fix_script.fix_t2s_auto, old_script.fix_t2s_auto),
-                         (fix_script.fix_fullwidth_ascii, old_script.fix_fullwidth_ascii)):
-            assert new(text) == old(text), (path.name, new.__name__)
+        for new, former in ((fix_html.fix_html_entities, old.fix_html_entities), (fix_markdown.fix_markdown, old.fix_markdown),
+                            (fix_ocr.fix_ocr_garbage, old.fix_ocr_garbage), (fix_script.fix_t2s_auto, old.fix_t2s_auto),
+                            (fix_script.fix_fullwidth_ascii, old.fix_fullwidth_ascii)):
+            assert new(text) == former(text), (path.name, new.__name__)
 
 
 _LAYOUT = st.lists(st.sampled_from(["文", "a", " ", "  ", "\t", "\u3000", "\n", "\n\n", " \n", "\n ", "\u00a0", "。"]),
@@ -106,6 +103,4 @@ _LAYOUT = st.lists(st.sampled_from(["文", "a", " ", "  ", "\t", "\u3000", "\n",
 def test_layout_as_before(text: str) -> None:
     from djtext.clean import fix_whitespace
 
-    import _cleanfix_old_whitespace as old_whitespace
-
-    assert fix_whitespace.fix_layout(text) == old_whitespace.fix_layout(text)
+    assert fix_whitespace.fix_layout(text) == old.fix_layout(text)

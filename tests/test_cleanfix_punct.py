@@ -1,5 +1,5 @@
 """The punctuation fixer's speed-ups change nothing: it proposes what it proposed before them (the
-old version is kept as the oracle in _cleanfix_old_punct.py)."""
+old version is kept as the oracle in _cleanfix_oracles.py)."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import _cleanfix_old_punct as old
+import _cleanfix_oracles as old
 from djtext.clean import fix_punct
 
 _CHARS = st.sampled_from(list("政协ab1 ,;:?!，。（）“”\"'\n.()…。:/") + ["...", "。。。", "……", "(一)", "1,000", "http://"])
