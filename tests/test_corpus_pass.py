@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from djtext.pipeline import extract_corpus
 
@@ -50,3 +51,18 @@ def test_cached_rerun_gives_the_same_tables(tmp_path):
     assert second.cached == 3
     for name in ("documents", "brands", "formulations"):
         assert (tmp_path / "R1" / f"{name}.csv").read_bytes() == (tmp_path / "R2" / f"{name}.csv").read_bytes()
+
+
+@pytest.mark.parametrize("fmt,bom", [("csv", True), ("csv", False), ("jsonl", False)])
+def test_cached_rerun_writes_every_table_byte_for_byte(tmp_path, fmt, bom):
+    """Cached batches go to the table files as bytes: the same files as the first run's, BOM included."""
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache"
+    extract_corpus(corpus, tmp_path / "R1", cache=cache, fmt=fmt, bom=bom)
+    second = extract_corpus(corpus, tmp_path / "R2", cache=cache, fmt=fmt, bom=bom)
+    assert second.cached == 3
+    tables = sorted(p.name for p in (tmp_path / "R1").iterdir() if p.suffix in (".csv", ".jsonl"))
+    assert tables and tables == sorted(p.name for p in (tmp_path / "R2").iterdir() if p.suffix in (".csv", ".jsonl"))
+    for name in tables:
+        assert (tmp_path / "R1" / name).read_bytes() == (tmp_path / "R2" / name).read_bytes(), name
+    if fmt == "csv":
+        assert (tmp_path / "R2" / "documents.csv").read_bytes().startswith(b"\xef\xbb\xbf" if bom else b"doc")

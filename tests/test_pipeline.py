@@ -120,6 +120,8 @@ def test_rendered_cache_entry_round_trips_and_a_damaged_one_is_a_miss():
     batch = {"doc": "a.txt", "documents": [{"doc": "a.txt", "chars_raw": 3}], "brands": [],
              "_rendered": {"documents": "a.txt,3\n", "lists": '"多行\n文本",“引号”\n'}, "_counts": {"documents": 1, "lists": 1}}
     data = packed_rendered(batch)
-    assert unpacked_rendered(data) == batch
-    for damaged in (data[:-3], data + b"x", data[:10], b"", b'{"documents": 3}\n', b"\xff\xfe\x00junk"):
+    as_bytes = {table: text.encode("utf-8") for table, text in batch["_rendered"].items()}
+    assert unpacked_rendered(data) == {**batch, "_rendered": as_bytes}  # the texts come back as their UTF-8 bytes
+    flipped = data[:-2] + bytes([data[-2] ^ 0x01]) + data[-1:]  # same length, one bit of a text changed
+    for damaged in (data[:-3], data + b"x", data[:10], b"", b'{"documents": 3}\n', b"\xff\xfe\x00junk", flipped):
         assert unpacked_rendered(damaged) is None

@@ -1,9 +1,10 @@
 """The per-document cache: entries keyed by a file's content hash and the run's fingerprint.
 
 An entry holds one document's rows (JSON), or (``kind`` csv/jsonl) its rendered batch, so an
-unchanged document is copied as text: one JSON line (the kept rows, the row counts and the byte
-length of each table's text) followed by the tables' UTF-8 texts themselves, which are then
-decoded as they are instead of being parsed as JSON strings. Its location is decided in
+unchanged document is copied as bytes: one JSON line (the kept rows, the row counts, the byte
+length of each table's text and a CRC-32 of the texts) followed by the tables' UTF-8 texts
+themselves, which go to the table files as they are (neither parsed as JSON strings nor decoded
+and encoded again; the CRC tells a damaged entry). Its location is decided in
 ``default_cache_dir`` alone.
 """
 from __future__ import annotations
@@ -11,10 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import zlib
 from pathlib import Path
 from typing import Callable
 
 TEXT_BYTES = "_text_bytes"  # a rendered entry's [table, bytes] list, in the order of its texts
+TEXT_CRC = "_text_crc"  # a rendered entry's CRC-32 of its texts (a damaged entry is a miss)
 
 
 def default_cache_dir() -> Path:
@@ -85,19 +88,23 @@ def packed_rendered(batch: dict) -> bytes:
     blobs = [(table, text.encode("utf-8")) for table, text in batch.get(RENDERED, {}).items()]
     head = {name: value for name, value in batch.items() if name != RENDERED}
     head[TEXT_BYTES] = [[table, len(blob)] for table, blob in blobs]
-    return json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + b"".join(blob for _table, blob in blobs)
+    body = b"".join(blob for _table, blob in blobs)
+    head[TEXT_CRC] = zlib.crc32(body)
+    return json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + body
 
 
 def unpacked_rendered(data: bytes) -> dict | None:
-    """The rendered batch of ``packed_rendered``'s bytes, or None (truncated or corrupt)."""
+    """The rendered batch of ``packed_rendered``'s bytes, its texts as UTF-8 bytes, or None (truncated or corrupt)."""
     from djtext.results_folder import RENDERED
 
     head, _newline, body = data.partition(b"\n")
     try:
         entry = json.loads(head.decode("utf-8"))
+        if entry.pop(TEXT_CRC) != zlib.crc32(body):
+            return None
         texts, pos = {}, 0
         for table, size in entry.pop(TEXT_BYTES):
-            texts[table] = body[pos:pos + size].decode("utf-8")
+            texts[table] = body[pos:pos + size]
             pos += size
     except (ValueError, TypeError, KeyError, AttributeError):
         return None

@@ -43,9 +43,13 @@ class TableSink:
         """The CSV or JSONL text of ``rows`` as this table's file holds it (no header)."""
         return render_rows(rows, self._spec, self.fmt)
 
-    def write_text(self, text: str, n_rows: int) -> None:
-        """Append text ``render`` gave (``n_rows`` rows of it)."""
-        self.handle.write(text)
+    def write_text(self, text: str | bytes, n_rows: int) -> None:
+        """Append text ``render`` gave (``n_rows`` rows of it), or its UTF-8 bytes (a cached batch)."""
+        if isinstance(text, bytes):  # after what the text layer holds (the header and its BOM)
+            self.handle.flush()
+            self.handle.buffer.write(text)
+        else:
+            self.handle.write(text)
         self.rows += n_rows
 
     def write(self, rows: list[Mapping]) -> None:
