@@ -323,22 +323,17 @@ class _Skips:
     in a line is a match in the text at the same place (:func:`_skippable`), so that lies at or before it."""
 
     def __init__(self, text: str, patterns: Sequence[BoilerplatePattern]) -> None:
-        self.text = text
-        self.finder = {id(p): _finder(p) for p in patterns}
-        self.next = {key: -1 for key, finder in self.finder.items() if finder is not None}
-        self.all_skippable = len(self.next) == len(patterns)
+        finders = {id(p): _finder(p) for p in patterns}
+        self.upcoming = {key: _Upcoming(finder, text) for key, finder in finders.items() if finder is not None}
+        self.all_skippable = len(self.upcoming) == len(patterns)
         self.soonest = -1
-
-    def _refresh(self, key: int, start: int) -> int:
-        m = self.finder[key].search(self.text, start)
-        at = self.next[key] = m.start() if m else len(self.text) + 1
-        return at
+        self.past_end = len(text) + 1
 
     def soonest_from(self, start: int) -> int:
         """Where the first of the patterns may next match from ``start`` on (all of them skippable)."""
         if self.soonest < start:
-            self.soonest = min((at if at >= start else self._refresh(key, start) for key, at in self.next.items()),
-                               default=len(self.text) + 1)
+            self.soonest = min((upcoming.next_from(start) for upcoming in self.upcoming.values()),
+                               default=self.past_end)
         return self.soonest
 
     def none_in(self, start: int, end: int) -> bool:
@@ -347,12 +342,8 @@ class _Skips:
 
     def may_match(self, pattern: BoilerplatePattern, start: int, end: int) -> bool:
         """False when ``pattern`` matches nowhere in the line ``text[start:end]``."""
-        at = self.next.get(id(pattern))
-        if at is None:
-            return True
-        if at < start:
-            at = self._refresh(id(pattern), start)
-        return at <= end
+        upcoming = self.upcoming.get(id(pattern))
+        return upcoming is None or upcoming.within(start, end)
 
 
 def _finder(pattern: BoilerplatePattern) -> re.Pattern[str] | None:
@@ -384,9 +375,8 @@ def _trigger_of(pattern: BoilerplatePattern) -> re.Pattern[str]:
 @lru_cache(maxsize=4)
 def _any_fragment_trigger(spam: bool) -> re.Pattern[str] | None:
     """One regex finding a trigger of any fragment pattern of the kind (a line without one holds no fragment)."""
-    triggers = sorted({t for p in boilerplate_patterns() if p.scope == "fragment" and p.kind.startswith("spam") == spam
-                       for t in p.triggers}, key=longest_first)
-    return re.compile("|".join(map(re.escape, triggers))) if triggers else None
+    return _alternation(t for p in boilerplate_patterns() if p.scope == "fragment" and p.kind.startswith("spam") == spam
+                        for t in p.triggers)
 
 
 def _next_hints(skips: _Skips, spaced_digits: _Upcoming, fragments: _Upcoming | None, *anchored) -> list | None:
