@@ -3,7 +3,7 @@ gazetteer, giving non-overlapping longest matches, and the cue test (政协, 区
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import ahocorasick
 
@@ -13,6 +13,25 @@ OUTSIDE, NEVER = "\x00", "\x01"   # matcher stand-ins: a character of no name; a
 
 # A match: (start, end, (surface, regions, full, weak, rank, top level)); blockers have no regions.
 Match = tuple[int, int, tuple]
+
+
+def _outside_mapper(alphabet: Iterable[str]) -> Callable[[str], str]:
+    """A function turning every character of a text that is not in ``alphabet`` into OUTSIDE."""
+    import numpy as np  # lazy, as in djtext.dedup (loaded anyway by the time texts are matched)
+
+    # One code point lookup table over the text's UTF-32 code units (a regex substitution of the
+    # negated alphabet class costs several times more): alphabet characters map to themselves,
+    # every other one to OUTSIDE; code points past the table clip to its last slot, an OUTSIDE.
+    codes = np.array(sorted(map(ord, alphabet)), dtype=np.intp)
+    table = np.full((int(codes[-1]) if len(codes) else 0) + 2, ord(OUTSIDE), dtype=np.uint32)
+    table[codes] = codes
+    frombuffer, take = np.frombuffer, table.take
+
+    def mapped(text: str) -> str:
+        units = frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        return take(units, mode="clip").tobytes().decode("utf-32-le", "surrogatepass")
+
+    return mapped
 
 
 class NameMatcher:
@@ -35,7 +54,7 @@ class NameMatcher:
             if (char in alphabet or char == OUTSIDE) and char not in seen:
                 seen.add(char)
                 automaton.add_word(char + NEVER, never)
-        self._outside = re.compile("[^" + "".join(re.escape(c) for c in sorted(alphabet)) + "]")
+        self._mapped = _outside_mapper(alphabet)
         for word in blockers:
             if word not in surfaces:          # ordinary words and cue words block places inside them
                 automaton.add_word(word, (word, (), False, False, 1, None))
@@ -59,7 +78,7 @@ class NameMatcher:
         found = []
         append = found.append
         values = []
-        for end_index, value in self._automaton.iter(self._outside.sub(OUTSIDE, text)):
+        for end_index, value in self._automaton.iter(self._mapped(text)):
             length = len(value[0])
             append((-length, -value[4], end_index - length + 1, len(values)))
             values.append(value)
