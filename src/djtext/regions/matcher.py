@@ -34,6 +34,24 @@ def _outside_mapper(alphabet: Iterable[str]) -> Callable[[str], str]:
     return mapped
 
 
+def _longest_first(group: list[Match]) -> list[Match]:
+    """The place matches chosen in one group of overlapping hits (by start): longest first; on
+    ties the higher rank, then the leftmost; a hit overlapping one chosen before is dropped."""
+    # (length, rank, start) is unique per hit: the index never decides
+    order = sorted((start - end, -value[4], start, index) for index, (start, end, value) in enumerate(group))
+    lo = min(start for start, _, _ in group)
+    taken = bytearray(group[-1][1] - lo)   # the last hit ends last
+    chosen = []
+    for neg_len, _rank, start, index in order:
+        if taken.find(1, start - lo, start - lo - neg_len) >= 0:
+            continue
+        taken[start - lo:start - lo - neg_len] = b"\x01" * -neg_len
+        if group[index][2][1]:
+            chosen.append(group[index])
+    chosen.sort()
+    return chosen
+
+
 class NameMatcher:
     """Finds gazetteer names (and the ordinary words that block them) in a text."""
 
@@ -75,25 +93,34 @@ class NameMatcher:
 
     def matches(self, text: str) -> list[Match]:
         """Non-overlapping matches: longest first; on ties full names, then cue words, then shorts."""
-        found = []
-        append = found.append
-        values = []
+        # The automaton reports hits by end. Hits that overlap, directly or through others, form a
+        # group: a run of consecutive hits (a hit reaching back over earlier groups merges them).
+        # Groups share no character, so the longest-first choice is made in each group alone, and
+        # a hit overlapping nothing (most are: blockers) is taken as it is.
+        hits: list[Match] = []
+        firsts, ends = [], []   # per group: the index of its first hit, its end
+        group_end = -1
         for end_index, value in self._automaton.iter(self._mapped(text)):
-            length = len(value[0])
-            append((-length, -value[4], end_index - length + 1, len(values)))
-            values.append(value)
-        found.sort()  # (length, rank, start) is unique per match: the index never decides
-        taken = bytearray(len(text))
+            end = end_index + 1
+            start = end - len(value[0])
+            if start < group_end:
+                while len(ends) > 1 and start < ends[-2]:
+                    ends.pop()
+                    firsts.pop()
+                ends[-1] = end
+            else:
+                firsts.append(len(hits))
+                ends.append(end)
+            group_end = end
+            hits.append((start, end, value))
         chosen = []
-        for neg_len, _rank, start, index in found:
-            end = start - neg_len
-            if taken.find(1, start, end) >= 0:
-                continue
-            taken[start:end] = b"\x01" * (end - start)
-            value = values[index]
-            if value[1]:
-                chosen.append((start, end, value))
-        chosen.sort()
+        firsts.append(len(hits))
+        for first, after in zip(firsts, firsts[1:]):
+            if after - first == 1:
+                if hits[first][2][1]:   # a place name, not a blocker
+                    chosen.append(hits[first])
+            else:
+                chosen += _longest_first(hits[first:after])
         return chosen
 
     def cuts_clean(self, text: str, position: int) -> bool:
