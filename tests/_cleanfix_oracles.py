@@ -286,7 +286,23 @@ def _pair_quotes(line: str, offset: int, regex: re.Pattern[str], open_q: str, cl
     return edits
 
 
-fix_quotes = _with_former(fix_punct, _pair_quotes=_pair_quotes)["fix_quotes"]  # (its own code is unchanged)
+def _fix_quotes_line_by_line(text: str) -> list[Edit]:
+    """fix_quotes as it was before it searched the text for the lines to pair (it searched every line)."""
+    if not fix_punct._NON_CANONICAL_QUOTE.search(text):
+        return []
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if fix_punct._NON_CANONICAL_QUOTE.search(line) and fix_punct._HAS_HAN.search(line):
+            if fix_punct._DOUBLE.search(line):
+                edits.extend(_pair_quotes(line, pos, fix_punct._DOUBLE, "“", "”", "“「〝", "”」〞"))
+            if fix_punct._SINGLE.search(line):
+                edits.extend(_pair_quotes(line, pos, fix_punct._SINGLE, "‘", "’", "‘『", "’』"))
+        pos += len(line)
+    return edits
+
+
+fix_quotes = _fix_quotes_line_by_line
 
 
 # fix_boilerplate: the scanner before the line skipping (it reads the current patterns, its own way;

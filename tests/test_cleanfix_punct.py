@@ -25,6 +25,15 @@ def test_quotes_propose_what_they_proposed_before(text: str) -> None:
     assert fix_punct.fix_quotes(text) == old.fix_quotes(text)
 
 
+_QUOTE_CHARS = st.sampled_from(list("政协a1 ，。“”‘’\"'＂〝〞「」『』\n\r\x0c\x1e\u2028") + ["\r\n", "it's"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_QUOTE_CHARS, max_size=40).map("".join))
+def test_quotes_pair_the_lines_every_line_break_makes(text: str) -> None:
+    assert fix_punct.fix_quotes(text) == old.fix_quotes(text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.sampled_from(list(".。…a中")), max_size=20))
 def test_dots_find_what_the_lookahead_form_found(text: str) -> None:

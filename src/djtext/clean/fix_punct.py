@@ -254,12 +254,17 @@ def fix_quotes(text: str) -> list[Edit]:
     if not _NON_CANONICAL_QUOTE.search(text):
         return []
     edits: list[Edit] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        if _NON_CANONICAL_QUOTE.search(line) and _HAS_HAN.search(line):
+    lines = text.splitlines(keepends=True)
+    starts = list(accumulate(map(len, lines), initial=0))
+    # only the lines that hold a non-canonical quote are paired: one search of the text finds the next one
+    m = _NON_CANONICAL_QUOTE.search(text)
+    while m:
+        i = bisect_right(starts, m.start()) - 1
+        line, pos = lines[i], starts[i]
+        if _HAS_HAN.search(line):
             if _DOUBLE.search(line):
                 edits.extend(_pair_quotes(line, pos, _DOUBLE, "“", "”", "“「〝", "”」〞"))
             if _SINGLE.search(line):
                 edits.extend(_pair_quotes(line, pos, _SINGLE, "‘", "’", "‘『", "’』"))
-        pos += len(line)
+        m = _NON_CANONICAL_QUOTE.search(text, starts[i + 1])
     return edits
