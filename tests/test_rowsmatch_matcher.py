@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from djtext.regions.gazetteer import Gazetteer
-from djtext.regions.matcher import OUTSIDE, NameMatcher
+from djtext.regions.matcher import OUTSIDE, NameMatcher, OutsideMapper
 from djtext.regions.region import Region
 
 
@@ -77,3 +77,16 @@ def test_built_in_gazetteer_matches_equal_the_former_form():
             "市场监管局在江苏南京路调研😀\x00\x01 abc 广东省深圳市南山区")
     assert matcher.matches(text) == old_matches(matcher, text)
     assert matcher.matches("") == [] == old_matches(matcher, "")
+
+
+@settings(derandomize=True, deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(_CHARS), max_size=60).map("".join))
+def test_table_and_regex_mappings_agree(text):
+    mapper = _MATCHER._mapped
+    assert mapper.by_table(text) == mapper.by_regex(text)
+    assert len(mapper.by_table(text)) == len(text)
+
+
+def test_mapping_of_an_empty_alphabet_is_all_outside():
+    mapper = OutsideMapper([])
+    assert mapper.by_table("ab😀") == mapper.by_regex("ab😀") == OUTSIDE * 3

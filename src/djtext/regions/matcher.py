@@ -3,7 +3,8 @@ gazetteer, giving non-overlapping longest matches, and the cue test (政协, 区
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import sys
+from collections.abc import Iterable, Mapping, Sequence
 
 import ahocorasick
 
@@ -15,23 +16,40 @@ OUTSIDE, NEVER = "\x00", "\x01"   # matcher stand-ins: a character of no name; a
 Match = tuple[int, int, tuple]
 
 
-def _outside_mapper(alphabet: Iterable[str]) -> Callable[[str], str]:
-    """A function turning every character of a text that is not in ``alphabet`` into OUTSIDE."""
-    import numpy as np  # lazy, as in djtext.dedup (loaded anyway by the time texts are matched)
+NUMPY_CHARS = 10_000  # shorter texts are mapped by a regex while numpy is not loaded (start-up), as in djtext.dedup
 
-    # One code point lookup table over the text's UTF-32 code units (a regex substitution of the
-    # negated alphabet class costs several times more): alphabet characters map to themselves,
-    # every other one to OUTSIDE; code points past the table clip to its last slot, an OUTSIDE.
-    codes = np.array(sorted(map(ord, alphabet)), dtype=np.intp)
-    table = np.full((int(codes[-1]) if len(codes) else 0) + 2, ord(OUTSIDE), dtype=np.uint32)
-    table[codes] = codes
-    frombuffer, take = np.frombuffer, table.take
 
-    def mapped(text: str) -> str:
-        units = frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        return take(units, mode="clip").tobytes().decode("utf-32-le", "surrogatepass")
+class OutsideMapper:
+    """Turns every character of a text that is not in an alphabet into OUTSIDE."""
 
-    return mapped
+    def __init__(self, alphabet: Iterable[str]):
+        self._codes = sorted(map(ord, alphabet))
+        self._outside = re.compile("[^" + "".join(re.escape(chr(c)) for c in self._codes) + "]") if self._codes else None
+        self._table = None
+
+    def __call__(self, text: str) -> str:
+        """``text`` with its characters outside the alphabet replaced by OUTSIDE."""
+        if len(text) < NUMPY_CHARS and "numpy" not in sys.modules:
+            return self.by_regex(text)
+        return self.by_table(text)
+
+    def by_regex(self, text: str) -> str:
+        """The mapping by a substitution of the negated alphabet class."""
+        return OUTSIDE * len(text) if self._outside is None else self._outside.sub(OUTSIDE, text)
+
+    def by_table(self, text: str) -> str:
+        """The mapping by one numpy code point lookup table over the text's UTF-32 code units
+        (several times cheaper than the regex on a long text): alphabet characters map to
+        themselves, every other one to OUTSIDE; code points past the table clip to its last slot."""
+        import numpy as np  # lazy: a one-file run of short texts never loads it
+
+        if self._table is None:
+            codes = np.array(self._codes, dtype=np.intp)
+            table = np.full((self._codes[-1] if self._codes else 0) + 2, ord(OUTSIDE), dtype=np.uint32)
+            table[codes] = codes
+            self._table = table
+        units = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        return self._table.take(units, mode="clip").tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def _longest_first(group: list[Match]) -> list[Match]:
@@ -72,7 +90,7 @@ class NameMatcher:
             if (char in alphabet or char == OUTSIDE) and char not in seen:
                 seen.add(char)
                 automaton.add_word(char + NEVER, never)
-        self._mapped = _outside_mapper(alphabet)
+        self._mapped = OutsideMapper(alphabet)
         for word in blockers:
             if word not in surfaces:          # ordinary words and cue words block places inside them
                 automaton.add_word(word, (word, (), False, False, 1, None))
