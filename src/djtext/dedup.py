@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 import unicodedata
 from collections import Counter
 from itertools import chain, repeat
 from typing import TYPE_CHECKING, Iterable, Mapping
+
+from djtext.lazy_numpy import NUMPY_CHARS, numpy_pays
 
 if TYPE_CHECKING:
     import numpy as np
@@ -38,7 +39,7 @@ MAX_SHINGLE_CHARS = 1_000_000  # the MinHash of a huge text looks at its first m
 MULTIPLIER = 0x100000001B3  # FNV-64 prime: the rolling hash of a shingle's code points
 MIX = 0xBF58476D1CE4E5B9  # splitmix64's finaliser multiplier: hashes spread evenly over 64 bits
 _UINT64 = (1 << 64) - 1
-PYTHON_HASH_CHARS = 10_000  # shorter texts are hashed in plain Python while numpy is not loaded (start-up)
+PYTHON_HASH_CHARS = NUMPY_CHARS  # shorter texts are hashed in plain Python while numpy is not loaded (start-up)
 DEDUP_TABLE = "_dedup"  # the per-document signature rows travel with the other rows (and the cache)
 _NOT_WORD = re.compile(r"[\W_]+")  # punctuation, symbols, whitespace, controls (letters, digits, Han kept)
 # Blocks in which no character is the second of a canonical composition (Latin to U+02FF, punctuation,
@@ -158,7 +159,7 @@ def bottom_k(hashes: "np.ndarray", k: int = SKETCH_SIZE) -> list[int]:
 
 def minhash_sketch(normalised: str, k: int = SKETCH_SIZE) -> list[int]:
     """The bottom-k MinHash sketch of a normalised text (numpy, or plain Python for a short text before numpy is loaded)."""
-    if len(normalised) < PYTHON_HASH_CHARS and "numpy" not in sys.modules:
+    if not numpy_pays(len(normalised)):
         return sorted(python_shingle_hashes(normalised))[:k]
     return bottom_k(shingle_hashes(normalised), k)
 

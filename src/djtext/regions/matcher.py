@@ -3,20 +3,17 @@ gazetteer, giving non-overlapping longest matches, and the cue test (政协, 区
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 
 import ahocorasick
 
+from djtext.lazy_numpy import numpy_pays
 from djtext.regions.region import DEPTH, Region
 
 OUTSIDE, NEVER = "\x00", "\x01"   # matcher stand-ins: a character of no name; an impossible one
 
 # A match: (start, end, (surface, regions, full, weak, rank, top level)); blockers have no regions.
 Match = tuple[int, int, tuple]
-
-
-NUMPY_CHARS = 10_000  # shorter texts are mapped by a regex while numpy is not loaded (start-up), as in djtext.dedup
 
 
 class OutsideMapper:
@@ -29,9 +26,7 @@ class OutsideMapper:
 
     def __call__(self, text: str) -> str:
         """``text`` with its characters outside the alphabet replaced by OUTSIDE."""
-        if len(text) < NUMPY_CHARS and "numpy" not in sys.modules:
-            return self.by_regex(text)
-        return self.by_table(text)
+        return self.by_table(text) if numpy_pays(len(text)) else self.by_regex(text)
 
     def by_regex(self, text: str) -> str:
         """The mapping by a substitution of the negated alphabet class."""
