@@ -79,7 +79,7 @@ def brands_table(tables: dict[str, pd.DataFrame], limit: int = 60) -> Table:
 
 
 
-def summary_documents_table(documents: list[dict], counts: dict[str, dict[str, int]], limit: int = 30) -> Table:
+def summary_documents_table(documents: list[dict], counts: dict[str, dict[str, int]], limit: int = 15) -> Table:
     """Documents rows with per-document row counts (failed documents first, at most ``limit`` rows)."""
     table = Table(title="Documents", show_lines=False, header_style="bold")
     table.add_column("doc", overflow="fold")
