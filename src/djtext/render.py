@@ -2,13 +2,10 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from rich.console import Console
 from rich.table import Table
-
-if TYPE_CHECKING:  # pandas is imported only by the functions that take DataFrames
-    import pandas as pd
 
 MENTION_TABLES = ("units", "brands", "formulations", "slogans", "lists", "practices")
 
@@ -16,7 +13,7 @@ MENTION_TABLES = ("units", "brands", "formulations", "slogans", "lists", "practi
 @contextmanager
 def progress_bar(console: Console, total: int, label: str, enabled: bool = True) -> Iterator:
     """A rich progress bar over ``total`` files; yields ``advance(name)``."""
-    if not enabled or total <= 1:
+    if not enabled or total <= 1 or not console.is_terminal:  # (nothing to draw on a pipe or a file)
         yield lambda _name: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -34,53 +31,15 @@ def progress_bar(console: Console, total: int, label: str, enabled: bool = True)
         yield advance
 
 
-def _count(frame: pd.DataFrame | None, doc: str) -> int:
-    if frame is None or frame.empty:
-        return 0
-    return int((frame["doc"] == doc).sum())
-
-
-def documents_table(tables: dict[str, pd.DataFrame], limit: int = 30) -> Table:
-    """Per-document counts of every extracted table, with read errors (failed documents first,
-    at most ``limit`` rows; a caption gives the totals of the rest)."""
-    import pandas as pd
-
-    documents = tables.get("documents", pd.DataFrame()).to_dict("records")
-    counts: dict[str, dict[str, int]] = {}
-    for name in MENTION_TABLES:
-        frame = tables.get(name)
-        if frame is not None and not frame.empty:
-            for doc, n in frame["doc"].value_counts().items():
-                counts.setdefault(doc, {})[name] = int(n)
-    return summary_documents_table(documents, counts, limit)
-
-
 def _text(value) -> str:
     return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
-def brands_table(tables: dict[str, pd.DataFrame], limit: int = 60) -> Table:
-    """Brands with their unit, region, kind and the documents they come from (deduplicated)."""
-    import pandas as pd
-
-    table = Table(title="Brands", header_style="bold")
-    for name in ("name", "kind", "unit", "province", "city", "county", "docs"):
-        table.add_column(name, overflow="fold")
-    brands = tables.get("brands", pd.DataFrame())
-    if brands.empty:
-        return table
-    keys = ["name", "kind", "unit", "province", "city", "county"]
-    grouped = brands.fillna("").groupby(keys, sort=False)["doc"].agg(lambda d: ", ".join(sorted(set(d))))
-    for key, docs in list(grouped.items())[:limit]:
-        table.add_row(*[_text(k) for k in key], docs)
-    if len(grouped) > limit:
-        table.caption = f"{len(grouped) - limit} more in brands.csv"
-    return table
-
-
-
 def summary_documents_table(documents: list[dict], counts: dict[str, dict[str, int]], limit: int = 15) -> Table:
-    """Documents rows with per-document row counts (failed documents first, at most ``limit`` rows)."""
+    """Documents rows with per-document row counts (failed documents first); more than ``limit``
+    documents are summed up instead (:func:`corpus_totals_table`)."""
+    if len(documents) > limit:
+        return corpus_totals_table(documents, counts)
     table = Table(title="Documents", show_lines=False, header_style="bold")
     table.add_column("doc", overflow="fold")
     table.add_column("enc")
@@ -88,19 +47,30 @@ def summary_documents_table(documents: list[dict], counts: dict[str, dict[str, i
     for name in MENTION_TABLES:
         table.add_column(name, justify="right")
     table.add_column("status")
-    records = sorted(documents, key=lambda r: not r.get("error"))  # failures stay visible when capped
-    for row in records[:limit]:
+    for row in sorted(documents, key=lambda r: not r.get("error")):  # failures first
         per = counts.get(row["doc"], {})
         table.add_row(row["doc"], str(row.get("encoding") or ""), str(row.get("chars_clean") or 0),
                       *[str(per.get(name, 0)) for name in MENTION_TABLES], "[red]failed[/]" if row.get("error") else "ok")
-    if len(records) > limit:
-        totals = ", ".join(f"{name} {sum(c.get(name, 0) for c in counts.values())}" for name in MENTION_TABLES)
-        table.caption = f"{len(records) - limit} more documents in documents.csv; all {len(records)}: {totals}"
+    return table
+
+
+def corpus_totals_table(documents: list[dict], counts: dict[str, dict[str, int]]) -> Table:
+    """A run's totals: documents, failed ones, clean characters and the rows of every mention table."""
+    table = Table(title="Corpus", header_style="bold")
+    table.add_column("")
+    table.add_column("total", justify="right")
+    failed = sum(1 for row in documents if row.get("error"))
+    table.add_row("documents", str(len(documents)))
+    table.add_row("failed", f"[red]{failed}[/]" if failed else "0")
+    table.add_row("characters (clean)", str(sum(row.get("chars_clean") or 0 for row in documents)))
+    for name in MENTION_TABLES:
+        table.add_row(name, str(sum(per.get(name, 0) for per in counts.values())))
+    table.caption = "per document: documents.csv"
     return table
 
 
 def summary_brands_table(brands: dict[tuple, set], more: int = 0) -> Table:
-    """``brands_table`` from a streamed run's first brand keys (name, kind, unit, regions) and their docs."""
+    """Brands of a streamed run (its first brand keys: name, kind, unit, regions) with the documents naming them."""
     table = Table(title="Brands", header_style="bold")
     for name in ("name", "kind", "unit", "province", "city", "county", "docs"):
         table.add_column(name, overflow="fold")

@@ -69,7 +69,7 @@ def extract(
     if not quiet:
         from djtext.render import summary_brands_table, summary_documents_table
 
-        console.print(summary_documents_table(result.documents, result.counts))  # capped: failed first
+        console.print(summary_documents_table(result.documents, result.counts))  # totals for a large corpus
         console.print(summary_brands_table(result.brands, result.more_brands))
     if result.removed:
         err_console.print(f"removed stale files of an earlier run: {', '.join(p.name for p in result.removed)}", highlight=False)

@@ -37,7 +37,7 @@ class RunSummary:
     removed: list[Path] = field(default_factory=list)
     duplicates: dict[str, str] = field(default_factory=dict)  # duplicate doc → the doc it repeats
 
-    BRAND_LIMIT = 20
+    BRAND_LIMIT = 10
 
     @property
     def n_documents(self) -> int:
