@@ -118,10 +118,15 @@ def test_rendered_cache_entry_round_trips_and_a_damaged_one_is_a_miss():
     from djtext.pipeline.cache import packed_rendered, unpacked_rendered
 
     batch = {"doc": "a.txt", "documents": [{"doc": "a.txt", "chars_raw": 3}], "brands": [],
-             "_rendered": {"documents": "a.txt,3\n", "lists": '"多行\n文本",“引号”\n'}, "_counts": {"documents": 1, "lists": 1}}
+             "_rendered": {"documents": "a.txt,3\n", "lists": '"多行\n文本",“引号”\n'}, "_counts": {"documents": 1, "lists": 1},
+             "_pending": {"brands": "a.txt,山海同心,-918273645\n"}, "_pending_keys": {"brands": ["山海同心"]}}
     data = packed_rendered(batch)
     as_bytes = {table: text.encode("utf-8") for table, text in batch["_rendered"].items()}
-    assert unpacked_rendered(data) == {**batch, "_rendered": as_bytes}  # the texts come back as their UTF-8 bytes
+    pending = {"brands": batch["_pending"]["brands"].encode("utf-8")}
+    # the texts (rendered and pending) come back as their UTF-8 bytes
+    assert unpacked_rendered(data) == {**batch, "_rendered": as_bytes, "_pending": pending}
+    without_pending = {k: v for k, v in batch.items() if not k.startswith("_pending")}
+    assert unpacked_rendered(packed_rendered(without_pending)) == {**without_pending, "_rendered": as_bytes}
     flipped = data[:-2] + bytes([data[-2] ^ 0x01]) + data[-1:]  # same length, one bit of a text changed
     for damaged in (data[:-3], data + b"x", data[:10], b"", b'{"documents": 3}\n', b"\xff\xfe\x00junk", flipped):
         assert unpacked_rendered(damaged) is None

@@ -11,21 +11,52 @@ the stream of per-document batches (file order) and the RESULTS writer:
   distinct documents that name it;
 - ``finish`` writes the spilled rows with their ``support`` filled, before the writer commits.
 
+A worker that renders its batch (CSV, JSONL) renders the support tables too, with the placeholder
+``SUPPORT_PENDING`` where ``support`` goes, and sends each row's item key along
+(``pending_support``): the pass then spills that text and, at the end, only puts the counts in
+(no row is parsed, pickled or rendered in the main process; a cached document brings its text).
+
 Memory holds one signature per kept document and one counter per distinct item, never the rows.
 """
 from __future__ import annotations
 
 import pickle
 import tempfile
-from typing import Iterator, Mapping
+from typing import Callable, Iterator, Mapping
 
 from djtext.dedup import DEDUP_TABLE, DuplicateFinder
 from djtext.evidence import SUPPORT_COLUMNS, item_key
 from djtext.results_folder import COUNTS, PLAIN, RENDERED
 
 SUPPORT_TABLES = tuple(SUPPORT_COLUMNS)  # brands, formulations: written at the end, with support
-KEPT_ROWS = ("documents", "brands", "formulations", DEDUP_TABLE)  # rows a rendered batch keeps
+KEPT_ROWS = ("documents", "brands", DEDUP_TABLE)  # rows a rendered batch keeps (brands: for the run summary)
 SPILL_BATCH = 1_000  # rows handed to the writer at a time when the spill is written out
+PENDING = "_pending"  # a rendered batch's {support table: text with SUPPORT_PENDING for the support}
+PENDING_KEYS = "_pending_keys"  # ... and {support table: the item key of each of its rows, in order}
+SUPPORT_PENDING = -918_273_645
+"""What a pending text holds in place of ``support``: an integer (rendered like one, CSV and JSONL alike)
+no real count is; a table whose text holds it more often than it has rows is sent as rows instead."""
+_PENDING_TEXT = str(SUPPORT_PENDING)
+_PENDING_BYTES = _PENDING_TEXT.encode()
+
+
+def pending_support(rows: Mapping[str, list[dict]], render: Callable[[dict], dict]) -> dict:
+    """The support tables of one document's ``rows`` rendered with ``render`` (TableWriter.render) and
+    the placeholder for ``support``: {PENDING: {table: text}, PENDING_KEYS: {table: keys}}, and the
+    tables that could not be (their rows, to send as rows)."""
+    tables = {table: [dict(row, support=SUPPORT_PENDING) for row in rows[table]]
+              for table in SUPPORT_TABLES if rows.get(table)}
+    texts = render(tables)[RENDERED] if tables else {}
+    pending, keys, plain = {}, {}, {}
+    for table, items in tables.items():
+        text = texts.get(table, "")
+        if text.count(_PENDING_TEXT) == len(items):
+            column = SUPPORT_COLUMNS[table]
+            pending[table] = text
+            keys[table] = [item_key(row.get(column)) for row in items]
+        else:  # the placeholder's digits occur in a value too: no safe place to put the count in
+            plain[table] = rows[table]
+    return {PENDING: pending, PENDING_KEYS: keys, **plain}
 
 
 class CorpusPass:
@@ -55,8 +86,12 @@ class CorpusPass:
                      for row in batch.get("documents", [])]
         if duplicate and not self.keep_duplicates:
             return {"documents": documents}
+        pending, pending_keys = batch.get(PENDING) or {}, batch.get(PENDING_KEYS) or {}
         for table in SUPPORT_TABLES:
-            self._hold(table, batch.get(table) or [], rel)
+            if table in pending:
+                self._hold_text(table, pending[table], pending_keys[table], rel)
+            else:
+                self._hold(table, batch.get(table) or [], rel)
         if not rendered:
             out.update({table: [] for table in SUPPORT_TABLES})
             out["documents"] = documents
@@ -71,32 +106,47 @@ class CorpusPass:
         out[RENDERED], out[COUNTS], out[PLAIN] = texts, counts, plain
         return out
 
-    def _hold(self, table: str, rows: list[dict], rel: str) -> None:
-        if not rows:
-            return
+    def _count(self, table: str, keys: Iterator[str] | list[str], rel: str) -> None:
         counter = self._support[table]
-        column = SUPPORT_COLUMNS[table]
-        for row in rows:
-            key = item_key(row.get(column))
+        for key in keys:
             seen = counter.get(key)
             if seen is None:
                 counter[key] = [1, rel]
             elif seen[1] != rel:
                 seen[0] += 1
                 seen[1] = rel
+
+    def _hold(self, table: str, rows: list[dict], rel: str) -> None:
+        if not rows:
+            return
+        column = SUPPORT_COLUMNS[table]
+        self._count(table, (item_key(row.get(column)) for row in rows), rel)
         pickle.dump((table, rows), self._spill, pickle.HIGHEST_PROTOCOL)  # one record per document and table
+
+    def _hold_text(self, table: str, text: str | bytes, keys: list[str], rel: str) -> None:
+        self._count(table, keys, rel)
+        pickle.dump((table, (text, keys)), self._spill, pickle.HIGHEST_PROTOCOL)
 
     def finish(self, writer) -> None:
         """Write the held rows of the support tables, ``support`` filled, through ``writer``."""
         self._spill.flush()
         self._spill.seek(0)
         pending: dict[str, list[dict]] = {t: [] for t in SUPPORT_TABLES}
-        for table, rows in _records(self._spill):
-            counter, column = self._support[table], SUPPORT_COLUMNS[table]
-            for row in rows:
+        for table, record in _records(self._spill):
+            counter = self._support[table]
+            if isinstance(record, tuple):  # a rendered text and its rows' keys
+                if pending[table]:  # (rows held before it go first)
+                    writer.write({table: pending[table]})
+                    pending[table] = []
+                text, keys = record
+                writer.write({RENDERED: {table: _with_support(text, [counter[key][0] for key in keys])},
+                              COUNTS: {table: len(keys)}})
+                continue
+            column = SUPPORT_COLUMNS[table]
+            for row in record:
                 row["support"] = counter[item_key(row.get(column))][0]
             held = pending[table]
-            held.extend(rows)
+            held.extend(record)
             while len(held) >= SPILL_BATCH:  # the writer gets SPILL_BATCH rows at a time
                 writer.write({table: held[:SPILL_BATCH]})
                 held = pending[table] = held[SPILL_BATCH:]
@@ -107,6 +157,23 @@ class CorpusPass:
     def close(self) -> None:
         """Remove the spill file."""
         self._spill.close()
+
+
+def _with_support(text: str | bytes, counts: list[int]) -> str | bytes:
+    """A pending text (or its UTF-8 bytes) with each placeholder replaced by its row's count, in order."""
+    if isinstance(text, bytes):
+        pieces = text.split(_PENDING_BYTES)
+        filled = [str(n).encode() for n in counts]
+        empty = b""
+    else:
+        pieces = text.split(_PENDING_TEXT)
+        filled = [str(n) for n in counts]
+        empty = ""
+    out = [pieces[0]]
+    for count, piece in zip(filled, pieces[1:]):
+        out.append(count)
+        out.append(piece)
+    return empty.join(out)
 
 
 def _records(spill) -> Iterator[tuple[str, list[dict]]]:

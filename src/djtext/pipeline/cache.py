@@ -18,6 +18,7 @@ from typing import Callable
 
 TEXT_BYTES = "_text_bytes"  # a rendered entry's [table, bytes] list, in the order of its texts
 TEXT_CRC = "_text_crc"  # a rendered entry's CRC-32 of its texts (a damaged entry is a miss)
+TEXT_PARTS = "_text_parts"  # the parts of texts ({table: text}) a rendered entry has
 
 
 def default_cache_dir() -> Path:
@@ -81,36 +82,44 @@ def write_entry(cache_dir: Path, key: str, rows: dict, kind: str = "") -> None:
         pass  # a cache that cannot be written only costs time
 
 
-def packed_rendered(batch: dict) -> bytes:
-    """A rendered batch as a cache entry: a JSON line without the texts, then the texts (UTF-8)."""
+def _text_parts() -> tuple[str, ...]:
+    """The parts of a rendered batch that hold texts ({table: text}): stored as bytes after the JSON line."""
+    from djtext.corpus_pass import PENDING
     from djtext.results_folder import RENDERED
 
-    blobs = [(table, text.encode("utf-8")) for table, text in batch.get(RENDERED, {}).items()]
-    head = {name: value for name, value in batch.items() if name != RENDERED}
-    head[TEXT_BYTES] = [[table, len(blob)] for table, blob in blobs]
-    body = b"".join(blob for _table, blob in blobs)
+    return RENDERED, PENDING
+
+
+def packed_rendered(batch: dict) -> bytes:
+    """A rendered batch as a cache entry: a JSON line without the texts, then the texts (UTF-8)."""
+    parts = _text_parts()
+    blobs = [(part, table, text.encode("utf-8")) for part in parts for table, text in batch.get(part, {}).items()]
+    head = {name: value for name, value in batch.items() if name not in parts}
+    head[TEXT_BYTES] = [[part, table, len(blob)] for part, table, blob in blobs]
+    head[TEXT_PARTS] = [part for part in parts if part in batch]
+    body = b"".join(blob for _part, _table, blob in blobs)
     head[TEXT_CRC] = zlib.crc32(body)
     return json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + body
 
 
 def unpacked_rendered(data: bytes) -> dict | None:
     """The rendered batch of ``packed_rendered``'s bytes, its texts as UTF-8 bytes, or None (truncated or corrupt)."""
-    from djtext.results_folder import RENDERED
-
+    parts = _text_parts()
     head, _newline, body = data.partition(b"\n")
     try:
         entry = json.loads(head.decode("utf-8"))
         if entry.pop(TEXT_CRC) != zlib.crc32(body):
             return None
-        texts, pos = {}, 0
-        for table, size in entry.pop(TEXT_BYTES):
-            texts[table] = body[pos:pos + size]
+        texts: dict[str, dict[str, bytes]] = {part: {} for part in entry.pop(TEXT_PARTS) if part in parts}
+        pos = 0
+        for part, table, size in entry.pop(TEXT_BYTES):
+            texts[part][table] = body[pos:pos + size]
             pos += size
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
     if pos != len(body):
         return None
-    entry[RENDERED] = texts
+    entry.update(texts)
     return entry if valid_entry(entry) else None
 
 
@@ -126,11 +135,12 @@ def read_rendered(cache_dir: Path, key: str, kind: str, rel: str) -> dict | None
 def rendered_batch(rows: dict[str, list[dict]], rel: str, render: Callable) -> dict:
     """A rendered batch that also keeps the rows a run summary and the corpus pass need.
 
-    The support tables (brands, formulations) are kept as rows only: the corpus pass writes them
-    at the end, with their corpus-level ``support``, so their text is never rendered here."""
-    from djtext.corpus_pass import KEPT_ROWS, SUPPORT_TABLES
+    The support tables (brands, formulations) get their corpus-level ``support`` only at the end
+    of a run: they are rendered with a placeholder there and their rows' item keys kept
+    (:func:`djtext.corpus_pass.pending_support`), so the corpus pass only puts the counts in."""
+    from djtext.corpus_pass import KEPT_ROWS, SUPPORT_TABLES, pending_support
     from djtext.results_folder import COUNTS
 
     batch = render({table: items for table, items in rows.items() if table not in SUPPORT_TABLES})
     batch[COUNTS].update({table: len(rows[table]) for table in SUPPORT_TABLES if table in rows})
-    return {"doc": rel, **{table: rows.get(table, []) for table in KEPT_ROWS}, **batch}
+    return {"doc": rel, **{table: rows.get(table, []) for table in KEPT_ROWS}, **pending_support(rows, render), **batch}
