@@ -99,8 +99,15 @@ def _raw_span(offsets: list[int], start: int, end: int, raw_len: int) -> tuple[i
 
 
 _ANNOTATIONS = ("flag:", "mark:")
-_START_END = attrgetter("start", "end")
-_RAW_START_END = attrgetter("raw_start", "raw_end")
+_START, _END = attrgetter("start"), attrgetter("end")
+_RAW_START, _RAW_END = attrgetter("raw_start"), attrgetter("raw_end")
+
+
+def _sort_by_span(items: list, start: Callable, end: Callable) -> None:
+    """Sort ``items`` by (start, end) in place, stably: by end, then by start (two sorts on int keys are
+    about twice as quick as one on (start, end) tuples, and give the same order)."""
+    items.sort(key=end)
+    items.sort(key=start)
 _EDIT_FIELDS = attrgetter("start", "end", "replacement", "note")
 _MARK_ORDER = attrgetter("start", "end", "kind")
 
@@ -143,7 +150,7 @@ def apply_fixer(state: _State, name: str, edits: Sequence[Edit]) -> None:
         _annotate(state, name, edits)
     if not changes:
         return
-    changes.sort(key=_START_END)
+    _sort_by_span(changes, _START, _END)
     if all(len(e.replacement) == e.end - e.start for e in changes):
         _apply_same_length(state, name, changes)
         return
@@ -303,6 +310,6 @@ def run_fixers(raw: str, fixers: Sequence[Fixer]) -> CleanText:
             break
         for fixer in follow:
             _run(state, fixer, unchanged)
-    state.fixes.sort(key=_RAW_START_END)
-    state.flags.sort(key=_RAW_START_END)
+    _sort_by_span(state.fixes, _RAW_START, _RAW_END)
+    _sort_by_span(state.flags, _RAW_START, _RAW_END)
     return CleanText(state.text, state.offsets, raw, state.fixes, _clean_marks(state), state.flags)
