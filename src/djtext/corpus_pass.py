@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import pickle
 import tempfile
-from typing import Callable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 from djtext.dedup import DEDUP_TABLE, DuplicateFinder
 from djtext.evidence import SUPPORT_COLUMNS, item_key
@@ -106,7 +106,7 @@ class CorpusPass:
         out[RENDERED], out[COUNTS], out[PLAIN] = texts, counts, plain
         return out
 
-    def _count(self, table: str, keys: Iterator[str] | list[str], rel: str) -> None:
+    def _count(self, table: str, keys: Iterable[str], rel: str) -> None:
         counter = self._support[table]
         for key in keys:
             seen = counter.get(key)
@@ -161,23 +161,17 @@ class CorpusPass:
 
 def _with_support(text: str | bytes, counts: list[int]) -> str | bytes:
     """A pending text (or its UTF-8 bytes) with each placeholder replaced by its row's count, in order."""
-    if isinstance(text, bytes):
-        pieces = text.split(_PENDING_BYTES)
-        filled = [str(n).encode() for n in counts]
-        empty = b""
-    else:
-        pieces = text.split(_PENDING_TEXT)
-        filled = [str(n) for n in counts]
-        empty = ""
-    out = [pieces[0]]
-    for count, piece in zip(filled, pieces[1:]):
-        out.append(count)
-        out.append(piece)
-    return empty.join(out)
+    as_bytes = isinstance(text, bytes)
+    pieces = text.split(_PENDING_BYTES if as_bytes else _PENDING_TEXT)  # type: ignore[arg-type]
+    out: list = [None] * (2 * len(pieces) - 1)
+    out[0::2] = pieces
+    out[1::2] = [str(n).encode() if as_bytes else str(n) for n in counts]  # (one count per placeholder)
+    return text[:0].join(out)
 
 
-def _records(spill) -> Iterator[tuple[str, list[dict]]]:
-    """The (table, rows) records pickled into ``spill``, from its current position to its end."""
+def _records(spill) -> Iterator[tuple[str, list[dict] | tuple]]:
+    """The (table, rows) and (table, (pending text, keys)) records pickled into ``spill``, from its
+    current position to its end."""
     while True:
         try:
             yield pickle.load(spill)

@@ -108,6 +108,8 @@ def _sort_by_span(items: list, start: Callable, end: Callable) -> None:
     about twice as quick as one on (start, end) tuples, and give the same order)."""
     items.sort(key=end)
     items.sort(key=start)
+
+
 _EDIT_FIELDS = attrgetter("start", "end", "replacement", "note")
 _MARK_ORDER = attrgetter("start", "end", "kind")
 
